@@ -41,7 +41,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return "present"
     token: Token = span.root
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
         return "present"
@@ -79,29 +79,28 @@ def infer_year(month: int, day: int, *, today: dt.date, weekday: int | None = No
     if not years:
         return None
     notes: list[str] = []
-    used_weekday = False
-    if weekday is not None:
-        matching = [y for y in years if dt.date(y, month, day).weekday() == weekday]
-        name = calendar.day_name[weekday]
-        if matching:
-            years, used_weekday = matching, True
-            notes.append(f"the dateline day is a {name}, as in {_some(matching)}")
-        else:
-            notes.append(f"the story names a {name}, which no recent year puts on this date; ignored")
     lower = max(past_years) if past_years else None
     upper = min(future_years) if future_years else None
     bounded = [y for y in years if (lower is None or y >= lower) and (upper is None or y <= upper)]
-    if lower is not None and bounded:
+    if not bounded:
+        notes.append("the years the story mentions fit no such date; not used")
+        bounded, lower, upper = years, None, None
+    used_weekday = False
+    if weekday is not None:
+        matching = [y for y in bounded if dt.date(y, month, day).weekday() == weekday]
+        name = calendar.day_name[weekday]
+        if matching:
+            bounded, used_weekday = matching, True
+            notes.append(f"the dateline day is a {name}, as in {_some(matching)}")
+        else:
+            notes.append(f"the story names a {name}, which falls on this date in no year that fits; ignored")
+    if lower is not None:
         year = min(bounded)
         notes.append(f"the story mentions {lower} as past, so the closest such year after it")
-    elif bounded:
-        year = max(bounded)
-        notes.append(
-            f"the story mentions {upper} as still to come" if upper is not None else "the most recent such year"
-        )
     else:
-        year = max(years)
-        notes.append("the years the story mentions do not fit; the most recent such year")
+        year = max(bounded)
+        notes.append(f"the story mentions {upper} as still to come, so the latest such year before it"
+                     if upper is not None else "the most recent such year")
     return YearGuess(year=year, used_weekday=used_weekday, why="; ".join(notes))
 
 
@@ -161,7 +160,10 @@ def _mentioned_years(doc: Doc, expressions: list[Expression]) -> tuple[list[int]
         year_text = expression.fields.get("year") or expression.fields.get("y")
         if not year_text:
             continue
-        tense = clause_tense(doc, expression.start, expression.end)
+        # a year that modifies a noun ("its 2023 report") names something that exists: past
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        nominal = span is not None and span.root.dep_ in {"nummod", "compound", "amod", "poss", "npadvmod"}
+        tense = "past" if nominal else clause_tense(doc, expression.start, expression.end)
         (future if tense == "future" else past).append(int(year_text))
     return past, future
 

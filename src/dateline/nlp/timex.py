@@ -36,8 +36,9 @@ _NUMBER_WORDS = {
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?:day|week|month|year|decade)s?"
-_YEAR_BEFORE = (r"(?:in|since|by|until|till|from|to|during|before|after|of|through|early|late|mid|and|"
-                r"between|the|year|fiscal|summer|spring|autumn|fall|winter|around|circa)")
+_YEAR_BEFORE = (r"(?:in|on|for|at|over|since|by|until|till|from|to|during|before|after|of|through|early|late|"
+                r"mid|and|or|between|the|its|his|her|their|our|a|an|year|fiscal|summer|spring|autumn|fall|"
+                r"winter|around|circa)")
 
 # Each pattern names its kind; the first to match at a position wins, longer patterns first.
 _PATTERNS: list[tuple[str, str]] = [
