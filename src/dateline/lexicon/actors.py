@@ -1,0 +1,408 @@
+"""Actor lexicons: countries, seats of government, organisations and agent nouns, and a noun-phrase coder.
+
+The words live in ``data/countries.tsv``, ``data/organisations.tsv`` and ``data/agents.tsv``; users may add
+files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
+extends, and later files win).
+
+>>> lexicon = load_actor_lexicon()
+>>> lexicon.code_phrase("the Turkish Air Force").code
+'TURMIL'
+>>> lexicon.lookup_country("Russia's")
+'RUS'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from dateline.errors import LexiconError
+from dateline.lexicon.codebook import data_path, read_table
+
+COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "seats")
+ORG_COLUMNS = ("code", "type", "plover", "country", "source", "name", "aliases")
+AGENT_COLUMNS = ("phrase", "sector")
+
+#: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
+PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
+ORG_TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "ETH": "ethnic"}
+_ACTOR_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "ngo"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+_STRIP = ',;:"()[]{}“”‘«»!?'
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+class Phrase(NamedTuple):
+    """A surface form of the lexicon: the text, its kind (see PHRASE_KINDS) and its code.
+
+    The code is an ISO alpha-3 code for ``country`` and ``demonym``, a full actor code for ``seat`` and
+    ``actor`` (RUSGOV), the group code for organisations (NAT) and the sector for ``agent`` (MIL).
+    """
+
+    surface: str
+    kind: str
+    code: str
+
+    @property
+    def exact_case(self) -> bool:
+        """True when the form must match in capitals only (short abbreviations: US, UN, WHO)."""
+        return is_exact_case(self.surface)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """The CAMEO-style code of an actor phrase.
+
+    ``kind`` is country, igo, ngo, img, ethnic or agent; ``group`` holds the known-group code of an
+    organisation (NAT) or the ethnic code of an ethnic group (kur). Organisations code as type + group
+    (+ sector): IGONAT, IGOUNO, NGOAMN, IGONATMIL; an armed group active in one country as country + REB +
+    group (PSEREBHMS); an ethnic group as sector + ethnic code, the CAMEO ethnic code in lower case
+    ("Kurdish militants" -> REBkur, "Kurds" -> kur); an agent alone as its sector (MIL).
+    """
+
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """One row of ``organisations.tsv``."""
+
+    code: str
+    type: str
+    plover: str
+    country: str | None
+    name: str
+
+    def actor_code(self, sector: str | None = None) -> ActorCode:
+        """Return the actor code of the organisation, optionally with the sector of one of its parts."""
+        kind = ORG_TYPES[self.type]
+        if self.type == "ETH":
+            return ActorCode(f"{sector or ''}{self.code}", self.country, sector, "ethnic", self.code)
+        if self.type == "IMG" and self.country:
+            code = f"{self.country}{sector or 'REB'}{self.code}"
+            return ActorCode(code, self.country, sector or "REB", kind, self.code)
+        return ActorCode(
+            f"{self.type}{self.code}{sector or ''}", self.country, sector or self.type, kind, self.code
+        )
+
+
+def is_exact_case(surface: str) -> bool:
+    """Return True for short all-capital abbreviations, which match only as written ("US", not "us")."""
+    letters = surface.replace("-", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
+
+
+def normalise(text: str) -> str:
+    """Return the lookup key of a text: NFKC, no accents, lower case, single spaces, no outer punctuation."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    words = (word.strip(_STRIP) for word in text.casefold().split())
+    return " ".join(word for word in words if word)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith("'s"):
+        return word[:-2]
+    return word[:-1] if word.endswith("s'") else word
+
+
+def _tokens(text: str, *, keep_determiners: bool = False) -> list[str]:
+    """Split a noun phrase into words, keeping the written case, without leading determiners."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    words = [word.strip(_STRIP) for word in text.split()]
+    words = [word for word in words if word]
+    while not keep_determiners and words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if words and words[-1].endswith("."):
+        last = words[-1]
+        if not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
+            words[-1] = last.rstrip(".")
+    return [word for word in words if word]
+
+
+def _singulars(word: str) -> list[str]:
+    forms = []
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        forms.append(word[:-1])
+    return forms
+
+
+class ActorLexicon:
+    """Surface forms of actors and what they code to. Build it with :func:`load_actor_lexicon`."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, dict[str, str]] = {kind: {} for kind in PHRASE_KINDS}
+        self._exact: dict[str, dict[str, str]] = {kind: {} for kind in PHRASE_KINDS}
+        self._surfaces: dict[tuple[str, str], Phrase] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.country_names: dict[str, str] = {}
+
+    # -- building -------------------------------------------------------------------------------------
+
+    def add(self, surface: str, kind: str, code: str) -> None:
+        """Add one surface form; a later form with the same text and kind replaces the earlier one."""
+        if kind not in PHRASE_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(PHRASE_KINDS)}, not {kind!r}")
+        surface = " ".join(surface.split())
+        if not surface or not code:
+            return
+        exact = is_exact_case(surface) and kind != "agent"
+        if exact:
+            self._exact[kind][surface] = code
+        else:
+            self._keys[kind][normalise(surface)] = code
+        self._surfaces[(surface if exact else normalise(surface), kind)] = Phrase(surface, kind, code)
+
+    def add_organisation(self, org: Organisation, surfaces: Iterable[str]) -> None:
+        """Add an organisation under its name and aliases."""
+        self.organisations[org.code] = org
+        for surface in surfaces:
+            self.add(surface, ORG_TYPES[org.type], org.code)
+
+    # -- looking up -----------------------------------------------------------------------------------
+
+    def _find(self, kinds: Iterable[str], text: str) -> tuple[str, str] | None:
+        kinds = tuple(kinds)
+        for keep in (False, True):
+            words = _tokens(text, keep_determiners=keep)
+            if not words:
+                return None
+            words[-1] = _strip_possessive(words[-1])
+            written = " ".join(words)
+            key = normalise(written)
+            for kind in kinds:
+                if written in self._exact[kind]:
+                    return kind, self._exact[kind][written]
+                if key in self._keys[kind]:
+                    return kind, self._keys[kind][key]
+        return None
+
+    def lookup_country(self, text: str) -> str | None:
+        """Return the ISO alpha-3 code for a country name, alias, adjective or seat of government."""
+        found = self._find(("country", "demonym", "seat"), text)
+        if found is None:
+            return None
+        return found[1][:3]
+
+    def lookup_seat(self, text: str) -> str | None:
+        """Return the actor code of a seat of power used for a government ("Kremlin" -> RUSGOV)."""
+        found = self._find(("seat",), text)
+        return found[1] if found else None
+
+    def lookup_org(self, text: str) -> tuple[str, str] | None:
+        """Return (code, type) of an organisation ("NATO" -> ("NAT", "IGO")), or None."""
+        found = self._find(("igo", "ngo", "img", "ethnic"), text)
+        if found is None:
+            return None
+        org = self.organisations[found[1]]
+        return org.code, org.type
+
+    def lookup_agent(self, text: str) -> str | None:
+        """Return the sector of an agent phrase: the whole phrase, else its longest known tail (its head).
+
+        "Foreign Ministry" -> GOV, "Su-24 bomber" -> MIL, "soldiers" -> MIL (plural of a listed word).
+        """
+        words = [normalise(word) for word in _tokens(text)]
+        words = [word for word in words if word]
+        return self._agent_tail(words)
+
+    def _agent_key(self, words: list[str]) -> str | None:
+        agents = self._keys["agent"]
+        key = " ".join(words)
+        if key in agents:
+            return agents[key]
+        for singular in _singulars(words[-1]):
+            candidate = " ".join([*words[:-1], singular])
+            if candidate in agents:
+                return agents[candidate]
+        return None
+
+    def _agent_tail(self, words: list[str]) -> str | None:
+        for start in range(len(words)):
+            sector = self._agent_key(words[start:])
+            if sector:
+                return sector
+        return None
+
+    def _agent_head(self, words: list[str]) -> str | None:
+        for end in range(len(words) - 1, 0, -1):
+            sector = self._agent_key(words[:end])
+            if sector:
+                return sector
+        return None
+
+    def _named(self, words: list[str]) -> tuple[str, str] | None:
+        """Code a span naming a country, seat, organisation or fixed actor (possessive allowed)."""
+        if not words:
+            return None
+        span = " ".join([*words[:-1], _strip_possessive(words[-1])])
+        return self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), span)
+
+    def code_phrase(self, text: str) -> ActorCode | None:
+        """Code a whole noun phrase: "the Turkish Air Force" -> TURMIL, "Moscow" -> RUSGOV, "NATO" -> IGONAT.
+
+        The leftmost longest span naming a country, seat or organisation gives the country or group;
+        the words after it (else the whole phrase) give the sector through the agent nouns.
+        """
+        words = _tokens(text)
+        if not words:
+            return None
+        whole = self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), text)
+        if whole is not None:
+            return self._compose(whole, None)
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                found = self._named(words[start:end])
+                if found is None:
+                    continue
+                rest = [normalise(word) for word in words[end:]]
+                sector = (self._agent_tail(rest) or self._agent_head(rest)) if rest else None
+                return self._compose(found, sector)
+        keys = [normalise(word) for word in words]
+        sector = self._agent_tail(keys) or self._agent_head(keys)
+        if sector is None:
+            return None
+        return ActorCode(sector, None, sector, "agent")
+
+    def _compose(self, found: tuple[str, str], sector: str | None) -> ActorCode:
+        kind, code = found
+        if kind in ("country", "demonym"):
+            return ActorCode(code + (sector or ""), code, sector, "country")
+        decoded = decode_actor_code(code)
+        if kind == "seat":
+            return ActorCode(code[:3] + sector, code[:3], sector, "country") if sector else decoded
+        if kind == "actor":
+            if sector and len(code) == 3 and decoded.kind == "country":
+                return ActorCode(code + sector, code, sector, "country")
+            return decoded
+        return self.organisations[code].actor_code(sector)
+
+    # -- listing ----------------------------------------------------------------------------------------
+
+    def phrases(self) -> Iterator[Phrase]:
+        """Yield every surface form with its kind and code, e.g. to build a spaCy PhraseMatcher."""
+        yield from self._surfaces.values()
+
+    def __len__(self) -> int:
+        return len(self._surfaces)
+
+    def count(self, kind: str) -> int:
+        """Return how many surface forms of one kind the lexicon holds."""
+        return sum(1 for phrase in self._surfaces.values() if phrase.kind == kind)
+
+
+def decode_actor_code(code: str) -> ActorCode:
+    """Split a CAMEO-style actor code into its parts: "RUSGOV" -> country RUS, sector GOV."""
+    code = code.upper()
+    prefix = code[:3]
+    if prefix in _ACTOR_PREFIXES:
+        rest = code[3:]
+        return ActorCode(code, None, prefix, _ACTOR_PREFIXES[prefix], rest[:3] or None)
+    sector = code[3:6] or None
+    return ActorCode(code, prefix, sector, "country")
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _add_countries(lexicon: ActorLexicon, path: Path) -> None:
+    for row in read_table(path, COUNTRY_COLUMNS, min_columns=2):
+        iso3 = row["iso3"].upper()
+        if not (iso3.isalpha() and len(iso3) == 3):
+            raise LexiconError(f"{path}, line {row['_line']}: {row['iso3']!r} is not an alpha-3 code")
+        lexicon.country_names[iso3] = row["name"]
+        for surface in [row["name"], *_split(row["aliases"])]:
+            lexicon.add(surface, "country", iso3)
+        for surface in _split(row["adjectives"]):
+            lexicon.add(surface, "demonym", iso3)
+        for seat in _split(row["seats"]):
+            surface, _, sector = seat.partition("=")
+            sector = sector.strip().upper() or "GOV"
+            if not (sector.isalpha() and len(sector) == 3):
+                raise LexiconError(
+                    f"{path}, line {row['_line']}: seat {seat!r} needs NAME=SECTOR (3 letters)"
+                )
+            lexicon.add(surface.strip(), "seat", iso3 + sector)
+
+
+def _add_organisations(lexicon: ActorLexicon, path: Path) -> None:
+    for row in read_table(path, ORG_COLUMNS, min_columns=6):
+        org_type = row["type"].upper()
+        if org_type not in ORG_TYPES or not row["code"]:
+            raise LexiconError(
+                f"{path}, line {row['_line']}: type must be one of {', '.join(ORG_TYPES)} and code non-empty"
+            )
+        org = Organisation(row["code"], org_type, row["plover"], row["country"].upper() or None, row["name"])
+        lexicon.add_organisation(org, [row["name"], *_split(row["aliases"])])
+
+
+def _add_agents(lexicon: ActorLexicon, path: Path) -> None:
+    for row in read_table(path, AGENT_COLUMNS):
+        sector = row["sector"].upper()
+        if not sector.isalpha():
+            raise LexiconError(f"{path}, line {row['_line']}: sector {row['sector']!r} is not a code")
+        lexicon.add(row["phrase"], "agent", sector)
+
+
+_READERS = {
+    COUNTRY_COLUMNS[0]: _add_countries,
+    ORG_COLUMNS[0]: _add_organisations,
+    AGENT_COLUMNS[0]: _add_agents,
+}
+
+
+def _header(path: Path) -> str:
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip() and not line.lstrip().startswith("#"):
+                    return line.split("\t", 1)[0].strip()
+    except (OSError, UnicodeDecodeError) as e:
+        raise LexiconError(f"{path}: cannot be read as UTF-8 text ({e}); check the path") from e
+    raise LexiconError(f"{path}: no header line")
+
+
+def add_lexicon_file(lexicon: ActorLexicon, path: Path) -> None:
+    """Add the rows of a countries, organisations or agents file; its header says which it is."""
+    first = _header(path)
+    reader = _READERS.get(first)
+    if reader is None:
+        raise LexiconError(
+            f"{path}: the header should start with iso3 (countries), code (organisations) or phrase (agents)"
+        )
+    reader(lexicon, path)
+
+
+def build_actor_lexicon(paths: Iterable[Path]) -> ActorLexicon:
+    """Build a lexicon from lexicon files, in order (later files win)."""
+    lexicon = ActorLexicon()
+    for path in paths:
+        add_lexicon_file(lexicon, Path(path))
+    return lexicon
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> ActorLexicon:
+    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "agents.tsv")]
+    return build_actor_lexicon([*builtin, *extra])
+
+
+def load_actor_lexicon(*, extra: Iterable[str | Path] = ()) -> ActorLexicon:
+    """Return the shipped actor lexicon extended by the user's files in ``extra``, cached per process."""
+    return _load(tuple(Path(path).resolve() for path in extra))

@@ -1,0 +1,282 @@
+"""Actor lexicons: country, organisation and agent lookups, noun-phrase coding, user files."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from dateline.errors import LexiconError
+from dateline.lexicon.actors import ActorCode, decode_actor_code, is_exact_case, load_actor_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_actor_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the Turkish Air Force", "TURMIL"),
+        ("Russia's Su-24 bomber", "RUSMIL"),
+        ("Russia’s Su-24 bomber", "RUSMIL"),
+        ("The Russian Foreign Ministry", "RUSGOV"),
+        ("Turkey", "TUR"),
+        ("Türkiye", "TUR"),
+        ("Russian police", "RUSCOP"),
+        ("Syrian rebels", "SYRREB"),
+        ("Moscow", "RUSGOV"),
+        ("the Kremlin", "RUSGOV"),
+        ("the White House", "USAGOV"),
+        ("Pentagon", "USAMIL"),
+        ("the U.S.", "USA"),
+        ("U.S. troops", "USAMIL"),
+        ("Russian President Vladimir Putin", "RUSGOV"),
+        ("Turkish Prime Minister Ahmet Davutoglu", "TURGOV"),
+        ("Ukraine's parliament", "UKRLEG"),
+        ("Israeli soldiers", "ISRMIL"),
+        ("Chinese state media", "CHNGOV"),
+        ("Iranian protesters", "IRNOPP"),
+        ("British journalists", "GBRMED"),
+        ("Palestinian militants", "PSEREB"),
+        ("NATO", "IGONAT"),
+        ("NATO troops", "IGONATMIL"),
+        ("the United Nations", "IGOUNO"),
+        ("UN Security Council", "IGOUNO"),
+        ("Amnesty International", "NGOAMN"),
+        ("Hamas", "PSEREBHMS"),
+        ("Kurdish militants", "REBkur"),
+        ("soldiers", "MIL"),
+        ("the foreign ministry", "GOV"),
+    ],
+)
+def test_code_phrase(lexicon, phrase, code):
+    assert lexicon.code_phrase(phrase).code == code
+
+
+def test_code_phrase_parts(lexicon):
+    assert lexicon.code_phrase("the Turkish Air Force") == ActorCode("TURMIL", "TUR", "MIL", "country")
+    assert lexicon.code_phrase("NATO") == ActorCode("IGONAT", None, "IGO", "igo", "NAT")
+    assert lexicon.code_phrase("Turkey") == ActorCode("TUR", "TUR", None, "country")
+    assert lexicon.code_phrase("soldiers") == ActorCode("MIL", None, "MIL", "agent")
+
+
+@pytest.mark.parametrize("phrase", ["", "the", "yesterday", "us", "a nice afternoon"])
+def test_code_phrase_none(lexicon, phrase):
+    assert lexicon.code_phrase(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("russia's", "RUS"),
+        ("U.S.", "USA"),
+        ("the U.S.", "USA"),
+        ("US", "USA"),
+        ("United States", "USA"),
+        ("America", "USA"),
+        ("American", "USA"),
+        ("Britain", "GBR"),
+        ("UK", "GBR"),
+        ("British", "GBR"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Iran", "IRN"),
+        ("Syria", "SYR"),
+        ("Turkish", "TUR"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Chinese", "CHN"),
+        ("Ukrainian", "UKR"),
+        ("Israeli", "ISR"),
+        ("Palestinian", "PSE"),
+        ("Ankara", "TUR"),
+        ("Beijing", "CHN"),
+        ("Washington", "USA"),
+        ("Whitehall", "GBR"),
+        ("Turkey.", "TUR"),
+        ("Netherlands", "NLD"),
+        ("The Hague", "NLD"),
+    ],
+)
+def test_lookup_country(lexicon, text, iso3):
+    assert lexicon.lookup_country(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["us", "the", "NATO", "Paris Club", "soldiers", ""])
+def test_lookup_country_none(lexicon, text):
+    assert lexicon.lookup_country(text) is None
+
+
+def test_every_iso_country_has_a_name(lexicon):
+    for country in pycountry.countries:
+        assert country.alpha_3 in lexicon.country_names
+        assert lexicon.lookup_country(lexicon.country_names[country.alpha_3]) == country.alpha_3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO", ("NAT", "IGO")),
+        ("North Atlantic Treaty Organization", ("NAT", "IGO")),
+        ("UN", ("UNO", "IGO")),
+        ("U.N.", ("UNO", "IGO")),
+        ("United Nations", ("UNO", "IGO")),
+        ("UNHCR", ("HCR", "IGO")),
+        ("UNICEF", ("KID", "IGO")),
+        ("WHO", ("WHO", "IGO")),
+        ("IAEA", ("IAE", "IGO")),
+        ("World Food Programme", ("WFP", "IGO")),
+        ("EU", ("EEC", "IGO")),
+        ("European Union", ("EEC", "IGO")),
+        ("African Union", ("OAU", "IGO")),
+        ("ASEAN", ("ASN", "IGO")),
+        ("OPEC", ("OPC", "IGO")),
+        ("Arab League", ("ARL", "IGO")),
+        ("OSCE", ("SCE", "IGO")),
+        ("G7", ("GOS", "IGO")),
+        ("G20", ("GTW", "IGO")),
+        ("CICA", ("CCA", "IGO")),
+        ("IMF", ("IMF", "IGO")),
+        ("World Bank", ("WBK", "IGO")),
+        ("WTO", ("WTO", "IGO")),
+        ("ICC", ("ICC", "IGO")),
+        ("ICRC", ("CRC", "NGO")),
+        ("Red Cross", ("IRC", "NGO")),
+        ("Amnesty International", ("AMN", "NGO")),
+        ("Human Rights Watch", ("HRW", "NGO")),
+        ("Doctors Without Borders", ("MSF", "NGO")),
+        ("Interpol", ("ITP", "IGO")),
+        ("Shanghai Cooperation Organisation", ("SCO", "IGO")),
+        ("BRICS", ("BRC", "IGO")),
+        ("CIS", ("CIS", "IGO")),
+        ("Gulf Cooperation Council", ("GCC", "IGO")),
+        ("NATO's", ("NAT", "IGO")),
+    ],
+)
+def test_lookup_org(lexicon, text, expected):
+    assert lexicon.lookup_org(text) == expected
+
+
+@pytest.mark.parametrize("text", ["who", "un", "eu", "Russia", "army"])
+def test_lookup_org_none(lexicon, text):
+    assert lexicon.lookup_org(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Air Force", "MIL"),
+        ("Su-24 bomber", "MIL"),
+        ("Foreign Ministry", "GOV"),
+        ("foreign minister", "GOV"),
+        ("president", "GOV"),
+        ("prime minister", "GOV"),
+        ("parliament", "LEG"),
+        ("lawmakers", "LEG"),
+        ("army", "MIL"),
+        ("troops", "MIL"),
+        ("soldiers", "MIL"),
+        ("warplanes", "MIL"),
+        ("jets", "MIL"),
+        ("navy", "MIL"),
+        ("police", "COP"),
+        ("policemen", "COP"),
+        ("security forces", "COP"),
+        ("rebels", "REB"),
+        ("militants", "REB"),
+        ("insurgents", "REB"),
+        ("separatists", "REB"),
+        ("protesters", "OPP"),
+        ("demonstrators", "OPP"),
+        ("opposition", "OPP"),
+        ("court", "JUD"),
+        ("judges", "JUD"),
+        ("prosecutors", "JUD"),
+        ("companies", "BUS"),
+        ("media", "MED"),
+        ("journalists", "MED"),
+        ("students", "EDU"),
+        ("clergy", "REL"),
+        ("refugees", "REF"),
+        ("civilians", "CVL"),
+        ("spy agency", "SPY"),
+        ("aid agencies", "NGO"),
+    ],
+)
+def test_lookup_agent(lexicon, text, sector):
+    assert lexicon.lookup_agent(text) == sector
+
+
+def test_phrases_cover_all_kinds(lexicon):
+    phrases = list(lexicon.phrases())
+    kinds = {phrase.kind for phrase in phrases}
+    assert {"country", "demonym", "seat", "igo", "ngo", "agent"} <= kinds
+    assert ("Kremlin", "seat", "RUSGOV") in phrases
+    assert ("Pentagon", "seat", "USAMIL") in phrases
+    assert ("NATO", "igo", "NAT") in phrases
+    assert ("air force", "agent", "MIL") in phrases
+    assert len(phrases) == len(lexicon) > 2000
+    assert next(p for p in phrases if p.surface == "US").exact_case
+
+
+@pytest.mark.parametrize(
+    ("surface", "exact"),
+    [("US", True), ("WHO", True), ("U.S.", False), ("NATO", True), ("Russia", False), ("UNHCR", False)],
+)
+def test_is_exact_case(surface, exact):
+    assert is_exact_case(surface) is exact
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("RUSGOV", ActorCode("RUSGOV", "RUS", "GOV", "country")),
+        ("TUR", ActorCode("TUR", "TUR", None, "country")),
+        ("IGOUNO", ActorCode("IGOUNO", None, "IGO", "igo", "UNO")),
+    ],
+)
+def test_decode_actor_code(code, expected):
+    assert decode_actor_code(code) == expected
+
+
+def test_cached(lexicon):
+    assert load_actor_lexicon() is lexicon
+
+
+def test_user_files_extend_and_override(tmp_path):
+    countries = tmp_path / "my_countries.tsv"
+    countries.write_text("# mine\niso3\tname\taliases\tadjectives\tseats\nARN\tArnor\t\tArnorian\tFornost\n")
+    agents = tmp_path / "my_agents.tsv"
+    agents.write_text("phrase\tsector\nrangers\tMIL\nmilitants\tUAF\n")
+    orgs = tmp_path / "my_orgs.tsv"
+    orgs.write_text(
+        "code\ttype\tplover\tcountry\tsource\tname\taliases\nWCO\tIGO\tIGO\t\tuser\tWhite Council\tthe Wise\n"
+    )
+    lexicon = load_actor_lexicon(extra=[countries, agents, orgs])
+    assert lexicon.code_phrase("Arnorian rangers").code == "ARNMIL"
+    assert lexicon.code_phrase("Fornost").code == "ARNGOV"
+    assert lexicon.lookup_agent("militants") == "UAF"
+    assert lexicon.lookup_org("White Council") == ("WCO", "IGO")
+    assert lexicon.lookup_country("Russia") == "RUS"
+    assert load_actor_lexicon().lookup_agent("militants") == "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("who\twhat\n", "header should start with"),
+        ("phrase\tsector\nsoldiers\tMIL\textra\n", "line 2"),
+        ("iso3\tname\nRUSSIA\tRussia\n", "line 2"),
+        ("iso3\tname\taliases\tadjectives\tseats\nRUS\tRussia\t\t\tKremlin=GOVERNMENT\n", "line 2"),
+        ("code\ttype\tplover\tcountry\tsource\tname\nXXX\tCLUB\tIGO\t\tuser\tA club\n", "line 2"),
+    ],
+)
+def test_malformed_user_file(tmp_path, text, message):
+    path = tmp_path / "bad.tsv"
+    path.write_text(text)
+    with pytest.raises(LexiconError, match=message) as caught:
+        load_actor_lexicon(extra=[path])
+    assert "bad.tsv" in str(caught.value)
