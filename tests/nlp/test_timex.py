@@ -62,10 +62,18 @@ def test_timex_resolve(text, anchor, tense, first, last, granularity):
     assert (resolved.first, resolved.last, resolved.granularity) == (first, last, granularity)
 
 
-@pytest.mark.parametrize("text", [
-    "the meeting may take place", "they march on", "1,000 years of relations", "2000 troops were sent",
-    "page 2015a", "in 12,000 cases", "they may 5 times",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting may take place",
+        "they march on",
+        "1,000 years of relations",
+        "2000 troops were sent",
+        "page 2015a",
+        "in 12,000 cases",
+        "they may 5 times",
+    ],
+)
 def test_timex_not_dates(text):
     assert find_expressions(text) == []
 
@@ -79,14 +87,17 @@ def test_timex_february_30_is_no_date():
     assert resolve(_one("on February 30, 2015"), anchor=D(2016, 1, 1), tense="past") is None
 
 
-@pytest.mark.parametrize("weekday,anchor,tense,expected", [
-    (2, D(2016, 4, 27), "past", D(2016, 4, 27)),
-    (2, D(2016, 4, 27), "future", D(2016, 4, 27)),
-    (3, D(2016, 4, 27), "past", D(2016, 4, 21)),
-    (3, D(2016, 4, 27), "future", D(2016, 4, 28)),
-    (0, D(2016, 4, 27), "present", D(2016, 4, 25)),
-    (4, D(2016, 4, 27), "present", D(2016, 4, 29)),
-])
+@pytest.mark.parametrize(
+    "weekday,anchor,tense,expected",
+    [
+        (2, D(2016, 4, 27), "past", D(2016, 4, 27)),
+        (2, D(2016, 4, 27), "future", D(2016, 4, 27)),
+        (3, D(2016, 4, 27), "past", D(2016, 4, 21)),
+        (3, D(2016, 4, 27), "future", D(2016, 4, 28)),
+        (0, D(2016, 4, 27), "present", D(2016, 4, 25)),
+        (4, D(2016, 4, 27), "present", D(2016, 4, 29)),
+    ],
+)
 def test_timex_weekday_near(weekday, anchor, tense, expected):
     assert weekday_near(weekday, anchor=anchor, tense=tense) == expected
 
@@ -99,4 +110,4 @@ def test_timex_month_day_present_takes_nearer():
 def test_timex_offsets_point_into_text():
     text = "He left on Monday and returns next week, as in 2009."
     for expression in find_expressions(text):
-        assert text[expression.start:expression.end] == expression.text
+        assert text[expression.start : expression.end] == expression.text

@@ -87,8 +87,9 @@ def load_gazetteer() -> Gazetteer:
             if len(alt) > 3 and _LATIN.match(alt) and alt[0].isupper():
                 offer(alt, place)
     for country in gc.get_countries().values():
-        place = Place(name=country["name"], country=country["iso3"], kind="country",
-                      population=country["population"])
+        place = Place(
+            name=country["name"], country=country["iso3"], kind="country", population=country["population"]
+        )
         places[_key(country["name"])] = place
     for state in gc.get_us_states().values():
         offer(state["name"], Place(name=state["name"], country="USA", kind="region", population=1))

@@ -111,8 +111,9 @@ def _validate(paragraph: str, match: re.Match[str]) -> DatelineMatch | None:
     end = match.end()
     text = paragraph[:end].strip().rstrip("-—–:").strip()
     name, country = _resolve_place(place, groups.get("region"))
-    return DatelineMatch(text=text, end=end, place=name, country=country, agency=agency,
-                         month=month, day=day, year=year)
+    return DatelineMatch(
+        text=text, end=end, place=name, country=country, agency=agency, month=month, day=day, year=year
+    )
 
 
 def _agency(raw: str | None) -> str | None:

@@ -81,7 +81,9 @@ def split_paragraphs(text: str) -> list[str]:
         longest = max(len(line) for line in lines)
         current = lines[0]
         for previous, line in zip(lines, lines[1:], strict=False):
-            wrapped = len(previous) >= 0.6 * longest and len(previous) >= 40 and not previous.endswith(_TERMINAL)
+            wrapped = (
+                len(previous) >= 0.6 * longest and len(previous) >= 40 and not previous.endswith(_TERMINAL)
+            )
             if wrapped or line[:1].islower():
                 current += " " + line
             else:
@@ -127,7 +129,7 @@ def lay_out(document: Document, *, boilerplate: tuple[str, ...] = ()) -> Layout:
         for i, paragraph in enumerate(paragraphs[:_DATELINE_SEARCH]):
             found = parse_dateline(paragraph)
             if found is not None:
-                rest = paragraph[found.end:].strip()
+                rest = paragraph[found.end :].strip()
                 dateline, dateline_index = found, i
                 if rest:
                     paragraphs[i] = rest
@@ -148,8 +150,14 @@ def lay_out(document: Document, *, boilerplate: tuple[str, ...] = ()) -> Layout:
         spans.append((offset, offset + len(paragraph)))
         parts.append(paragraph)
         offset += len(paragraph) + 2
-    return Layout(text="\n\n".join(parts), headline=headline_span, paragraphs=spans, dateline=dateline,
-                  dateline_paragraph=dateline_index, removed=removed)
+    return Layout(
+        text="\n\n".join(parts),
+        headline=headline_span,
+        paragraphs=spans,
+        dateline=dateline,
+        dateline_paragraph=dateline_index,
+        removed=removed,
+    )
 
 
 def _same(a: str, b: str) -> bool:

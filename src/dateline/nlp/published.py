@@ -67,15 +67,25 @@ def verb_tense(verb: Token) -> str:
     return "present"
 
 
-def infer_year(month: int, day: int, *, today: dt.date, weekday: int | None = None,
-               past_years: tuple[int, ...] = (), future_years: tuple[int, ...] = ()) -> YearGuess | None:
+def infer_year(
+    month: int,
+    day: int,
+    *,
+    today: dt.date,
+    weekday: int | None = None,
+    past_years: tuple[int, ...] = (),
+    future_years: tuple[int, ...] = (),
+) -> YearGuess | None:
     """The year of a year-less dateline date; None when no year in range has that date.
 
     weekday (int | None): the weekday (0 = Monday) the story names for the dateline day.
     past_years, future_years: years the story mentions as past or as still to come.
     """
-    years = [y for y in range(today.year, today.year - YEARS_BACK, -1)
-             if (d := valid_date(y, month, day)) is not None and d <= today]
+    years = [
+        y
+        for y in range(today.year, today.year - YEARS_BACK, -1)
+        if (d := valid_date(y, month, day)) is not None and d <= today
+    ]
     if not years:
         return None
     notes: list[str] = []
@@ -99,8 +109,11 @@ def infer_year(month: int, day: int, *, today: dt.date, weekday: int | None = No
         notes.append(f"the story mentions {lower} as past, so the closest such year after it")
     else:
         year = max(bounded)
-        notes.append(f"the story mentions {upper} as still to come, so the latest such year before it"
-                     if upper is not None else "the most recent such year")
+        notes.append(
+            f"the story mentions {upper} as still to come, so the latest such year before it"
+            if upper is not None
+            else "the most recent such year"
+        )
     return YearGuess(year=year, used_weekday=used_weekday, why="; ".join(notes))
 
 
@@ -109,8 +122,15 @@ def _some(years: list[int]) -> str:
     return ", ".join(str(y) for y in shown)
 
 
-def resolve_published(doc: Doc, layout: Layout, *, given: str | None = None, metadata: str | None = None,
-                      today: dt.date, expressions: list[Expression] | None = None) -> Published:
+def resolve_published(
+    doc: Doc,
+    layout: Layout,
+    *,
+    given: str | None = None,
+    metadata: str | None = None,
+    today: dt.date,
+    expressions: list[Expression] | None = None,
+) -> Published:
     """The publication date of a laid-out, parsed story, with its basis."""
     if given:
         return Published(date=given, basis="given", why="given by the caller")
@@ -122,13 +142,21 @@ def resolve_published(doc: Doc, layout: Layout, *, given: str | None = None, met
     if dateline.year is not None:
         day = valid_date(dateline.year, dateline.month, dateline.day)
         if day is None:
-            return Published(date=None, basis="none", why=f"the dateline's date does not exist: {dateline.text}")
+            return Published(
+                date=None, basis="none", why=f"the dateline's date does not exist: {dateline.text}"
+            )
         return Published(date=day.isoformat(), basis="dateline", why="the dateline gives the full date")
     expressions = expressions if expressions is not None else find_expressions(doc.text)
     weekday = _dateline_weekday(layout, expressions)
     past, future = _mentioned_years(doc, expressions)
-    guess = infer_year(dateline.month, dateline.day, today=today, weekday=weekday,
-                       past_years=tuple(past), future_years=tuple(future))
+    guess = infer_year(
+        dateline.month,
+        dateline.day,
+        today=today,
+        weekday=weekday,
+        past_years=tuple(past),
+        future_years=tuple(future),
+    )
     if guess is None:
         return Published(date=None, basis="none", why=f"the dateline's date does not exist: {dateline.text}")
     day = dt.date(guess.year, dateline.month, dateline.day)
@@ -168,17 +196,23 @@ def _mentioned_years(doc: Doc, expressions: list[Expression]) -> tuple[list[int]
     return past, future
 
 
-def date_refs(doc: Doc, *, anchor: dt.date | None, expressions: list[Expression] | None = None) -> list[DateRef]:
+def date_refs(
+    doc: Doc, *, anchor: dt.date | None, expressions: list[Expression] | None = None
+) -> list[DateRef]:
     """Every date expression of the story, resolved against `anchor` in the tense of its clause."""
     refs: list[DateRef] = []
     for expression in expressions if expressions is not None else find_expressions(doc.text):
         tense = clause_tense(doc, expression.start, expression.end)
         resolved = resolve(expression, anchor=anchor, tense=tense)
-        refs.append(DateRef(
-            text=expression.text, start=expression.start, end=expression.end,
-            value=resolved.first.isoformat() if resolved else None,
-            last=resolved.last.isoformat() if resolved else None,
-            granularity=resolved.granularity if resolved else "unknown",
-            tense=tense,
-        ))
+        refs.append(
+            DateRef(
+                text=expression.text,
+                start=expression.start,
+                end=expression.end,
+                value=resolved.first.isoformat() if resolved else None,
+                last=resolved.last.isoformat() if resolved else None,
+                granularity=resolved.granularity if resolved else "unknown",
+                tense=tense,
+            )
+        )
     return refs

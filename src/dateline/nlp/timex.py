@@ -21,8 +21,8 @@ from dateline.nlp.calendar import (
     DAY,
     MONTH,
     WEEKDAY_FULL,
-    YEAR,
     WEEKDAYS,
+    YEAR,
     day_number,
     month_number,
     valid_date,
@@ -31,33 +31,65 @@ from dateline.nlp.calendar import (
 TENSES = ("past", "present", "future")
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
 }
 _NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?:day|week|month|year|decade)s?"
-_YEAR_BEFORE = (r"(?:in|on|for|at|over|since|by|until|till|from|to|during|before|after|of|through|early|late|"
-                r"mid|and|or|between|the|its|his|her|their|our|a|an|year|fiscal|summer|spring|autumn|fall|"
-                r"winter|around|circa)")
+_YEAR_BEFORE = (
+    r"(?:in|on|for|at|over|since|by|until|till|from|to|during|before|after|of|through|early|late|"
+    r"mid|and|or|between|the|its|his|her|their|our|a|an|year|fiscal|summer|spring|autumn|fall|"
+    r"winter|around|circa)"
+)
 
 # Each pattern names its kind; the first to match at a position wins, longer patterns first.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("mdy", rf"\b(?:{WEEKDAY_FULL},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b(?!\s*%)"),
-    ("dmy", rf"\b(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b"),
+    (
+        "mdy",
+        rf"\b(?:{WEEKDAY_FULL},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?\b(?!\s*%)",
+    ),
+    (
+        "dmy",
+        rf"\b(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+    ),
     ("my", rf"\b(?P<month>{MONTH})(?:,)?\s+(?P<year>{YEAR})\b"),
     ("ago", rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\s+ago\b"),
     ("in_n", rf"\b(?:in|within)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:'s|’s)?(?:\s+time)?\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b"),
-    ("rel_unit", r"\b(?P<which>last|next|this|earlier\s+this|later\s+this|coming|past|previous)\s+"
-                 r"(?P<unit>week|month|year|weekend)\b"),
+    (
+        "rel_unit",
+        r"\b(?P<which>last|next|this|earlier\s+this|later\s+this|coming|past|previous)\s+"
+        r"(?P<unit>week|month|year|weekend)\b",
+    ),
     ("rel_weekday", rf"\b(?P<which>last|next|this|coming|past)\s+(?P<weekday>{WEEKDAY_FULL})\b"),
     ("weekday", rf"\b(?P<weekday>{WEEKDAY_FULL})(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("deictic", r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
-                r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"),
+    (
+        "deictic",
+        r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
+        r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b",
+    ),
     ("decade", r"\b(?:the\s+)?(?P<decade>1[89]\d0|20[0-9]0)s\b"),
-    ("month", rf"\b(?:in|by|since|until|till|from|during|early|late|mid|last|next|this|of)[\s\-]"
-              rf"(?P<expr>(?P<month>{MONTH}))\b"),
+    (
+        "month",
+        rf"\b(?:in|by|since|until|till|from|during|early|late|mid|last|next|this|of)[\s\-]"
+        rf"(?P<expr>(?P<month>{MONTH}))\b",
+    ),
     ("year", rf"(?:\b{_YEAR_BEFORE}[\s\-]|\()(?P<expr>(?P<year>{YEAR}))\b(?![,.]?\d)"),
     ("year", rf"\b(?P<year>{YEAR})(?=(?:'s|’s)|[,.;:)]|\s*$)"),
 ]
@@ -111,8 +143,13 @@ def _plausible(kind: str, match: re.Match[str]) -> bool:
     month = match.groupdict().get("month")
     if month and not month[0].isupper():
         return False
-    if kind == "month" and month and len(month.rstrip(".")) <= 4 and month.rstrip(".") != "June" \
-            and month.rstrip(".") not in {"May", "July"}:
+    if (
+        kind == "month"
+        and month
+        and len(month.rstrip(".")) <= 4
+        and month.rstrip(".") != "June"
+        and month.rstrip(".") not in {"May", "July"}
+    ):
         return False
     weekday = match.groupdict().get("weekday")
     return not (weekday and not weekday[0].isupper())
