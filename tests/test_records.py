@@ -50,7 +50,7 @@ def _article() -> Article:
                 text="q",
                 start=0,
                 end=1,
-                cue=Mention("said", 3, 7),
+                cue="said", cue_span=Mention("said", 3, 7),
                 speaker=Speaker(entity="e1", name="Russia"),
             )
         ],

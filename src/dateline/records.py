@@ -148,12 +148,18 @@ class Speaker(Record):
 
 @dataclass
 class Quote(Record):
+    """A quote: `kind` direct or indirect; `cue` the words that mark it as speech ("said", "according to"),
+    with their place in `cue_span`; `speaker` the entity who said it; `source` the words naming the speaker
+    for this quote ("Yardim", "the diplomat", "he")."""
+
     kind: str
     text: str
     start: int
     end: int
-    cue: Mention | None = None
+    cue: str | None = None
     speaker: Speaker | None = None
+    cue_span: Mention | None = None
+    source: Mention | None = None
 
 
 @dataclass

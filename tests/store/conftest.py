@@ -168,7 +168,8 @@ def make_article(
                 text=text[quote_start : quote_start + 20],
                 start=quote_start,
                 end=quote_start + 20,
-                cue=Mention("said", 0, 4),
+                cue="said",
+                cue_span=Mention("said", 0, 4),
                 speaker=Speaker(entity="ent2", name="Lavrov"),
             )
         ]

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import pycountry
+
 from dateline.errors import LexiconError
 from dateline.lexicon.codebook import data_path, read_table
 
@@ -313,8 +315,18 @@ def decode_actor_code(code: str) -> ActorCode:
     if prefix in _ACTOR_PREFIXES:
         rest = code[3:]
         return ActorCode(code, None, prefix, _ACTOR_PREFIXES[prefix], rest[:3] or None)
+    if prefix in _sector_codes() and pycountry.countries.get(alpha_3=prefix) is None:
+        # a bare agent ("JUD", "GOV"): no country yet
+        return ActorCode(code, None, prefix, "agent", code[3:6] or None)
     sector = code[3:6] or None
     return ActorCode(code, prefix, sector, "country")
+
+
+@functools.cache
+def _sector_codes() -> frozenset[str]:
+    from dateline.lexicon.codebook import load_codebook
+
+    return frozenset(load_codebook().sectors)
 
 
 def _split(cell: str) -> list[str]:

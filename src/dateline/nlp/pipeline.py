@@ -16,12 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import ModelError
+from dateline.nlp.events import find_events
 from dateline.nlp.layout import Layout
+from dateline.nlp.people import find_entities
 from dateline.nlp.published import date_refs, resolve_published
+from dateline.nlp.quotes import find_quotes
 from dateline.nlp.timex import find_expressions
 
 # our components, in pipeline order, each added after the model's own
-COMPONENTS = ["dateline_dates"]
+COMPONENTS = ["dateline_people", "dateline_quotes", "dateline_dates", "dateline_events"]
 
 
 @dataclass
@@ -34,9 +37,37 @@ class Context:
     today: dt.date
 
 
-for _name in ("context", "published", "dates"):
+for _name in ("context", "published", "dates", "entities", "quotes", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+@Language.factory("dateline_people", requires=["doc.ents", "token.dep"], assigns=["doc._.entities"])
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent()
+
+
+class PeopleComponent:
+    """Sets `doc._.entities`: one Entity per person, organisation or place, with every mention."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = find_entities(doc)
+        return doc
+
+
+@Language.factory("dateline_quotes", requires=["doc._.entities", "token.dep"], assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """Sets `doc._.quotes`: direct and indirect quotes with their cue and speaker (an entity of doc._.entities)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context | None = doc._.context
+        paragraphs = list(context.layout.paragraphs) if context is not None else None
+        doc._.quotes = find_quotes(doc, doc._.entities or [], paragraphs=paragraphs)
+        return doc
 
 
 @Language.factory("dateline_dates", requires=["token.dep", "token.tag"], assigns=["doc._.published", "doc._.dates"])
@@ -55,6 +86,19 @@ class DatesComponent:
         anchor = dt.date.fromisoformat(published.date) if published.date else None
         doc._.published = published
         doc._.dates = date_refs(doc, anchor=anchor, expressions=expressions)
+        return doc
+
+
+@Language.factory("dateline_events", requires=["doc._.dates", "token.dep"], assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()
+
+
+class EventsComponent:
+    """Sets `doc._.events`: coded events (CAMEO/PLOVER) with actors, date, place, modality and evidence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc)
         return doc
 
 

@@ -273,7 +273,7 @@ class SQLStore(Store):
                     quote.text,
                     quote.start,
                     quote.end,
-                    quote.cue.text if quote.cue else None,
+                    quote.cue,
                     speaker.entity if speaker else None,
                     speaker.name if speaker else None,
                 ),

@@ -1,0 +1,184 @@
+"""The verb-pattern lexicon: which words trigger which CAMEO events, read from ``data/verbs.toml``.
+
+>>> lexicon = load_verb_lexicon()
+>>> [p.code for p in lexicon.candidates("meet", "verb")][:1]
+['040']
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.errors import LexiconError
+from dateline.lexicon.codebook import data_path, load_codebook
+
+POS_KINDS = ("verb", "noun", "adj")
+CONTROLS = ("intent", "plan", "reject", "threat", "demand", "appeal", "negate")
+_CONTROL_TABLES = ("intent", "threat", "reject", "demand", "appeal")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One pattern: a word (of one part of speech) with optional constraints, and the code it triggers."""
+
+    words: tuple[str, ...]
+    code: str
+    pos: str = "verb"
+    particle: str | None = None
+    prep: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    symmetric: bool = False
+    control: str | None = None
+    location: bool = False
+    line: int = 0
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the pattern sets: the most specific fitting pattern wins."""
+        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.modifiers))
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Patterns by lemma and part of speech, plus the light verbs, speech verbs and control tables."""
+
+    version: str
+    patterns: tuple[Pattern, ...]
+    light: frozenset[str]
+    speech: frozenset[str]
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str, str], list[Pattern]]:
+        index: dict[tuple[str, str], list[Pattern]] = {}
+        for pattern in self.patterns:
+            for word in pattern.words:
+                index.setdefault((word, pattern.pos), []).append(pattern)
+        for found in index.values():
+            found.sort(key=lambda p: -p.specificity)
+        return index
+
+    def candidates(self, lemma: str, pos: str) -> list[Pattern]:
+        """The patterns a lemma may trigger as a verb, noun or adjective, most specific first."""
+        return self._index.get((lemma.lower(), pos), [])
+
+    def convert(self, control: str, code: str) -> str | None:
+        """The code an embedded event becomes under a control verb ("intent", "036" from "04...")."""
+        table = self.tables.get(control, {})
+        return table.get(code[:2])
+
+
+def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise LexiconError(f"{where}: {name} must be a string or a list of strings")
+
+
+def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Pattern:
+    codes = set(known)
+    words = _strings(raw.get("words"), where, "words")
+    code = raw.get("code")
+    if not words or not isinstance(code, str):
+        raise LexiconError(f"{where}: a pattern needs words and a code")
+    if code not in codes:
+        raise LexiconError(f"{where}: {code!r} is not a CAMEO code of the codebook")
+    pos = str(raw.get("pos", "verb"))
+    control = raw.get("control")
+    if pos not in POS_KINDS:
+        raise LexiconError(f"{where}: pos must be one of {', '.join(POS_KINDS)}, not {pos!r}")
+    if control is not None and control not in CONTROLS:
+        raise LexiconError(f"{where}: control must be one of {', '.join(CONTROLS)}, not {control!r}")
+    particle = raw.get("particle")
+    return Pattern(
+        words=tuple(w.lower() for w in words), code=code, pos=pos,
+        particle=str(particle) if particle else None,
+        prep=_strings(raw.get("prep"), where, "prep"),
+        objects=_strings(raw.get("objects"), where, "objects"),
+        modifiers=_strings(raw.get("modifiers"), where, "modifiers"),
+        target=_strings(raw.get("target"), where, "target"),
+        symmetric=bool(raw.get("symmetric", False)),
+        control=str(control) if control else None,
+        location=bool(raw.get("location", False)),
+    )
+
+
+def read_verb_lexicon(path: Path) -> VerbLexicon:
+    """Read a verb-pattern file; a malformed one raises LexiconError naming the file and pattern."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise LexiconError(f"{path}: cannot be read as a TOML verb lexicon ({e}); check the file") from e
+    known = [entry.code for entry in load_codebook()]
+    patterns = tuple(
+        _pattern(raw, f"{path}, pattern {number} ({raw.get('words')})", known)
+        for number, raw in enumerate(data.get("pattern", []), start=1)
+    )
+    tables = {}
+    for name in _CONTROL_TABLES:
+        table = data.get(name, {})
+        bad = [code for code in table.values() if code not in known]
+        if bad:
+            raise LexiconError(f"{path}: table [{name}] maps to unknown codes {bad}")
+        tables[name] = dict(table)
+    return VerbLexicon(
+        version=str(data.get("version", Path(path).stem)),
+        patterns=patterns,
+        light=frozenset(data.get("light", {}).get("words", [])),
+        speech=frozenset(data.get("speech", {}).get("words", [])),
+        tables=tables,
+    )
+
+
+@functools.cache
+def load_verb_lexicon(path: str | None = None) -> VerbLexicon:
+    """The verb lexicon shipped with dateline (or the file at `path`), read once per process."""
+    return read_verb_lexicon(Path(path) if path else data_path("verbs.toml"))
+
+
+_PREPOSITIONS = {"in", "with", "to", "on", "against", "for", "from", "of", "at", "into", "over", "about", "by"}
+_MARKERS = {"$", "+", "%", "^", "*"}
+
+
+def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None = None) -> VerbLexicon:
+    """A verb lexicon from imported PETRARCH verb patterns (`lexicon.petrarch.read_verbs`).
+
+    A verb alone becomes a pattern on its forms; a pattern with words after the verb keeps the first of
+    them as a preposition and/or object constraint ("resume ties" -> objects ["ties"]). Words before the
+    verb and compound codes beyond the first are not used. Light and speech verbs come from `base`
+    (default: dateline's own lexicon); codes need not be in the CAMEO codebook.
+    """
+    base = base or load_verb_lexicon()
+    patterns: list[Pattern] = []
+    for entry in verb_patterns:
+        code = getattr(entry, "code", None)
+        if not code:
+            continue
+        code = str(code).split(":")[0]
+        words = tuple(w.lower() for w in getattr(entry, "lemmas", ()) if w and " " not in w)
+        if not words:
+            continue
+        prep: tuple[str, ...] = ()
+        objects: tuple[str, ...] = ()
+        for slot in getattr(entry, "after", ()):
+            plain = tuple(w.lower() for w in slot if w not in _MARKERS and " " not in w)
+            if not plain:
+                continue
+            if not prep and not objects and all(w in _PREPOSITIONS for w in plain):
+                prep = plain
+                continue
+            objects = plain
+            break
+        patterns.append(Pattern(words=words, code=code, prep=prep, objects=objects,
+                                line=int(getattr(entry, "line", 0))))
+    return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
+                       tables={})

@@ -1,0 +1,193 @@
+"""Noun phrases to CAMEO actor codes: the lexicon, the story's people, and what pronouns point back to.
+
+`ActorCoder(doc)` codes the noun phrase headed by a token (`code(token)`): first from the people and
+organisations the entity stage found (`doc._.entities`, when present: "Lavrov" -> RUSGOV through his
+title), then from the actor lexicon ("the Turkish Air Force" -> TURMIL), then from names the story
+introduced with a title earlier ("Russian Foreign Minister Sergey Lavrov ... Lavrov"). Pronouns are left
+to the caller, who knows the clause (`resolve_pronoun`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
+from dateline.lexicon.people import load_people
+from dateline.records import ActorRef, Entity
+
+# dependents that end a noun phrase for coding purposes: clauses, coordination, apposition, punctuation
+_CUT = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "dep", "parataxis"}
+_KEEP_PREPS = {"of", "in", "to", "from", "for", "with"}
+_PLACE_PREPS = {"in", "at", "over", "near", "inside", "across", "throughout"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "his", "its", "their",
+            "our", "my", "who", "which"}
+_FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+_MAX_PHRASE = 14
+
+
+@dataclass(frozen=True)
+class CodedActor:
+    """An actor as found in the text: its code (None when uncoded), entity id and span."""
+
+    code: str | None
+    country: str | None
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    pronoun: bool = False
+
+    def ref(self) -> ActorRef:
+        return ActorRef(actor=self.code, entity=self.entity, text=self.text, start=self.start, end=self.end)
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without its clauses, coordination and appositions."""
+    keep = {token.i}
+    stack = [token]
+    while stack:
+        head = stack.pop()
+        for child in head.children:
+            if child.dep_ in _CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS):
+                continue
+            if child.dep_ == "prep" and head.i != token.i:
+                continue  # one prepositional level: "leaders of Romania's government", not deeper
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    for i in range(token.i - 1, start - 1, -1):  # a phrase never crosses a line break (headline, lede)
+        if "\n" in token.doc[i].text_with_ws:
+            start = i + 1
+            break
+    for i in range(token.i, end):
+        if "\n" in token.doc[i].whitespace_ or token.doc[i].is_space:
+            end = i + 1 if not token.doc[i].is_space else i
+            break
+    if end - start > _MAX_PHRASE:  # keep the head and what precedes it
+        start, end = max(start, token.i - _MAX_PHRASE + 1), token.i + 1
+    return token.doc[start:end]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Russia and Turkey")."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+class ActorCoder:
+    """Codes noun phrases of one Doc; build one per Doc."""
+
+    def __init__(self, doc: Doc, *, lexicon: ActorLexicon | None = None,
+                 entities: Iterable[Entity] | None = None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon or load_actor_lexicon()
+        self.people = load_people()
+        published = doc._.published if Doc.has_extension("published") else None
+        self.year = int(published.date[:4]) if published is not None and published.date else None
+        self._by_char: dict[int, Entity] = {}
+        for entity in entities or ():
+            for mention in entity.mentions:
+                for char in range(mention.start, mention.end):
+                    self._by_char[char] = entity
+        self._names: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            code = self._lexicon_code(noun_phrase(ent.root).text)
+            if code and code[1]:
+                self._names[ent.text.lower()] = code[0]
+                self._names[ent[-1].lower_] = code[0]
+
+    def _lexicon_code(self, text: str) -> tuple[str, str | None] | None:
+        found = self.lexicon.code_phrase(text)
+        if found is None:
+            return None
+        return found.code, found.country
+
+    def entity_at(self, token: Token) -> Entity | None:
+        """The entity (from the entity stage) a token belongs to, if any."""
+        return self._by_char.get(token.idx)
+
+    def code(self, token: Token) -> CodedActor:
+        """Code the noun phrase headed by `token`."""
+        span = noun_phrase(token)
+        entity = self.entity_at(token)
+        pronoun = token.lower_ in PRONOUNS
+        if entity is not None and entity.actor:
+            country = entity.country or decode_actor_code(entity.actor).country
+            if country is None and not pronoun:
+                # the entity stage knows the role ("GOV") but not the country; the phrase may ("Nigerian
+                # junior foreign minister Dubem Oniya"), or a title the story gave this name earlier
+                found = self._lexicon_code(span.text)
+                home = found[1] if found else None
+                if home is None:
+                    named = self._named(span) or self._known_person(span)
+                    home = decode_actor_code(named).country if named else None
+                if home is not None and len(entity.actor) == 3 and entity.actor.isalpha():
+                    return self._coded(span, home + entity.actor, home, entity.id, pronoun)
+                if home is not None and found is not None:
+                    return self._coded(span, found[0], home, entity.id, pronoun)
+            return self._coded(span, entity.actor, country, entity.id, pronoun)
+        if pronoun:
+            return self._coded(span, None, None, entity.id if entity else None, True)
+        found = self._lexicon_code(span.text)
+        if found is None or found[1] is None:
+            named = self._named(span) or self._known_person(span)
+            if named:
+                return self._coded(span, named, named[:3], entity.id if entity else None, False)
+        if found is None:
+            return self._coded(span, None, None, entity.id if entity else None, False)
+        return self._coded(span, found[0], found[1], entity.id if entity else None, False)
+
+    def _named(self, span: Span) -> str | None:
+        """The code of a name the story introduced with a title earlier ("Lavrov" after "Russian Foreign
+        Minister Sergey Lavrov")."""
+        return self._names.get(" ".join(t.lower_ for t in span if t.pos_ == "PROPN")) or next(
+            (self._names[t.lower_] for t in reversed(span) if t.pos_ == "PROPN" and t.lower_ in self._names), None)
+
+    def _known_person(self, span: Span) -> str | None:
+        """The code of a well-known figure named in the span ("President Bush" -> USAGOV), from the people
+        lexicon, as of the story's year."""
+        names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not names:
+            return None
+        candidates = [" ".join(t.text for t in names), names[-1].text]
+        for name in candidates:
+            person = self.people.lookup(name, year=self.year)
+            if person is not None:
+                return person.actor
+        return None
+
+    def _coded(self, span: Span, code: str | None, country: str | None, entity: str | None,
+               pronoun: bool) -> CodedActor:
+        return CodedActor(code=code, country=country, text=span.text, start=span.start_char,
+                          end=span.end_char, entity=entity, pronoun=pronoun)
+
+    def countries_in(self, span: Span) -> list[str]:
+        """The countries named in a span, in order, each once ("Russian, Turkish ministers")."""
+        found: list[str] = []
+        for token in span:
+            if token.pos_ not in {"PROPN", "ADJ", "NOUN"}:
+                continue
+            country = self.lexicon.lookup_country(token.text)
+            if country and country not in found:
+                found.append(country)
+        return found
+
+    def first_actor(self, tokens: Iterable[Token], *, other_than: str | None = None) -> CodedActor | None:
+        """The first noun phrase among `tokens` that codes to an actor with a country other than `other_than`."""
+        for token in tokens:
+            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ in {"compound", "poss", "nmod"}:
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+                continue  # "in China" is where, not whom
+            coded = self.code(token)
+            if coded.code and coded.country and coded.country[:3] != (other_than or "")[:3]:
+                return coded
+        return None
+
+
+def is_first_person(token: Token) -> bool:
+    return token.lower_ in _FIRST_PERSON

@@ -1,0 +1,768 @@
+"""Events: who did what to whom, where, when, how surely and on whose word, read off the dependency parse.
+
+`find_events(doc)` walks each sentence and matches its words against the verb-pattern lexicon
+(`lexicon/data/verbs.toml`):
+
+1. *Triggers.* A verb, noun or adjective whose lemma and dependents fit a pattern ("shot" + particle
+   "down" -> 190; "imposed" + object "sanctions" -> 163; the noun "meeting" -> 040).
+2. *Chains.* A noun carried by a light verb ("held talks", "has taken restrictive measures") takes the
+   light verb's subject and tense. A control verb colours the event it embeds: "agreed to resume talks"
+   is an intent to negotiate (036), "refused to meet" a rejection (125), "threatened to break relations" a
+   threat (131), "demanded that X withdraw" a demand (105); "plans to" and "will" make a material act an
+   intention (cooperation -> 03, force -> 13, as CAMEO codes announced acts).
+3. *Roles.* The subject (or the "by" agent of a passive: "was shot down by") is the source; the object or
+   the pattern's preposition gives the target; "Russia and Turkey could exchange" makes the second
+   conjunct the target of a symmetric act.
+4. *Attributes.* Modality from negation, "if/unless", modals and plans; `claimed_by` from a speech verb
+   above the event ("Yardim said ...") or a quote around it; the date from a day-precise date expression in
+   the event's own clause (else the publication date); the place from "in China" / "over Syria".
+5. *One event per happening.* The same event told again (headline, lede, quote, nominal "the meeting") is
+   merged into one event with several mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline import __version__
+from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.codebook import load_codebook
+from dateline.lexicon.gazetteer import load_gazetteer
+from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
+from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
+from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
+
+_SUBJECTS = {"nsubj", "csubj"}
+_OBJECTS = {"dobj", "attr", "oprd"}
+_EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
+_DEFAULT_TARGETS = ("dobj", "iobj", "with", "against", "to", "on", "from", "into", "at", "toward", "towards",
+                    "between", "for", "regard")
+_PLACE_PREPS = {"in", "over", "at", "near", "inside", "outside", "across", "into", "to"}
+_POSSIBLE = {"may", "might", "can", "could"}
+_WILL = {"will", "shall", "'ll", "would", "wo"}
+_CONDITIONS = {"if", "unless", "whether"}
+_QUANTITY = {"number", "series", "set", "part", "lot", "package", "range", "wave", "couple", "dozen", "host", "ton",
+             "tonne", "kg", "kilogram", "worth", "amount", "shipment", "batch", "dollar", "million", "billion"}
+_COOPERATIVE = {"04", "05", "06", "07", "08"}
+_FORCE = {"15", "16", "17", "18", "19", "20"}
+_CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """How events are coded.
+
+    verbs: the verb-pattern lexicon (default: dateline's own).
+    actors: the actor lexicon (default: dateline's own; PETRARCH dictionaries can be imported into one).
+    require_actor: drop events whose source has no actor code (they cannot be told apart from noise).
+    statements: code "X said that ... Y ..." as a statement (010) when the clause holds no other event.
+    """
+
+    verbs: VerbLexicon | None = None
+    actors: ActorLexicon | None = None
+    require_actor: bool = True
+    statements: bool = True
+
+
+@dataclass
+class _Found:
+    """An event being built from one trigger."""
+
+    trigger: Token
+    pattern: Pattern
+    code: str
+    obj: Token | None
+    head: Token  # the outermost word of the chain (control or light verb); governs modality and claims
+    chain: list[Token] = field(default_factory=list)
+    control: str | None = None
+    embedder: Token | None = None  # a control verb whose object/clause holds this event
+    source: CodedActor | None = None
+    target: CodedActor | None = None
+    modality: str = "asserted"
+    consumed: bool = False
+    addressee: Token | None = None  # the one a demand is made of
+
+
+def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]:
+    """Every event of a parsed Doc, merged across its tellings, in order of first mention."""
+    options = options or EventOptions()
+    verbs = options.verbs or load_verb_lexicon()
+    entities: list[Entity] = _extension(doc, "entities") or []
+    quotes: list[Quote] = _extension(doc, "quotes") or []
+    dates: list[DateRef] = _extension(doc, "dates") or []
+    published = _extension(doc, "published")
+    coder = ActorCoder(doc, lexicon=options.actors, entities=entities)
+    tag = Coder(version=__version__, lexicon=verbs.version)
+    events: list[Event] = []
+    last: CodedActor | None = None
+    for index, sent in enumerate(segments(doc)):
+        found = match_sentence(sent, verbs)
+        home = _sentence_country(sent, coder)
+        for item in found:
+            _assign_roles(item, coder, verbs, quotes, entities, last)
+            if home:
+                item.source, item.target = _domestic(item.source, home), _domestic(item.target, home)
+        if options.statements:
+            found += _statements(sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)])
+        for item in found:
+            if item.source is not None and item.source.code and item.source.country:
+                last = item.source
+        for item in found:
+            coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
+            if options.require_actor and not coded and not _nominal(item):
+                continue
+            if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
+                continue  # a meeting needs two parties; a retelling naming none is merged below
+            events.append(_record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes,
+                                  dates=dates, published=published, tag=tag))
+    return merge_events(events, require_actor=options.require_actor)
+
+
+def segments(doc: Doc) -> Iterator[Span]:
+    """The sentences of a Doc, split again at line breaks (a headline is never part of the lede)."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space or "\n" in token.whitespace_:
+                end = token.i if token.is_space else token.i + 1
+                if end > start:
+                    yield doc[start:end]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """True when no line break separates two tokens."""
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[low:high]
+
+
+def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
+    return getattr(doc._, name) if Doc.has_extension(name) else None
+
+
+# ------------------------------------------------------------------------------------------ matching
+
+def _kind(token: Token) -> str | None:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "xcomp"}):
+        return "verb"
+    if token.pos_ == "NOUN":
+        return "noun"
+    if token.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def objects_of(token: Token, preps: Iterable[str] = ()) -> list[Token]:
+    """The objects of a word: direct objects (passive subjects), objects of the given prepositions, their
+    conjuncts, and what quantity words are "of" ("a number of restrictive measures")."""
+    wanted = set(preps)
+    found = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass"]
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and (child.lower_ in wanted or child.lemma_ in wanted):
+            found += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN" and not found:
+        found.append(token.head)
+    more = []
+    for obj in found:
+        more += [c for c in obj.conjuncts]
+        if obj.lemma_.lower() in _QUANTITY or obj.pos_ == "NUM":
+            more += [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        more += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and obj.lemma_.lower() in {"state", "mission", "offer"}]
+    return found + more
+
+
+def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None] | None:
+    """The most specific pattern a word fits, with the object it consumes, or None."""
+    kind = _kind(token)
+    if kind is None:
+        return None
+    candidates = verbs.candidates(token.lemma_.lower(), kind) or verbs.candidates(token.lower_, kind)
+    if kind == "adj" and not candidates:
+        candidates = verbs.candidates(token.lower_, "adj")
+    for pattern in candidates:
+        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+            continue
+        if pattern.prep and not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep
+                                    for c in token.children):
+            continue
+        obj = None
+        if pattern.objects:
+            heads = objects_of(token, pattern.prep)
+            heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "mediation efforts"
+            objs = [o for o in heads if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
+            if not objs:
+                continue
+            obj = objs[0]
+        if pattern.modifiers and not any(
+                c.dep_ in {"amod", "compound", "nmod", "npadvmod", "nummod"}
+                and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
+                for c in token.children):
+            continue
+        return pattern, obj
+    return None
+
+
+def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
+    """The events of a sentence after chains are resolved (one `_Found` per event)."""
+    found: dict[int, _Found] = {}
+    consumed: set[int] = set()
+    for token in sent:
+        hit = match_token(token, verbs)
+        if hit is None:
+            continue
+        pattern, obj = hit
+        found[token.i] = _Found(trigger=token, pattern=pattern, code=pattern.code, obj=obj, head=token,
+                                chain=[token], control=pattern.control)
+        if obj is not None:
+            consumed.add(obj.i)
+    for i in consumed:  # "imposed sanctions": the noun belongs to the verb's event
+        if i in found and found[i].pattern.pos == "noun":
+            del found[i]
+    for item in found.values():
+        if item.pattern.pos == "noun":
+            _carry(item, verbs)
+    # control verbs, innermost first, colour the event they embed
+    for item in sorted(found.values(), key=lambda f: -_depth(f.trigger)):
+        if item.control is None or item.consumed:
+            continue
+        inner = _embedded(item, found)
+        if inner is None:
+            continue
+        _apply_control(item, inner, verbs)
+    _must_demands(sent, verbs, found)
+    return [f for f in found.values() if not f.consumed and not (f.control == "plan" and f.embedder is None
+                                                                 and f.chain == [f.trigger])]
+
+
+def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> None:
+    """ "X said that Y must ...": a demand on Y (10x), whatever Y must do."""
+    for token in sent:
+        if token.lemma_.lower() not in verbs.speech or token.i in found:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children):
+                continue
+            speaker = _Found(trigger=token, pattern=Pattern(words=(token.lemma_,), code="100", control="demand"),
+                             code="100", obj=None, head=token, chain=[token], control="demand")
+            inner = found.get(clause.i)
+            if inner is not None and not inner.consumed:
+                _apply_control(speaker, inner, verbs)
+                inner.addressee = subject_of(clause)
+            else:
+                speaker.addressee = subject_of(clause)
+                found[token.i] = speaker
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _carry(item: _Found, verbs: VerbLexicon) -> None:
+    """A nominal event takes the light verb that carries it: "took measures", "the meeting may take place"."""
+    noun = item.trigger
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "a mediation effort", "a hunger strike"
+        noun = noun.head
+    up = noun.head
+    if noun.dep_ == "pobj" and up.lower_ == "of" and up.head.lemma_.lower() in _QUANTITY:
+        noun = up.head
+        up = noun.head
+    if noun.dep_ in _OBJECTS | {"nsubj", "nsubjpass"} and up.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ in _OBJECTS and up.lemma_.lower() not in verbs.light:
+            return
+        item.head = up
+        item.chain.append(up)
+
+
+def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
+    """The nearest event below a control verb, through its clause, object or prepositional phrase."""
+    queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
+    seen: set[int] = set()
+    while queue:
+        token = queue.pop(0)
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        for candidate in found.values():
+            if candidate is item or candidate.consumed:
+                continue
+            if token.i == candidate.trigger.i or (token.i == candidate.head.i and candidate.pattern.pos == "noun"):
+                return candidate
+        if token.lemma_.lower() not in {"say", "tell"}:
+            queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"}]
+    return None
+
+
+def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
+    control = item.control or ""
+    if control in _CONVERTING:
+        inner.code = verbs.convert(control, inner.code) or item.code
+    inner.chain += [t for t in item.chain if t not in inner.chain]
+    inner.head = item.head
+    inner.control = control if control in _CONVERTING else inner.control
+    if control in {"plan", "negate"}:
+        inner.control = control
+    inner.embedder = item.trigger
+    item.consumed = True
+
+
+# ------------------------------------------------------------------------------------------ roles
+
+def subject_of(token: Token, *, depth: int = 0) -> Token | None:
+    """The subject of a word's clause, inherited through xcomp, conj, participles and relative clauses."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return child if same_line(child, token) else None
+    if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
+        return None
+    if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return token.head
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
+        return subject_of(token.head, depth=depth + 1)
+    return None
+
+
+def _passive_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _role_tokens(item: _Found, role: str) -> list[Token]:
+    owners = [t for t in [item.trigger, *item.chain] if t.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}]
+    if item.obj is not None:
+        owners.append(item.obj)
+    tokens: list[Token] = []
+    for owner in owners:
+        if role == "dobj":
+            tokens += [c for c in owner.children if c.dep_ in _OBJECTS and c is not item.obj
+                       and c is not item.trigger]
+        elif role == "iobj":
+            tokens += [c for c in owner.children if c.dep_ in {"iobj", "dative"} and c.pos_ != "ADP"]
+        elif role == "poss":
+            tokens += [c for c in owner.children if c.dep_ == "poss"]
+        else:
+            for child in owner.children:
+                if child.dep_ in {"prep", "dative"} and (child.lower_ == role or child.lemma_ == role):
+                    tokens += [g for g in child.children if g.dep_ == "pobj"]
+    return tokens
+
+
+def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: list[Quote],
+                  entities: list[Entity], last: CodedActor | None) -> None:
+    trigger = item.trigger
+    passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    source_token: Token | None = None
+    target_token: Token | None = None
+    if passive_subject is not None and item.pattern.pos != "noun":
+        source_token = _passive_agent(trigger)
+        target_token = passive_subject
+    elif item.pattern.pos == "noun":
+        poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        agent = next(iter(_role_tokens(item, "by")), None)
+        source_token = poss or agent or (subject_of(item.head) if item.head is not trigger else None)
+        if source_token is trigger:
+            source_token = None
+    else:
+        source_token = subject_of(item.head) or subject_of(trigger)
+    if item.control in {"demand", "appeal"} and item.embedder is not None:
+        # "urged the EC to support", "demanded that the US cancel": the one urged is the target
+        urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
+        embedded_subject = subject_of(trigger) if trigger is not item.embedder else None
+        target_token = urged[0] if urged else embedded_subject
+        source_token = subject_of(item.embedder)
+    if item.addressee is not None:
+        target_token = item.addressee
+        source_token = subject_of(item.head)
+    if source_token is not None:
+        item.source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
+    if item.pattern.symmetric and source_token is not None and target_token is None:
+        item.target = _partner(source_token, item.source, coder)
+        if item.target is not None:
+            return
+    if target_token is None:
+        for role in item.pattern.target or _DEFAULT_TARGETS:
+            for token in _role_tokens(item, role):
+                coded = coder.code(token)
+                if coded.code and not _same(coded, item.source):
+                    target_token = token
+                    break
+            if target_token is not None:
+                break
+    if target_token is not None:
+        item.target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
+    elif item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
+        item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
+
+
+_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
+             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO"}
+
+
+def _sentence_country(sent: Span, coder: ActorCoder) -> str | None:
+    """The first country the sentence names (a country, its people or a place in it)."""
+    gazetteer = load_gazetteer()
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            country = coder.lexicon.lookup_country(ent.text)
+            if country is None and ent.label_ != "NORP":
+                place = gazetteer.lookup(ent.text)
+                country = place.country if place is not None else None
+            if country:
+                return country
+    return None
+
+
+def _domestic(actor: CodedActor | None, home: str) -> CodedActor | None:
+    """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
+    sentence is about: CAMEO codes domestic actors by their country."""
+    if actor is None or not actor.code or actor.country or actor.code[:3] not in _DOMESTIC or len(actor.code) > 3:
+        return actor
+    return CodedActor(code=home + actor.code, country=home, text=actor.text, start=actor.start, end=actor.end,
+                      entity=actor.entity, pronoun=actor.pronoun)
+
+
+def _same(a: CodedActor, b: CodedActor | None) -> bool:
+    return b is not None and a.start == b.start and a.end == b.end
+
+
+def _partner(subject: Token, source: CodedActor | None, coder: ActorCoder) -> CodedActor | None:
+    """The second party of a symmetric act: "Russia and Turkey", "Russian, Turkish ministers"."""
+    for other in conjuncts(subject)[1:]:
+        coded = coder.code(other)
+        if coded.code:
+            return coded
+    span = noun_phrase(subject)
+    countries = coder.countries_in(span)
+    if source is not None and source.country in countries:
+        countries.remove(source.country)
+    if countries and source is not None:
+        sector = source.code[3:6] if source.code and len(source.code) >= 6 else ""
+        return CodedActor(code=countries[0] + sector, country=countries[0], text=span.text,
+                          start=span.start_char, end=span.end_char)
+    return None
+
+
+def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Quote],
+             entities: list[Entity], last: CodedActor | None) -> CodedActor:
+    """A pronoun takes the speaker of its quote (we), the subject of the verb of saying above it
+    ("Syria says it is willing"), or the last actor named."""
+    if not coded.pronoun or coded.code:
+        return coded
+    if is_first_person(token):
+        speaker = _quote_at(token.idx, quotes)
+        actor = _speaker_actor(speaker, entities) if speaker else None
+        if actor:
+            return CodedActor(code=actor, country=actor[:3], text=coded.text, start=coded.start, end=coded.end,
+                              entity=speaker.entity if speaker else None, pronoun=True)
+    for ancestor in token.ancestors:
+        if not same_line(ancestor, token):
+            break
+        if ancestor.lemma_.lower() in _SAY:
+            subject = subject_of(ancestor)
+            if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
+                found = coder.code(subject)
+                if found.code:
+                    return CodedActor(code=found.code, country=found.country, text=coded.text,
+                                      start=coded.start, end=coded.end, entity=found.entity, pronoun=True)
+            break
+    if last is not None and token.lower_ not in {"i", "we", "us", "me"}:
+        return CodedActor(code=last.code, country=last.country, text=coded.text, start=coded.start,
+                          end=coded.end, entity=last.entity, pronoun=True)
+    return coded
+
+
+_SAY = {"say", "announce", "state", "tell", "add", "note", "claim", "declare", "confirm", "insist", "report",
+        "stress", "conclude", "reiterate", "warn", "indicate"}
+_PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
+
+
+def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
+    for quote in quotes:
+        if quote.start <= char < quote.end and quote.speaker is not None:
+            return quote.speaker
+    return None
+
+
+def _speaker_actor(speaker: Speaker | None, entities: list[Entity]) -> str | None:
+    if speaker is None or speaker.entity is None:
+        return None
+    return next((e.actor for e in entities if e.id == speaker.entity and e.actor), None)
+
+
+# ------------------------------------------------------------------------------------------ statements
+
+def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_Found]) -> list[_Found]:
+    """ "X said (that) ... Y ..." with no other event in the clause: a statement (010) by X about Y."""
+    taken = {t.i for f in found for t in [f.trigger, *f.chain]}
+    statements = []
+    for token in sent:
+        if token.lemma_.lower() not in verbs.speech or token.pos_ != "VERB":
+            continue
+        content = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
+        if not content:
+            continue
+        region = {t.i for c in content for t in c.subtree}
+        if region & taken:
+            continue
+        subject = subject_of(token)
+        if subject is None:
+            continue
+        source = coder.code(subject)
+        if not (source.code and source.country):
+            continue
+        about = coder.first_actor((t for c in content for t in c.subtree), other_than=source.country)
+        if about is None:  # a flat parse may hang part of what was said elsewhere: read on to the end
+            about = coder.first_actor((t for t in sent if t.i > token.i and t.i not in region),
+                                      other_than=source.country)
+        if about is None:
+            continue
+        pattern = Pattern(words=(token.lemma_,), code="010")
+        statements.append(_Found(trigger=token, pattern=pattern, code="010", obj=None, head=token,
+                                 chain=[token], source=source, target=about))
+    return statements
+
+
+# ------------------------------------------------------------------------------------------ attributes
+
+def modality_of(item: _Found) -> str:
+    """asserted, possible, intended, negated or hypothetical, from the words of the event's chain."""
+    chain = item.chain
+    negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det", "advmod"}
+                  for t in chain for c in t.children)
+    if negated or _negated_above(item.head):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "hypothetical"
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _POSSIBLE:
+        return "possible"
+    if auxes & _WILL or item.control == "plan":
+        return "intended"
+    if any(t.lemma_ == "go" and t.tag_ == "VBG" for t in chain) or (
+            "to" in auxes and item.head.dep_ in {"xcomp", "advcl"} and item.head.head.lemma_ == "go"):
+        return "intended"
+    return "asserted"
+
+
+def _negated_above(token: Token) -> bool:
+    """ "this does not mean that we ignore ...": a negated verb whose clause holds the event."""
+    for ancestor in list(token.ancestors)[:3]:
+        if not same_line(ancestor, token) or ancestor.lemma_.lower() in _SAY:
+            return False
+        if any(c.dep_ == "neg" for c in ancestor.children):
+            return True
+    return False
+
+
+def _conditional(token: Token) -> bool:
+    """Inside an "if/unless" clause, or the main clause of one ("if talks fail, X would ...")."""
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
+           for c in token.children):
+        return True
+    for t in [token, *list(token.ancestors)[:3]]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+            return True
+        if t.dep_ in {"ccomp", "ROOT"} and t is not token:
+            break
+    return False
+
+
+def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
+    """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections."""
+    item.modality = modality_of(item)
+    root = item.code[:2]
+    will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
+    if item.modality == "negated" and will and root in _COOPERATIVE | {"03"}:
+        item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
+    elif item.modality == "intended" and (will or item.control == "plan"):
+        if root in _COOPERATIVE:
+            item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
+        elif root in _FORCE:
+            item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+    elif item.modality in {"possible", "hypothetical"} and root in _FORCE and item.control != "threat":
+        item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+
+
+def _clause(item: _Found) -> set[int]:
+    """The token indices of the event's own clause: its chain's subtrees without embedded clauses."""
+    own = {t.i for t in item.chain}
+    tokens: set[int] = set()
+    stack = [item.head, item.trigger]
+    while stack:
+        token = stack.pop()
+        if token.i in tokens:
+            continue
+        tokens.add(token.i)
+        for child in token.children:
+            if child.i in own or child.dep_ not in {"ccomp", "parataxis", "relcl", "conj", "advcl", "xcomp"}:
+                stack.append(child)
+    return tokens
+
+
+def _date(item: _Found, clause: set[int], doc: Doc, dates: list[DateRef],
+          published) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+    for ref in dates:
+        if ref.granularity != "day" or not ref.value:
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and span.root.i in clause:
+            return ref.value, "clause"
+    if published is not None and published.date:
+        return published.date, "published"
+    return None, "none"
+
+
+def _location(item: _Found, target: CodedActor | None) -> Location | None:
+    gazetteer = load_gazetteer()
+    owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
+    owners += [c for c in item.trigger.children if c.dep_ in _OBJECTS]
+    for owner in owners:
+        for child in owner.children:
+            if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+                continue
+            if child.lower_ in {"to", "into"} and not item.pattern.location:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                    continue
+                name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i)
+                place = gazetteer.lookup(name) or gazetteer.lookup(pobj.text)
+                if place is not None:
+                    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+    return None
+
+
+def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | None:
+    speaker = _quote_at(item.trigger.idx, quotes)
+    if speaker is not None:
+        return speaker
+    for ancestor in item.head.ancestors:
+        if not same_line(ancestor, item.head):
+            break
+        if ancestor.lemma_.lower() in _SAY or ancestor.lemma_.lower() == "accord":
+            subject = subject_of(ancestor)
+            if ancestor.lemma_.lower() == "accord":
+                subject = next((g for c in ancestor.children for g in c.children if g.dep_ == "pobj"), None)
+            if subject is None or subject.i in {t.i for t in item.head.subtree}:
+                continue
+            coded = coder.code(subject)
+            return Speaker(entity=coded.entity, name=coded.text)
+    for token in item.head.sent:
+        if token.lower_ == "according" and token.head.sent.root is item.head.sent.root:
+            pobj = next((g for c in token.children for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                coded = coder.code(pobj)
+                return Speaker(entity=coded.entity, name=coded.text)
+    return None
+
+
+def _nominal(item: _Found) -> bool:
+    return item.pattern.pos == "noun" and item.source is None
+
+
+def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: VerbLexicon,
+            quotes: list[Quote], dates: list[DateRef], published, tag: Coder) -> Event:  # type: ignore[no-untyped-def]
+    _settle_code(item, verbs)
+    codebook = load_codebook()
+    entry = codebook.find(item.code) or codebook.find(item.code[:3]) or codebook.find(item.code[:2])
+    doc = sent.doc
+    date, basis = _date(item, _clause(item), doc, dates, published)
+    trigger = _trigger_span(item)
+    location = _location(item, item.target)
+    if location is None and item.pattern.location and item.target is not None and item.target.country:
+        place = load_gazetteer().lookup(item.target.text)
+        if place is not None:
+            location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+    confidence = 0.4 + 0.1 * min(item.pattern.specificity, 1)
+    if item.source and item.source.country:
+        confidence += 0.2 if not item.source.pronoun else 0.1
+    if item.target and item.target.code:
+        confidence += 0.15
+    if item.pattern.pos == "noun" and item.head is item.trigger:
+        confidence -= 0.1
+    ident = hashlib.sha256(f"{doc.text[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[:16]
+    mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
+    return Event(
+        id=ident, cameo=item.code, root=item.code[:2], plover=entry.plover if entry else None,
+        quad_class=entry.quad_class if entry else 0, goldstein=entry.goldstein if entry else 0.0, source=item.source.ref() if item.source else None,
+        target=item.target.ref() if item.target else None, date=date, date_basis=basis, location=location,
+        modality=item.modality, claimed_by=_claim(item, coder, quotes),
+        sentence=Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text),
+        trigger=mention, confidence=round(max(0.05, min(confidence, 0.95)), 2), coder=tag, mentions=[mention],
+    )
+
+
+def _trigger_span(item: _Found) -> Span:
+    doc = item.trigger.doc
+    words = [item.trigger] + [c for c in item.trigger.children if c.dep_ == "prt"]
+    if item.obj is not None and abs(item.obj.i - item.trigger.i) <= 4:
+        words.append(item.obj)
+    return doc[min(t.i for t in words): max(t.i for t in words) + 1]
+
+
+# ------------------------------------------------------------------------------------------ merging
+
+_SYMMETRIC_ROOTS = {"03", "04", "06"}
+
+
+def _key(event: Event) -> tuple[str, frozenset[str]] | None:
+    """Root and parties; the parties of a one-sided act are kept in order ("<" marks the source)."""
+    source = (event.source.actor or "")[:3] if event.source else ""
+    target = (event.target.actor or "")[:3] if event.target else ""
+    if not source:
+        return None
+    if event.root in _SYMMETRIC_ROOTS:
+        return event.root, frozenset({source, target} - {""})
+    return event.root, frozenset({"<" + source} | ({target} if target else set()))
+
+
+def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Event]:
+    """One event per happening: the same root with the same parties (or a subset of them: a retelling
+    that names fewer), or a nominal retelling that names none ("the meeting")."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: _key(e) is None):
+        key = _key(event)
+        same = None
+        for kept in merged:
+            kept_key = _key(kept)
+            if kept_key is None or kept.root != event.root:
+                continue
+            if key is not None and kept.cameo[:3] != event.cameo[:3]:
+                continue
+            if key is None or key[1] <= kept_key[1] or kept_key[1] <= key[1]:
+                same = kept
+                break
+        if same is None:
+            if key is None and require_actor:
+                continue
+            merged.append(event)
+            continue
+        _absorb(same, event)
+    return sorted(merged, key=lambda e: min(m.start for m in e.mentions))
+
+
+def _absorb(kept: Event, event: Event) -> None:
+    kept.mentions.append(event.trigger)
+    kept.mentions.sort(key=lambda m: m.start)
+    kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
+    if kept.date_basis != "clause" and event.date_basis == "clause":
+        kept.date, kept.date_basis = event.date, event.date_basis
+    if kept.location is None:
+        kept.location = event.location
+    if kept.claimed_by is None:
+        kept.claimed_by = event.claimed_by
+    if kept.target is None or (event.target and event.target.actor and not kept.target.actor):
+        kept.target = event.target
+
+
+def iter_codes(events: Iterable[Event]) -> Iterator[str]:
+    """The CAMEO codes of events, in order (for quick looks and tests)."""
+    return (event.cameo for event in events)

@@ -1,0 +1,520 @@
+"""People and organisations: who is who across a story, with titles, countries and actor codes.
+
+`find_entities(doc)` starts from the model's named entities and corrects them with rules where a small
+model goes wrong on wire copy: a name after a title is a person ("Turkish Ambassador to Russia Umit
+Yardim", even when the model says ORG), a surname alone that names a known person is that person. It reads
+titles before and after names from the titles lexicon ("Russian Foreign Minister Sergey Lavrov",
+"Lavrov, Russia's foreign minister") and gives each person the country and sector they imply (RUSGOV); "his
+Turkish counterpart X" takes the role of the person he is the counterpart of, with his own country.
+
+Each person or organisation becomes one `Entity` with every mention: the name with its title, the
+surname alone, role descriptions ("the ambassador", "the diplomat", "the Turkish envoy", the bare title
+"Turkish Ambassador to Russia") and subject pronouns (he, she, who) that refer back to the last person
+named. Organisations and places get their codes from the actor lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
+from dateline.lexicon.cues import load_cues
+from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
+from dateline.nlp.quotes import quoted_spans, split_blocks
+from dateline.records import Entity, Mention
+
+NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord"})
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_RELATIVE = frozenset({"who", "whom"})
+_CAP = r"[A-Z][\w'’\-.]*"
+_SPACE = r"[ \t\u00a0]+"
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME = re.compile(
+    r"\s+((?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)){0,3})(?![\w'’])"
+)
+
+
+@dataclass
+class _Person:
+    """An entity being built: names seen, title, mentions."""
+
+    type: str
+    name: str
+    surname: str
+    title: Title | None = None
+    title_text: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    def add(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+@dataclass(frozen=True)
+class _TitleMatch:
+    start: int
+    end: int
+    text: str
+    title: Title
+    country: str | None
+
+
+def find_entities(
+    doc: Doc, *, titles: Titles | None = None, actors: ActorLexicon | None = None
+) -> list[Entity]:
+    """The people, organisations and places of a story, one `Entity` each with all its mentions."""
+    titles = titles or load_titles()
+    actors = actors or load_actor_lexicon()
+    title_re = _title_pattern(titles)
+    text = doc.text
+    spans = _named_spans(doc, title_re=title_re, titles=titles, actors=actors)
+    people: list[_Person] = []
+    for label, span, start in spans:
+        _place(people, label, span, start=start, text=text, titles=titles, actors=actors, title_re=title_re)
+    _add_descriptions(people, text, title_re=title_re, titles=titles, actors=actors)
+    _add_pronouns(people, doc)
+    people = [p for p in people if p.mentions]
+    out: list[Entity] = []
+    for number, person in enumerate(sorted(people, key=lambda p: min(p.mentions)), start=1):
+        mentions = [Mention(text=text[s:e], start=s, end=e) for s, e in sorted(person.mentions)]
+        out.append(
+            Entity(
+                id=f"E{number}",
+                name=person.name,
+                type=person.type,
+                title=person.title_text,
+                country=person.country,
+                actor=person.actor,
+                mentions=mentions,
+            )
+        )
+    return out
+
+
+# -- named spans ----------------------------------------------------------------------------------------
+
+
+def _named_spans(
+    doc: Doc, *, title_re: re.Pattern[str], titles: Titles, actors: ActorLexicon
+) -> list[tuple[str, Span, int]]:
+    """(label, span, mention start) of each named span, corrected; a title before a name widens the mention."""
+    titled = _titled_names(doc, title_re=title_re, titles=titles, actors=actors)
+    out: list[tuple[str, Span, int]] = [("PERSON", span, found.start) for span, found in titled]
+    taken = [(found.start, span.end_char) for span, found in titled]
+    surnames = {_surname(ent) for ent in doc.ents if ent.label_ == "PERSON" and len(_name_tokens(ent)) > 1}
+    surnames |= {_surname(span) for span, _ in titled}
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or not any(t.is_alpha for t in span):
+            continue
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        label = ent.label_
+        if label in ("ORG", "PERSON") and actors.lookup_country(span.text) and not _looks_like_org(span.text):
+            label = "GPE"
+        if (
+            label == "ORG"
+            and span.text.istitle()
+            and len(span) <= 3
+            and not actors.code_phrase(span.text)
+            and (
+                _surname(span) in surnames
+                or _title_after(doc.text, span.end_char, titles=titles, actors=actors)
+            )
+        ):
+            label = "PERSON"
+        if label == "PERSON" and span.text.isupper() and len(span.text) <= 5:
+            label = "ORG"
+        found = (
+            _title_before(doc.text, span.start_char, title_re=title_re, titles=titles, actors=actors)
+            if label == "PERSON"
+            else None
+        )
+        out.append((label, span, found.start if found else span.start_char))
+    return sorted(out, key=lambda item: item[1].start_char)
+
+
+def _titled_names(
+    doc: Doc, *, title_re: re.Pattern[str], titles: Titles, actors: ActorLexicon
+) -> list[tuple[Span, _TitleMatch]]:
+    """Names right after a title ("Turkish Ambassador to Russia | Umit Yardim"), whatever the model says."""
+    out: list[tuple[Span, _TitleMatch]] = []
+    text = doc.text
+    for m in title_re.finditer(text):
+        found = _title_match(m, 0, titles, actors)
+        if found is None:
+            continue
+        name = _NAME.match(text, m.end())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        post = re.search(r"\s+(?:to|of|for|at)\s+(?:the\s+)?(.+)$", m.group(0))
+        cut = 0
+        if post is not None:  # "Ambassador to the United | States John Smith": move country words back
+            for k in range(len(words) - 1, 0, -1):
+                if actors.lookup_country(post.group(1) + " " + " ".join(words[:k])):
+                    cut = k
+                    break
+        words = words[cut:]
+        if not words or actors.lookup_country(words[0]) or actors.code_phrase(" ".join(words)):
+            continue
+        start = name.start(1) + len(" ".join(name.group(1).split()[:cut])) + (1 if cut else 0)
+        span = doc.char_span(start, name.end(1), alignment_mode="expand")
+        if span is None or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_punct for t in span):
+            continue
+        if cut:
+            found = _TitleMatch(
+                found.start, start, text[found.start : start].strip(), found.title, found.country
+            )
+        out.append((span, found))
+    return out
+
+
+def _looks_like_org(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(ministry|ministries|force|forces|army|navy|office|department|council|party|union|"
+            r"committee|agency|service|guard|police|bank|court|parliament|government)\b",
+            text,
+            re.I,
+        )
+    )
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading determiner or honorific and without a possessive ending."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _name_tokens(span: Span) -> list[str]:
+    return [t.text for t in span if t.lower_ not in HONORIFICS and t.text not in ("'s", "’s")]
+
+
+def _surname(span: Span) -> str:
+    words = _name_tokens(span)
+    return words[-1].lower() if words else span.text.lower()
+
+
+def _place(
+    people: list[_Person],
+    label: str,
+    span: Span,
+    *,
+    start: int,
+    text: str,
+    titles: Titles,
+    actors: ActorLexicon,
+    title_re: re.Pattern[str],
+) -> None:
+    """Add one named mention to the entity it belongs to, creating the entity when new."""
+    name = " ".join(_name_tokens(span)) if label == "PERSON" else span.text
+    key = _surname(span) if label == "PERSON" else _org_key(name)
+    entity = _find(people, label, name, key)
+    if entity is None:
+        entity = _Person(type=label, name=name, surname=key)
+        _code(entity, actors)
+        people.append(entity)
+    elif len(name) > len(entity.name) and label == "PERSON":
+        entity.name = name
+    entity.add(start, span.end_char)
+    if label == "PERSON":
+        found = _title_before(text, span.start_char, title_re=title_re, titles=titles, actors=actors)
+        found = found or _title_after(text, span.end_char, titles=titles, actors=actors)
+        if found is not None and entity.title is None:
+            _give_title(entity, found, people, actors=actors)
+    elif label == "ORG":
+        alias = re.match(r"\s*(?:in [A-Z]\w+\s*)?\(([A-Z]{2,8})\)", text[span.end_char : span.end_char + 30])
+        if alias:
+            entity.aliases.add(alias.group(1).lower())
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"^(the)\s+", "", " ".join(name.replace("’", "'").lower().split()))
+
+
+def _find(people: list[_Person], label: str, name: str, key: str) -> _Person | None:
+    for entity in reversed(people):
+        if label == "PERSON" and entity.type == "PERSON" and entity.surname == key:
+            first, other = name.split()[:-1], entity.name.split()[:-1]
+            if not first or not other or first[0].rstrip(".")[:1] == other[0][:1]:
+                return entity
+        if label != "PERSON" and entity.type == label and (entity.surname == key or key in entity.aliases):
+            return entity
+        if (
+            label == "ORG"
+            and entity.type == "PERSON"
+            and entity.surname == key.split()[-1]
+            and " " not in key
+        ):
+            return entity
+    return None
+
+
+def _code(entity: _Person, actors: ActorLexicon) -> None:
+    if entity.type == "PERSON":
+        return
+    if entity.type in ("GPE", "LOC"):
+        entity.country = actors.lookup_country(entity.name)
+        if entity.type == "GPE":
+            entity.actor = entity.country
+        return
+    code = actors.code_phrase(entity.name)
+    if code is not None:
+        entity.country = code.country
+        entity.actor = code.code if code.sector or code.kind != "country" else None
+
+
+# -- titles ---------------------------------------------------------------------------------------------
+
+
+def _title_pattern(titles: Titles) -> re.Pattern[str]:
+    """Country? modifiers* TITLE (to|of|for COUNTRY)?, ending where a name starts."""
+    names = sorted((re.escape(t.title).replace(r"\ ", _SPACE) for t in titles), key=len, reverse=True)
+    mods = "|".join(sorted((re.escape(m) for m in MODIFIERS), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'’])(?P<country>(?:{_CAP}{_SPACE}){{0,2}}?{_CAP}(?:'s|’s)?{_SPACE}"
+        rf"|(?:his|her|their|its){_SPACE}(?:{_CAP}{_SPACE})?)?"
+        rf"(?P<title>(?i:(?:(?:{mods})(?:{_SPACE}|-))*(?:{'|'.join(names)}))(?![\w'’])"
+        rf"(?:{_SPACE}(?:to|of|for|at){_SPACE}(?:the{_SPACE})?{_CAP}(?:{_SPACE}{_CAP}){{0,3}}?)?)"
+    )
+
+
+def _title_before(
+    text: str, start: int, *, title_re: re.Pattern[str], titles: Titles, actors: ActorLexicon
+) -> _TitleMatch | None:
+    """The title that ends right before a name ("Russian Foreign Minister | Sergey Lavrov")."""
+    lo = max(0, start - 120)
+    paragraph = text.rfind("\n", lo, start)
+    lo = paragraph + 1 if paragraph >= 0 else lo
+    before = text[lo:start]
+    anchored = _anchored(title_re)
+    m = anchored.search(before)
+    return _title_match(m, lo, titles, actors) if m else None
+
+
+@functools.cache
+def _anchored(title_re: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’])" + title_re.pattern + r"\s*,?\s*$")
+
+
+def _title_after(text: str, end: int, *, titles: Titles, actors: ActorLexicon) -> _TitleMatch | None:
+    """An appositive title: "Lavrov, Russia's foreign minister," / "Yardim, the Turkish ambassador"."""
+    m = re.match(
+        r",\s+(?:the\s+|a\s+|an\s+)?(?P<body>[^,.;:()\"“”]{3,80}?)\s*(?=[,.;:)]|\s+(?:said|says|told))",
+        text[end : end + 120],
+    )
+    if m is None:
+        return None
+    words = m.group("body").split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            found = titles.get(" ".join(w for w in words[i:j] if w.lower() not in MODIFIERS))
+            if found is not None and (j == len(words) or words[j].lower() in ("to", "of", "for", "at")):
+                country = None
+                for k in range(i):
+                    country = country or actors.lookup_country(words[k])
+                return _TitleMatch(
+                    end + m.start("body"), end + m.end("body"), m.group("body"), found, country
+                )
+    return None
+
+
+def _title_match(m: re.Match[str], offset: int, titles: Titles, actors: ActorLexicon) -> _TitleMatch | None:
+    title_text = " ".join(m.group("title").split())
+    found = _lookup_title(title_text, titles)
+    if found is None:
+        return None
+    country_words = (m.group("country") or "").split()
+    if country_words and country_words[0].lower() not in ("his", "her", "their", "its"):
+        longer = _lookup_title(" ".join([*country_words, title_text]), titles)
+        if longer is not None and len(longer.title.split()) > len(found.title.split()):
+            return _TitleMatch(
+                offset + m.start(), offset + m.end(), " ".join(m.group(0).split()), longer, None
+            )
+    start = offset + m.start()
+    if country_words[:1] and country_words[0].lower() in ("his", "her", "their", "its"):
+        start += len(country_words[0]) + 1
+    elif country_words and actors.code_phrase(" ".join(country_words)) is None:
+        start = offset + m.start("title")
+    return _TitleMatch(start, offset + m.end(), " ".join(m.group(0).split()), found, None)
+
+
+def _lookup_title(title_text: str, titles: Titles) -> Title | None:
+    """The lexicon title inside a matched title phrase ("Turkish Ambassador to Russia" -> ambassador)."""
+    words = re.split(r"\s+(?:to|of|for|at)\s+", title_text, maxsplit=1)[0].split()
+    for i in range(len(words)):
+        found = titles.get(" ".join(words[i:]))
+        if found is not None:
+            return found
+    whole = titles.get(title_text)
+    return whole
+
+
+def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, actors: ActorLexicon) -> None:
+    """Set a person's title, country and actor from a title phrase."""
+    phrase = found.text
+    title = found.title
+    country = found.country
+    code = actors.code_phrase(re.split(r"\s+(?:to|of|for|at)\s+", phrase, maxsplit=1)[0])
+    if country is None and code is not None:
+        country = code.country
+    display = _display_title(phrase, title)
+    if title.title.lower() == "counterpart":
+        other = next(
+            (
+                p
+                for p in reversed(people)
+                if p is not entity
+                and p.type == "PERSON"
+                and p.title
+                and p.title.title.lower() != "counterpart"
+                and p.mentions
+                and max(p.mentions)[1] <= found.start
+            ),
+            None,
+        )
+        if other is not None and other.title is not None:
+            title = other.title
+            display = f"{other.title_text} (counterpart of {other.name})"
+    entity.title = title
+    entity.title_text = display
+    entity.country = country
+    entity.actor = (country or "") + title.sector if country else title.sector
+
+
+def _display_title(phrase: str, title: Title) -> str:
+    """The title as the story writes it, without the country adjective in front."""
+    m = re.search(re.escape(title.title).replace(r"\ ", r"\s+"), phrase, re.I)
+    if m is None:
+        return title.title
+    words = phrase[: m.start()].split()
+    kept = [w for w in words if w.lower() in MODIFIERS or w.lower().rstrip("-") in MODIFIERS]
+    tail = phrase[m.start() :]
+    return " ".join([*kept, tail]).strip()
+
+
+# -- descriptions and pronouns -------------------------------------------------------------------------
+
+
+def _add_descriptions(
+    people: list[_Person], text: str, *, title_re: re.Pattern[str], titles: Titles, actors: ActorLexicon
+) -> None:
+    """Role descriptions ("the ambassador", "the Turkish envoy", "Turkish Ambassador to Russia") as mentions."""
+    taken = [(s, e) for p in people if p.type == "PERSON" for s, e in p.mentions]
+    pattern = re.compile(r"(?:\b[Tt]he" + _SPACE + ")?" + title_re.pattern)
+    for m in pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        has_the = m.group(0)[:4].lower() == "the "
+        country_words = (m.group("country") or "").strip()
+        if not has_the and not country_words:
+            continue
+        if country_words.lower().split()[:1] in (["his"], ["her"], ["their"], ["its"]):
+            continue
+        if _NAME_AFTER.match(text, end) or text[end : end + 1] == "'":
+            continue
+        found = _lookup_title(" ".join(m.group("title").split()), titles)
+        if found is None:
+            continue
+        country = actors.lookup_country(country_words) if country_words else None
+        if country_words and country is None:
+            continue
+        target = _antecedent_by_role(people, start, found, country)
+        if target is not None:
+            target.add(start, end)
+
+
+def _antecedent_by_role(
+    people: list[_Person], position: int, title: Title, country: str | None
+) -> _Person | None:
+    best: tuple[int, _Person] | None = None
+    for person in people:
+        if person.type != "PERSON" or person.title is None or person.title.role != title.role:
+            continue
+        if country and person.country and person.country != country:
+            continue
+        before = [s for s, _ in person.mentions if s < position]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), person)
+    return best[1] if best else None
+
+
+def _add_pronouns(people: list[_Person], doc: Doc) -> None:
+    """Subject pronouns (he, she) and relative "who" as mentions of the person they refer back to.
+
+    A pronoun counts where its antecedent is clear: at the start of a sentence or paragraph, or as the
+    subject of a cue verb ("he said"); not inside reported speech ("Trump said he would ...")."""
+    cues = load_cues()
+    quoted = [(q.start, q.end) for q in quoted_spans(doc.text, split_blocks(doc.text))]
+    for token in doc:
+        lower = token.lower_
+        if lower in _RELATIVE and token.dep_.startswith("nsubj") and token.head.dep_ == "relcl":
+            owner = _owner(people, token.head.head.idx, token.head.head.idx + len(token.head.head.text))
+            if owner is not None:
+                owner.add(token.idx, token.idx + len(token.text))
+            continue
+        if lower not in _SUBJECT_PRONOUNS or not token.dep_.startswith("nsubj"):
+            continue
+        if any(s <= token.idx < e for s, e in quoted):  # "he" inside a quotation is the quoted speaker's
+            continue
+        if not (_opens_sentence(token) or _reports(token.head, cues)):
+            continue
+        target = _last_person(people, token.idx, PRONOUNS[lower])
+        if target is not None:
+            target.add(token.idx, token.idx + len(token.text))
+            target.gender = target.gender or PRONOUNS[lower]
+
+
+def _opens_sentence(token: Token) -> bool:
+    doc = token.doc
+    return bool(
+        token.is_sent_start
+        or token.i == 0
+        or doc[token.i - 1].is_space
+        or (doc[token.i - 1].is_quote and doc[token.i - 1].is_sent_start)
+    )
+
+
+def _reports(verb: Token, cues: dict[str, str]) -> bool:
+    """True for a speech cue ("he said") that is not itself inside reported speech ("said he would say")."""
+    if verb.pos_ not in ("VERB", "AUX") or cues.get(verb.lemma_.lower()) != "speech":
+        return False
+    return not any(
+        a.dep_ in ("ccomp", "xcomp") and cues.get(a.head.lemma_.lower()) for a in [verb, *verb.ancestors]
+    )
+
+
+def _owner(people: list[_Person], start: int, end: int) -> _Person | None:
+    for person in people:
+        if any(s <= start and end <= e for s, e in person.mentions):
+            return person
+    return None
+
+
+def _last_person(people: list[_Person], position: int, gender: str) -> _Person | None:
+    best: tuple[int, _Person] | None = None
+    for person in people:
+        if person.type != "PERSON" or (person.gender and person.gender != gender):
+            continue
+        before = [e for _, e in person.mentions if e <= position]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), person)
+    return best[1] if best else None

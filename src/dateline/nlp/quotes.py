@@ -1,0 +1,542 @@
+"""Quotes: who said what, direct and indirect, each with its cue and its speaker.
+
+`find_quotes(doc, entities)` finds
+
+* direct quotes between quotation marks of any style ("" “” ‘’ « » „“), which may run over several sentences
+  and over paragraphs (a paragraph that opens a quote without closing it continues into the next one that
+  opens with a quotation mark); a quote broken by its attribution mid-sentence ("X," he said, "y") is one
+  quote. Quoted titles ("a survey titled '...'"), slogans and scare quotes (fewer than four words) are not
+  quotes.
+* indirect quotes from the parse: a cue verb (data/cues.tsv) with a clause ("X said (that) ...", "X told
+  reporters on Wednesday ...", "..., sources said") or "according to X".
+
+Each quote's speaker is the subject of its cue. When a direct quote has no cue of its own it takes the
+speaker of the quote before it in the paragraph, or of the paragraph before when it opens the paragraph.
+The speaker names the entity (`find_entities`) with a mention there ("he", "the diplomat", "Yardim"), or
+gives the words of the source ("a source", "officials") when they name no entity.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.lexicon.cues import load_cues
+from dateline.records import Entity, Mention, Quote, Speaker
+
+MIN_WORDS = 4
+_MIN_INDIRECT = 1
+_CLOSERS = {"“": '”"', "„": '“”"', "«": "»", "‘": "’", '"': '"', "»": "«"}
+_TITLE_CUES = re.compile(
+    r"\b(?:titled|entitled|called|dubbed|named|headlined|slogans?|hashtags?|motto|banners?|placards?|reading|"
+    r"book|film|movie|documentary|song|album|series|show|report|article|op-ed|column|survey|study|campaign)"
+    r"[ ,:]*$",
+    re.IGNORECASE,
+)
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj|Brig|"
+    r"Gens|Reps|Sens|No|Vol|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|"
+    r"\b[A-Z]|\.[A-Za-z])$"
+)
+_SUBJECTS = ("nsubj", "nsubjpass")
+_DASH_SOURCE = re.compile(r"[ \t]*([―—–])[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})")
+_NOT_SOURCES = frozenset({"it", "there", "this", "that", "which", "what"})
+
+
+@dataclass
+class _Quoted:
+    start: int
+    end: int
+    open_at: int
+    close_at: int  # index of the closing mark, or the paragraph end when unclosed
+    paragraph: int
+    closed: bool
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    paragraph: int
+    text: str | None = None
+    inherited: bool = False
+
+
+def find_quotes(
+    doc: Doc,
+    entities: list[Entity],
+    *,
+    cues: dict[str, str] | None = None,
+    paragraphs: list[tuple[int, int]] | None = None,
+) -> list[Quote]:
+    """Every direct and indirect quote of a story with its cue and speaker, in text order.
+
+    paragraphs: the body paragraphs as (start, end) offsets (default: blocks between blank lines).
+    """
+    cues = cues if cues is not None else load_cues()
+    text = doc.text
+    paras = paragraphs if paragraphs is not None else split_blocks(text)
+    starts = [t.idx for t in doc]
+    direct = _direct_quotes(doc, text, paras, cues=cues, starts=starts)
+    indirect = _indirect_quotes(doc, paras, cues=cues, direct=direct)
+    direct, indirect = _reconcile(direct, indirect)
+    found = sorted(direct + indirect, key=lambda f: f.start)
+    return [_quote(f, text, entities) for f in found]
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each block of text between blank lines."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+
+
+# -- direct quotes -------------------------------------------------------------------------------------
+
+
+def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quoted]:
+    """Every stretch between quotation marks, paragraph by paragraph; unclosed ones run to the paragraph end."""
+    out: list[_Quoted] = []
+    for number, (ps, pe) in enumerate(paragraphs):
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch in _CLOSERS and _opens(text, i, ps):
+                j = _closer(text, i, pe)
+                if j is None:
+                    out.append(_Quoted(i + 1, pe, i, pe, number, closed=False))
+                    break
+                out.append(_Quoted(i + 1, j, i, j, number, closed=True))
+                i = j + 1
+                continue
+            i += 1
+    return out
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if ch in '"‘»':
+        return before.isspace() or before in "([{—–-/" or i == start
+    return True
+
+
+def _closer(text: str, i: int, end: int) -> int | None:
+    wanted = _CLOSERS[text[i]]
+    for j in range(i + 1, end):
+        if text[j] in wanted:
+            if text[j] == "’" and j + 1 < end and text[j + 1].isalpha():
+                continue  # an apostrophe: Russia’s
+            return j
+    return None
+
+
+def _direct_quotes(
+    doc: Doc, text: str, paras: list[tuple[int, int]], *, cues: dict[str, str], starts: list[int]
+) -> list[_Found]:
+    spans = _join_paragraphs(quoted_spans(text, paras), text, paras)
+    out: list[_Found] = []
+    for q in spans:
+        content = text[q.start : q.end]
+        if len(re.findall(r"\w+", content)) < MIN_WORDS:
+            continue
+        ps = paras[q.paragraph][0]
+        if _TITLE_CUES.search(text[max(ps, q.open_at - 40) : q.open_at]):
+            continue
+        start, end = _strip(text, q.start, q.end)
+        found = _Found("direct", start, end, None, None, q.paragraph)
+        after = _after_window(doc, text, q, paras, starts)
+        before = _before_window(doc, text, q, paras, starts)
+        dash = _DASH_SOURCE.match(text, q.close_at + 1) if q.closed else None
+        if dash is not None:  # “...” ― Ariana Huichapa
+            found.cue, found.source = (dash.start(1), dash.end(1)), (dash.start(2), dash.end(2))
+        for window, prefer_last in ((after, False), (before, True)):
+            if found.source is not None:
+                break
+            attribution = _attribution(window, cues, prefer_last=prefer_last)
+            if attribution is not None:
+                found.cue, found.source = attribution
+                break
+        out.append(found)
+    out = _merge_broken(out, text)
+    _inherit(out, paras, text)
+    return out
+
+
+def _join_paragraphs(spans: list[_Quoted], text: str, paras: list[tuple[int, int]]) -> list[_Quoted]:
+    """An unclosed quote continues into the next paragraph when that one opens with a quotation mark."""
+    out: list[_Quoted] = []
+    for q in spans:
+        if (
+            out
+            and not out[-1].closed
+            and q.paragraph == out[-1].paragraph + 1
+            and q.open_at == paras[q.paragraph][0]
+        ):
+            last = out[-1]
+            out[-1] = _Quoted(last.start, q.end, last.open_at, q.close_at, last.paragraph, q.closed)
+            continue
+        out.append(q)
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> Span:
+    return doc[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def _after_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]], starts: list[int]) -> Span:
+    """The words after a closing quotation mark, up to the end of the sentence or the next quotation."""
+    pe = paras[q.paragraph if q.closed else q.paragraph][1]
+    lo = q.close_at + 1
+    hi = lo
+    while hi < pe:
+        ch = text[hi]
+        if ch in '“„«"‘' and hi > lo:
+            break
+        if (
+            ch in ".!?"
+            and (hi + 1 >= pe or text[hi + 1].isspace() or text[hi + 1] in '”"’')
+            and not _ABBREV.search(text[lo:hi])
+        ):
+            break
+        hi += 1
+    return _tokens_between(doc, starts, lo, hi)
+
+
+def _before_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]], starts: list[int]) -> Span:
+    """The words of the sentence before an opening quotation mark ("The diplomat noted that | “...")."""
+    ps = paras[q.paragraph][0]
+    hi = q.open_at
+    lo = hi
+    while lo > ps:
+        ch = text[lo - 1]
+        if ch in '”»"’' and lo - 1 > ps and text[lo - 2] in ".!?,":
+            break
+        if ch in ".!?" and text[lo : lo + 1].isspace() and not _ABBREV.search(text[ps : lo - 1]):
+            break
+        lo -= 1
+    return _tokens_between(doc, starts, lo, hi)
+
+
+def _attribution(
+    window: Span, cues: dict[str, str], *, prefer_last: bool
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """(cue, source) offsets of the attribution in a window of words around a quote, or None."""
+    verbs = [t for t in window if _is_cue(t, cues, speech_only=not prefer_last)]
+    if not verbs:
+        if not prefer_last:
+            according = _according_in(window)
+            if according is not None:
+                return according
+        return None
+    cue = verbs[-1] if prefer_last else verbs[0]
+    source = _source(cue, window)
+    return (cue.idx, cue.idx + len(cue.text)), source
+
+
+def _according_in(window: Span) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    for t in window:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            source = _clip(objects[0], window) if objects else None
+            return (t.idx, to.idx + len(to.text)), source
+    return None
+
+
+def _is_cue(token: Token, cues: dict[str, str], *, speech_only: bool) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("MD",):
+        return False
+    kind = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
+    if kind is None:
+        return False
+    return kind == "speech" or not speech_only
+
+
+def _source(cue: Token, window: Span | None) -> tuple[int, int] | None:
+    """The subject of a cue (climbing to the verb it hangs from: "..., saying"), as offsets."""
+    token: Token | None = cue
+    for _ in range(3):
+        if token is None:
+            break
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _NOT_SOURCES and subject.dep_ == "nsubj" and subject.tag_ != "WDT":
+                return None
+            return _clip(subject, window)
+        if token.dep_ in ("advcl", "conj", "xcomp", "relcl") and token.head is not token:
+            token = token.head
+            continue
+        break
+    if window is not None:  # "..., the ambassador said": nouns in the window before the cue
+        nouns = [t for t in window if t.i < cue.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if nouns:
+            return nouns[0].idx, nouns[-1].idx + len(nouns[-1].text)
+    return None
+
+
+def _clip(token: Token, window: Span | None) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    if window is not None:
+        lo = max(left.i, window.start)
+        hi = min(right.i, window.end - 1)
+        if lo > token.i or hi < token.i:
+            lo = hi = token.i
+        left, right = token.doc[lo], token.doc[hi]
+    while right.i > token.i and (right.is_punct or right.dep_ in ("cc", "prep", "advmod")):
+        right = token.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _merge_broken(found: list[_Found], text: str) -> list[_Found]:
+    """ "X," he said, "y ..." is one quote: the second part goes on the sentence the first began."""
+    out: list[_Found] = []
+    for f in found:
+        if out and out[-1].paragraph == f.paragraph and out[-1].cue is not None:
+            prev = out[-1]
+            gap = text[prev.end : f.start]
+            if (
+                len(gap) < 80
+                and text[prev.end : prev.end + 2].rstrip('”"’» ') in (",", "")
+                and text[prev.end - 1 : prev.end] != "."
+                and text[f.start : f.start + 1].islower()
+                and (f.cue is None or prev.end <= f.cue[0] < f.start)
+            ):
+                out[-1] = replace(
+                    prev, end=f.end, text=text[prev.start : prev.end] + " " + text[f.start : f.end]
+                )
+                continue
+        out.append(f)
+    return out
+
+
+def _inherit(found: list[_Found], paras: list[tuple[int, int]], text: str) -> None:
+    """Quotes without a cue of their own take the speaker before them in the paragraph, or the paragraph before."""
+    for i, f in enumerate(found):
+        if f.source is not None:
+            continue
+        earlier = [g for g in found[:i] if g.source is not None]
+        if earlier and earlier[-1].paragraph == f.paragraph:
+            f.source, f.inherited = earlier[-1].source, True
+            continue
+        later = [g for g in found[i + 1 :] if g.paragraph == f.paragraph and g.source is not None]
+        if later:
+            f.source, f.inherited = later[0].source, True
+            continue
+        opens_paragraph = text[paras[f.paragraph][0] : f.start].strip(' “"«„‘') == ""
+        if earlier and opens_paragraph and earlier[-1].paragraph >= f.paragraph - 2:
+            f.source, f.inherited = earlier[-1].source, True
+
+
+# -- indirect quotes -----------------------------------------------------------------------------------
+
+
+def _indirect_quotes(
+    doc: Doc, paras: list[tuple[int, int]], *, cues: dict[str, str], direct: list[_Found]
+) -> list[_Found]:
+    out: list[_Found] = []
+    para_starts = [s for s, _ in paras]
+    for token in doc:
+        number = bisect_right(para_starts, token.idx) - 1
+        if number < 0 or token.idx >= paras[number][1]:
+            continue
+        ps, pe = paras[number]
+        if any(d.start <= token.idx < d.end for d in direct):
+            continue
+        found = None
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found = _according(token, ps, pe, number)
+        elif _is_cue(token, cues, speech_only=False):
+            found = _reported(token, cues, ps, pe, number)
+        if found is not None and len(re.findall(r"\w+", doc.text[found.start : found.end])) >= _MIN_INDIRECT:
+            out.append(found)
+    return _outermost(out)
+
+
+def _reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -> _Found | None:
+    """ "X said (that) ...", "..., X said", "X told reporters ...": the clause of a cue verb; failing a
+    clause, what the cue is about: "X called for a ban", "X wants to leave", "X criticized the plan"."""
+    kind = cues.get(cue.lemma_.lower()) or cues.get(cue.lower_)
+    comp = _complement(cue, kind)
+    if comp is None:
+        return None
+    lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+    if comp.i < cue.i:  # content before the cue: stop before the source and the cue
+        subject_start = min([c.left_edge.idx for c in cue.children if c.dep_ in _SUBJECTS] + [cue.idx])
+        hi = min(hi, subject_start)
+    lo, hi = max(lo, ps), min(hi, pe)
+    lo, hi = _strip_punct(cue.doc.text, lo, hi)
+    if hi - lo < 3:
+        return None
+    source = _source(cue, None)
+    if source is None:
+        return None
+    end = cue.idx + len(cue.text)
+    if comp.dep_ == "pobj" and comp.head.i == cue.i + 1:
+        end = comp.head.idx + len(comp.head.text)  # "called for", "talked about"
+    return _Found("indirect", lo, hi, (cue.idx, end), source, number)
+
+
+_TOPIC_PREPS = frozenset({"about", "for", "against", "on", "of", "over", "to"})
+_AUDIENCE = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "thank", "call", "press"})
+
+
+def _complement(cue: Token, kind: str | None) -> Token | None:
+    """The token heading what a cue reports: its clause, else (for topic cues) its object."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if comps:
+        if kind == "complement" and comps[0].i < cue.i:
+            return None
+        return comps[0]
+    if kind not in ("topic", "speech", "complement"):
+        return None
+    for child in cue.children:
+        if (
+            child.dep_ == "xcomp"
+            and child.i > cue.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return child
+    if kind == "complement":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dobj", "obj") and child.i > cue.i and child.pos_ != "PRON":
+            if cue.lemma_.lower() in _AUDIENCE and child.pos_ in ("PROPN", "PRON"):
+                continue
+            if cue.lemma_.lower() in ("tell", "ask", "inform") and child.lower_ in (
+                "reporters",
+                "journalists",
+            ):
+                continue
+            return child
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and child.i > cue.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _according(token: Token, ps: int, pe: int, number: int) -> _Found | None:
+    """ "..., according to X" / "According to X, ...": the rest of the sentence is the content."""
+    doc = token.doc
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _clip(objects[0], None)
+    phrase_end = max(objects[0].right_edge.idx + len(objects[0].right_edge.text), source[1])
+    sent = token.sent
+    s_lo, s_hi = max(sent.start_char, ps), min(sent.end_char, pe)
+    before = _strip_punct(doc.text, s_lo, token.idx)
+    after = _strip_punct(doc.text, phrase_end, s_hi)
+    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    if hi - lo < 8:
+        return None
+    cue = (token.idx, to.idx + len(to.text))
+    return _Found("indirect", lo, hi, cue, source, number)
+
+
+def _strip_punct(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:—–-"):
+        hi -= 1
+    return lo, hi
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Of indirect quotes nested in one another, the outermost."""
+    out: list[_Found] = []
+    for f in found:
+        if any(
+            g is not f and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+            for g in found
+        ):
+            continue
+        if any((g.start, g.end) == (f.start, f.end) for g in out):
+            continue
+        out.append(f)
+    return out
+
+
+def _reconcile(direct: list[_Found], indirect: list[_Found]) -> tuple[list[_Found], list[_Found]]:
+    """One quote per stretch of speech: a clause mostly in quotation marks is the direct quote (which takes
+    the clause's cue and speaker when it has none); a clause with a short quoted part is one indirect
+    (mixed) quote."""
+    kept_indirect: list[_Found] = []
+    dropped: set[int] = set()
+    for f in indirect:
+        inside = [d for d in direct if d.start < f.end and f.start < d.end]
+        if not inside:
+            kept_indirect.append(f)
+            continue
+        covered = sum(min(d.end, f.end) - max(d.start, f.start) for d in inside)
+        if covered >= 0.5 * (f.end - f.start):
+            for d in inside:
+                if d.source is None or d.inherited:
+                    d.source, d.cue, d.inherited = f.source, f.cue, False
+            continue
+        if all(f.start <= d.start and d.end <= f.end + 1 for d in inside):
+            dropped.update(id(d) for d in inside)
+            kept_indirect.append(f)
+    return [d for d in direct if id(d) not in dropped], kept_indirect
+
+
+# -- records -------------------------------------------------------------------------------------------
+
+
+def _quote(found: _Found, text: str, entities: list[Entity]) -> Quote:
+    cue = (
+        Mention(text=text[found.cue[0] : found.cue[1]], start=found.cue[0], end=found.cue[1])
+        if found.cue
+        else None
+    )
+    speaker = None
+    source = None
+    if found.source is not None:
+        speaker = _speaker(found.source, text, entities)
+        source = Mention(text=text[found.source[0] : found.source[1]], start=found.source[0], end=found.source[1])
+    return Quote(
+        kind=found.kind,
+        text=found.text or text[found.start : found.end],
+        start=found.start,
+        end=found.end,
+        cue=cue.text if cue else None,
+        speaker=speaker,
+        cue_span=cue,
+        source=source,
+    )
+
+
+def _speaker(source: tuple[int, int], text: str, entities: list[Entity]) -> Speaker:
+    """The entity with a mention in the source words (the innermost, the latest), else the words themselves."""
+    lo, hi = source
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        for m in entity.mentions:
+            if m.start < hi and lo < m.end:
+                rank = (0 if entity.type in ("PERSON", "ORG") else 1) * 10_000 + abs(m.end - hi)
+                if best is None or rank < best[0]:
+                    best = (rank, entity)
+    if best is not None:
+        return Speaker(entity=best[1].id, name=best[1].name)
+    return Speaker(entity=None, name=" ".join(text[lo:hi].split()))

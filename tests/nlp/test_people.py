@@ -1,0 +1,132 @@
+"""People: titles before and after names, roles, counterparts, and who is who across a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_text
+from dateline.lexicon.titles import load_titles
+from dateline.records import Article, Entity
+
+TASS_LIKE = (
+    "Russian Foreign Minister Sergey Lavrov and his Turkish counterpart Mevlut Cavusoglu can meet in China, "
+    "Turkish Ambassador to Russia Umit Yardim said on Wednesday.\n\n"
+    '"The meeting may take place in China," Yardim said.\n\n'
+    "He also said Russia and Turkey could exchange delegations.\n\n"
+    "Lavrov is going to China on Wednesday.\n\n"
+    "Turkish Ambassador to Russia voiced confidence that difficulties would be overcome. "
+    'Speaking in Moscow, the diplomat noted that "problems may emerge between any countries."\n\n'
+    '"The most critical principle is to look into the future," the ambassador said.\n\n'
+    "The Russian Foreign Ministry said the Turkish Air Force shot down a Russian bomber over Syria."
+)
+
+
+@pytest.fixture(scope="module")
+def story() -> Article:
+    return code_text(TASS_LIKE, body_only=True, published="2016-04-27")
+
+
+def _entity(article: Article, name: str) -> Entity:
+    return next(e for e in article.entities if e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "title", "country", "actor"),
+    [
+        ("Sergey Lavrov", "PERSON", "Foreign Minister", "RUS", "RUSGOV"),
+        ("Mevlut Cavusoglu", "PERSON", "counterpart", "TUR", "TURGOV"),
+        ("Umit Yardim", "PERSON", "Ambassador", "TUR", "TURGOV"),
+        ("Russian Foreign Ministry", "ORG", None, "RUS", "RUSGOV"),
+        ("Turkish Air Force", "ORG", None, "TUR", "TURMIL"),
+        ("China", "GPE", None, "CHN", "CHN"),
+        ("Syria", "GPE", None, "SYR", "SYR"),
+    ],
+)
+def test_entities_titles_and_codes(
+    story: Article, name: str, type_: str, title: str | None, country: str, actor: str
+) -> None:
+    entity = _entity(story, name)
+    assert entity.type == type_
+    assert entity.country == country
+    assert entity.actor == actor
+    if title:
+        assert entity.title is not None and title in entity.title
+
+
+@pytest.mark.parametrize(
+    ("name", "mentions"),
+    [
+        ("Sergey Lavrov", ["Russian Foreign Minister Sergey Lavrov", "Lavrov"]),
+        (
+            "Umit Yardim",
+            [
+                "Turkish Ambassador to Russia Umit Yardim",
+                "Yardim",
+                "He",
+                "Turkish Ambassador to Russia",
+                "the diplomat",
+                "the ambassador",
+            ],
+        ),
+        ("Mevlut Cavusoglu", ["Turkish counterpart Mevlut Cavusoglu"]),
+    ],
+)
+def test_coreference_chains(story: Article, name: str, mentions: list[str]) -> None:
+    entity = _entity(story, name)
+    texts = [m.text for m in entity.mentions]
+    for mention in mentions:
+        assert mention in texts, texts
+    for m in entity.mentions:
+        assert story.text[m.start : m.end] == m.text
+
+
+def test_one_entity_per_person(story: Article) -> None:
+    names = [e.name for e in story.entities if e.type == "PERSON"]
+    assert sorted(names) == ["Mevlut Cavusoglu", "Sergey Lavrov", "Umit Yardim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "actor"),
+    [
+        ("Defense Minister Sergei Shoigu visited the base.", "Sergei Shoigu", "Defense Minister", "GOV"),
+        ("Police Chief Ahmed Khan said the road was closed.", "Ahmed Khan", "Police Chief", "COP"),
+        ("Rebel commander Abu Omar said his men had withdrawn.", "Abu Omar", "commander", "REB"),
+        ("Senator Lindsey Graham criticized the plan.", "Lindsey Graham", "Senator", "LEG"),
+        ("Gen. Carter Ham said morale was low.", "Carter Ham", "Gen.", "MIL"),
+        ("Iranian President Hassan Rouhani arrived in Rome.", "Hassan Rouhani", "President", "IRNGOV"),
+        ("Lavrov, Russia's foreign minister, arrived in Ankara.", "Lavrov", "foreign minister", "RUSGOV"),
+    ],
+)
+def test_titles_before_and_after_names(text: str, name: str, title: str, actor: str) -> None:
+    article = code_text(text, body_only=True)
+    entity = _entity(article, name)
+    assert entity.type == "PERSON"
+    assert entity.title is not None and title.lower() in entity.title.lower()
+    assert entity.actor is not None and entity.actor.endswith(actor)
+
+
+def test_pronoun_inside_a_quotation_is_not_the_speaker() -> None:
+    text = (
+        'Senator John Smith spoke on Monday.\n\n"He is wrong about the budget," Smith said of the governor.'
+    )
+    article = code_text(text, body_only=True)
+    smith = _entity(article, "John Smith")
+    assert "He" not in [m.text for m in smith.mentions]
+
+
+@pytest.mark.parametrize(
+    ("title", "sector", "role"),
+    [
+        ("ambassador", "GOV", "diplomat"),
+        ("envoy", "GOV", "diplomat"),
+        ("diplomat", "GOV", "diplomat"),
+        ("police chief", "COP", "police"),
+        ("rebel commander", "REB", "rebel"),
+        ("general", "MIL", "officer"),
+        ("chief executive", "BUS", "executive"),
+        ("Foreign Minister", "GOV", "minister"),
+    ],
+)
+def test_titles_lexicon(title: str, sector: str, role: str) -> None:
+    found = load_titles().get(title)
+    assert found is not None and (found.sector, found.role) == (sector, role)

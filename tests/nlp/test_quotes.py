@@ -1,0 +1,227 @@
+"""Quotes: every quote pattern and every non-quote case, table-driven, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_text
+from dateline.nlp.quotes import quoted_spans, split_blocks
+from dateline.records import Article, Quote
+
+
+def _code(text: str) -> Article:
+    return code_text(text, body_only=True, published="2016-04-27")
+
+
+def _find(article: Article, start: str) -> Quote | None:
+    for quote in article.quotes:
+        if quote.text.lstrip('"“‘«„ ').startswith(start):
+            return quote
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "starts", "speaker"),
+    [
+        # direct quotes, each quotation-mark style
+        ('"The meeting may take place in China," Yardim said.', "direct", "The meeting may", "Yardim"),
+        ("“The meeting may take place in China,” Yardim said.", "direct", "The meeting may", "Yardim"),
+        ("‘The meeting may take place in China,’ Yardim said.", "direct", "The meeting may", "Yardim"),
+        ("«The meeting may take place in China», Yardim said.", "direct", "The meeting may", "Yardim"),
+        ("„The meeting may take place in China“, Yardim said.", "direct", "The meeting may", "Yardim"),
+        # cue before the quote, inverted cue, colon
+        (
+            'Ambassador Umit Yardim said: "We need to launch the dialogue today."',
+            "direct",
+            "We need to",
+            "Yardim",
+        ),
+        ('"We need to launch the dialogue today," said Umit Yardim.', "direct", "We need to", "Yardim"),
+        (
+            'The diplomat Umit Yardim noted that "if we do not act now, that will be a huge mistake."',
+            "direct",
+            "if we do not",
+            "Yardim",
+        ),
+        # a quote over two sentences
+        (
+            '"We are convinced we will overcome this. It is necessary to keep pace," Umit Yardim said.',
+            "direct",
+            "We are convinced",
+            "Yardim",
+        ),
+        # dash attribution
+        (
+            "“Mr. Smith relies on generalizing about whole communities of people.” ― Ariana Huichapa",
+            "direct",
+            "Mr. Smith relies",
+            "Ariana Huichapa",
+        ),
+        # indirect quotes
+        (
+            "Turkish Ambassador to Russia Umit Yardim said on Wednesday that the ministers can meet in China.",
+            "indirect",
+            "that the ministers",
+            "Yardim",
+        ),
+        (
+            "Umit Yardim said Russia and Turkey could exchange delegations.",
+            "indirect",
+            "Russia and Turkey",
+            "Yardim",
+        ),
+        (
+            "Officials told reporters that the talks would resume in May.",
+            "indirect",
+            "that the talks",
+            "Officials",
+        ),
+        (
+            "The talks will resume in May, according to Foreign Minister Sergey Lavrov.",
+            "indirect",
+            "The talks will resume",
+            "Lavrov",
+        ),
+        (
+            "According to the police, three people were arrested near the embassy.",
+            "indirect",
+            "three people",
+            "police",
+        ),
+        (
+            "The talks will resume in May, a senior official said.",
+            "indirect",
+            "The talks will resume",
+            "a senior official",
+        ),
+        (
+            "Senator John Smith warned that the bill would raise taxes for millions.",
+            "indirect",
+            "that the bill",
+            "Smith",
+        ),
+        ("Mayor Jane Doe stressed that the city would not back down.", "indirect", "that the city", "Doe"),
+        (
+            "Governor Tom Brown added that funding would be restored next year.",
+            "indirect",
+            "that funding",
+            "Brown",
+        ),
+        (
+            "Senator John Smith called for a full investigation of the leaks.",
+            "indirect",
+            "a full investigation",
+            "Smith",
+        ),
+    ],
+)
+def test_quote_patterns(text: str, kind: str, starts: str, speaker: str) -> None:
+    article = _code(text)
+    quote = _find(article, starts)
+    assert quote is not None, [q.text for q in article.quotes]
+    assert quote.kind == kind
+    assert quote.speaker is not None and quote.speaker.name is not None
+    assert speaker.lower() in quote.speaker.name.lower() or quote.speaker.name.lower() in speaker.lower()
+    assert article.text[quote.start : quote.end].strip('"“”‘’«»„ ').startswith(starts.strip('"“‘«„ '))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_quoted"),
+    [
+        (
+            'The ministry said in a survey titled "Russia\'s foreign policy activities in 2015" that ties were poor.',
+            "Russia's foreign policy activities in 2015",
+        ),
+        (
+            'Protesters carried banners reading "Hands off our schools now" through the town centre.',
+            "Hands off our schools now",
+        ),
+        ('The so-called "reset" of relations failed within a year.', "reset"),
+        ('He watched the film "The Lives of Others" twice last week.', "The Lives of Others"),
+        ("The group's 'peace plan' was dismissed by the government as a stunt.", "peace plan"),
+    ],
+)
+def test_not_quotes(text: str, not_quoted: str) -> None:
+    article = _code(text)
+    assert not any(q.kind == "direct" and q.text.startswith(not_quoted) for q in article.quotes)
+    assert not any(q.text.strip("\"“”'‘’ ") == not_quoted for q in article.quotes)
+
+
+def test_quote_broken_by_attribution_is_one_quote() -> None:
+    article = _code(
+        '"If you displace a billion people," he said, "you will have refugee crises we have not seen."'
+    )
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("If you displace") and direct[0].text.endswith("have not seen.")
+
+
+def test_quote_runs_over_paragraphs() -> None:
+    text = (
+        'Umit Yardim said: "Our relations with Russia extend back nearly 1,000 years.\n\n'
+        '"We are convinced that we will overcome these difficulties."'
+    )
+    article = _code(text)
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("Our relations") and direct[0].text.endswith("difficulties.")
+    assert direct[0].speaker is not None and direct[0].speaker.name == "Umit Yardim"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # speaker named in an earlier paragraph, then only "he"
+        (
+            '"The meeting may take place in China," Umit Yardim said.\n\n'
+            '"This will help us sort out the current situation," he said.',
+            "This will help",
+            "Umit Yardim",
+        ),
+        # speaker only as a role description
+        (
+            "Turkish Ambassador to Russia Umit Yardim spoke on Wednesday.\n\n"
+            '"The most critical principle is to look into the future," the ambassador said.',
+            "The most critical",
+            "Umit Yardim",
+        ),
+        (
+            "Turkish Ambassador to Russia Umit Yardim spoke on Wednesday.\n\n"
+            '"Our relations extend back nearly 1,000 years," the diplomat said.',
+            "Our relations",
+            "Umit Yardim",
+        ),
+        # a quote with no cue takes the speaker of the quote before it in the paragraph
+        (
+            '"We have 500 years of relations," Umit Yardim said. "We will overcome these difficulties."',
+            "We will overcome",
+            "Umit Yardim",
+        ),
+    ],
+)
+def test_speaker_across_the_story(text: str, starts: str, speaker: str) -> None:
+    article = _code(text)
+    quote = _find(article, starts)
+    assert quote is not None and quote.speaker is not None
+    assert quote.speaker.name == speaker
+    entity = next(e for e in article.entities if e.id == quote.speaker.entity)
+    assert entity.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and “no” then.', ["yes", "no"]),
+        ("It is Russia’s view, ‘a long one’ here.", ["a long one"]),
+        ('"Open without close', ["Open without close"]),
+    ],
+)
+def test_quoted_spans(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in quoted_spans(text, split_blocks(text))] == expected
+
+
+def test_cue_is_a_mention_of_the_text() -> None:
+    article = _code('"The meeting may take place in China," Yardim said.')
+    (quote,) = article.quotes
+    span = quote.cue_span
+    assert span is not None and article.text[span.start : span.end] == span.text == quote.cue == "said"
