@@ -29,10 +29,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.errors import StoreError
 from dateline.records import Article, Event
+
+if TYPE_CHECKING:
+    from dateline.store.search import ArticleSummary, Facets, QuoteRow, SearchPage
 
 DateLike = str | dt.date | None
 FREQUENCIES = ("day", "week", "month", "year")
@@ -194,6 +197,33 @@ class Store(ABC):
     @abstractmethod
     def clusters(self, *, min_size: int = 2) -> dict[str, list[str]]:
         """Story clusters with at least `min_size` articles: cluster id -> article ids (oldest first)."""
+
+    # full-text search and the web app's lookups (implemented in search.py)
+    @abstractmethod
+    def search(self, query: str | None = None, **filters: Any) -> SearchPage:
+        """Articles newest first matching the words of `query` and the filters; see `search.search`."""
+
+    @abstractmethod
+    def copies(self, article_id: str) -> list[ArticleSummary]:
+        """The other articles of the story cluster of `article_id`, oldest first."""
+
+    @abstractmethod
+    def quotes_by(
+        self, *, actor: str | None = None, person: str | None = None, limit: int = 50
+    ) -> list[QuoteRow]:
+        """Quotes whose speaker has this actor code (or prefix) or is the person named."""
+
+    @abstractmethod
+    def dyad_events(self, a: str, b: str, **options: Any) -> list[EventRow]:
+        """The distinct events between `a` and `b`, newest first; see `search.dyad_events`."""
+
+    @abstractmethod
+    def person_events(self, person: str, *, role: str, limit: int | None = 200) -> list[EventRow]:
+        """The distinct events whose source or target (`role`) is the person named."""
+
+    @abstractmethod
+    def facets(self) -> Facets:
+        """The countries, actors and CAMEO roots of the stored events, most frequent first."""
 
     @abstractmethod
     def failures(self) -> list[Failure]:

@@ -19,6 +19,7 @@ from dateline.dedup import DedupIndex, fingerprint
 from dateline.errors import StoreError
 from dateline.records import Article, Event
 from dateline.store import FREQUENCIES, DateLike, DyadPoint, EventRow, Failure, Store, as_day
+from dateline.store import search as lookups
 from dateline.store.schema import LATEST, VERSION_TABLE, pending
 
 _EVENT_COLUMNS = """e.group_id, e.record, e.day, e.is_root, a.id, a.cluster_id, a.url, a.path, s.name,
@@ -507,6 +508,26 @@ class SQLStore(Store):
         for cluster_id, article_id in rows:
             found.setdefault(cluster_id, []).append(article_id)
         return found
+
+    def search(self, query: str | None = None, **filters: Any) -> lookups.SearchPage:
+        return lookups.search(self, query, **filters)
+
+    def copies(self, article_id: str) -> list[lookups.ArticleSummary]:
+        return lookups.copies(self, article_id)
+
+    def quotes_by(
+        self, *, actor: str | None = None, person: str | None = None, limit: int = 50
+    ) -> list[lookups.QuoteRow]:
+        return lookups.quotes_by(self, actor=actor, person=person, limit=limit)
+
+    def dyad_events(self, a: str, b: str, **options: Any) -> list[EventRow]:
+        return lookups.dyad_events(self, a, b, **options)
+
+    def person_events(self, person: str, *, role: str, limit: int | None = 200) -> list[EventRow]:
+        return lookups.person_events(self, person, role=role, limit=limit)
+
+    def facets(self) -> lookups.Facets:
+        return lookups.facets(self)
 
     def failures(self) -> list[Failure]:
         rows = self._run("SELECT path, reason, last_at, count FROM failures ORDER BY last_at DESC, id DESC")

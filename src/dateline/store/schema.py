@@ -16,11 +16,14 @@ Tables (one row per ...):
     events           coded event of an article, with its group and its evidence
     minhashes        MinHash signature of an article's body (near-duplicate detection)
     failures         input that could not be ingested, and why
+    articles_fts     full-text index of headlines and texts (SQLite FTS5; in PostgreSQL a GIN index)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from dateline.store.search import SEARCH_INDEX
 
 DIALECTS = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB", "json": "TEXT", "real": "REAL"},
@@ -38,11 +41,13 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    only: tuple[tuple[str, str], ...] = ()  # (dialect, statement): for that database only, used as is
 
     def sql(self, dialect: str) -> list[str]:
         """The statements of this migration for `dialect` ("sqlite" or "postgres")."""
         types = DIALECTS[dialect]
-        return [statement.format(**types) for statement in self.statements]
+        shared = [statement.format(**types) for statement in self.statements]
+        return shared + [statement for name, statement in self.only if name == dialect]
 
 
 VERSION_TABLE = (
@@ -173,7 +178,9 @@ INITIAL = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+SEARCH = Migration(2, "full-text search of headlines and texts", (), SEARCH_INDEX)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH)
 LATEST = MIGRATIONS[-1].version
 
 

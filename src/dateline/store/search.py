@@ -1,0 +1,361 @@
+"""Full-text search and the lookups the web app needs, on both backends.
+
+    page = store.search("gas pipeline", country="RUS", limit=20)   # SearchPage: total + ArticleSummary rows
+    store.copies(article_id)                                      # the other outlets' copies of a story
+    store.quotes_by(actor="RUSGOV") / store.quotes_by(person="Sergei Lavrov")
+    store.dyad_events("RUS", "TUR", since=..., until=...)         # the events behind a point of store.dyad
+    store.person_events("Sergei Lavrov", role="source")
+    store.facets()                                                # countries, actors and event roots in use
+
+The index: SQLite keeps an FTS5 table (`articles_fts`, porter stemming) over the articles' headline and
+text, filled by triggers; PostgreSQL a GIN index over the same text as a tsvector. A query is words, not
+syntax: in SQLite each word must occur (stemmed, case and accents folded); PostgreSQL reads it as
+`websearch_to_tsquery` does ("quoted phrases", -excluded words, or). Schema migration 2 creates the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dateline.store import EventRow, as_day
+
+if TYPE_CHECKING:
+    from dateline.store.base import SQLStore
+
+_PG_DOCUMENT = "to_tsvector('english', coalesce(a.headline, '') || ' ' || a.text)"
+
+SEARCH_INDEX: tuple[tuple[str, str], ...] = (
+    (
+        "sqlite",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, content='articles', "
+        "content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
+        "VALUES ('delete', old.seq, old.headline, old.text); END",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
+        "VALUES ('delete', old.seq, old.headline, old.text); "
+        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
+    ),
+    ("sqlite", "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"),
+    ("postgres", "CREATE INDEX articles_fts ON articles USING GIN ((to_tsvector('english', "
+                 "coalesce(headline, '') || ' ' || text)))"),
+)  # fmt: skip
+
+MARK_START, MARK_END = "\x02", "\x03"  # around the matched words of a snippet
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of a list of articles: enough to show it without loading the record."""
+
+    id: str
+    headline: str | None
+    dateline: str | None
+    source: str | None
+    published: str | None
+    day: str
+    url: str | None
+    path: str | None
+    events: int
+    snippet: str | None = None  # with MARK_START/MARK_END around the matched words, when searching
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page of articles matching a search, and how many match in all."""
+
+    total: int
+    items: list[ArticleSummary]
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A quote with its article and speaker."""
+
+    article_id: str
+    headline: str | None
+    day: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the filters can offer, most frequent first: (code, how many events)."""
+
+    countries: list[tuple[str, int]]
+    actors: list[tuple[str, int]]
+    roots: list[tuple[str, int]]
+
+
+def fts5_query(text: str) -> str | None:
+    """`text` as an FTS5 query in which every word must occur (None when it holds no word)."""
+    words = _WORD.findall(text)
+    return " ".join(f'"{word}"' for word in words) if words else None
+
+
+_SUMMARY = """a.id, a.headline, a.dateline, s.name, a.published, a.day, a.url, a.path,
+    (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id)"""
+_ARTICLES = " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+
+
+def search(
+    store: SQLStore,
+    query: str | None = None,
+    *,
+    country: str | None = None,
+    actor: str | None = None,
+    event: str | None = None,
+    source: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchPage:
+    """Articles newest first, matching the words of `query` (when given) and every filter given.
+
+    country: ISO alpha-3; the dateline's country, an actor's country or an event's location.
+    actor: an actor code or prefix ("RUS", "RUSGOV") of an event's source or target, or of an entity.
+    event: a CAMEO code prefix ("19", "036") or a PLOVER category ("ASSAULT") of one of its events.
+    source: the outlet's name.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    joins = ""
+    snippet = "NULL"
+    snippet_params: list[Any] = []
+    words = (query or "").strip()
+    if words and store.dialect == "sqlite":
+        match = fts5_query(words)
+        if match is None:
+            return SearchPage(0, [], limit, offset)
+        joins = " JOIN articles_fts ON articles_fts.rowid = a.seq"
+        where.append("articles_fts MATCH ?")
+        params.append(match)
+        snippet = f"snippet(articles_fts, 1, char({ord(MARK_START)}), char({ord(MARK_END)}), '…', 24)"
+    elif words:
+        where.append(f"{_PG_DOCUMENT} @@ websearch_to_tsquery('english', ?)")
+        params.append(words)
+        snippet = "ts_headline('english', a.text, websearch_to_tsquery('english', ?), ?)"
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1"
+        snippet_params = [words, options]
+    if country:
+        code = country.upper()[:3]
+        where.append(
+            "(a.dateline_country = ? OR EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND "
+            "(substr(x.source_actor, 1, 3) = ? OR substr(x.target_actor, 1, 3) = ? OR x.location_country = ?)))"
+        )
+        params += [code] * 4
+    if actor:
+        pattern = actor.strip() + "%"
+        where.append(
+            "(EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND "
+            "(x.source_actor LIKE ? OR x.target_actor LIKE ?)) OR "
+            "EXISTS (SELECT 1 FROM entities n WHERE n.article_id = a.id AND n.actor LIKE ?))"
+        )
+        params += [pattern] * 3
+    if event:
+        code = event.strip()
+        if code.isdigit():
+            where.append("EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.cameo LIKE ?)")
+            params.append(code + "%")
+        else:
+            where.append("EXISTS (SELECT 1 FROM events x WHERE x.article_id = a.id AND x.plover = ?)")
+            params.append(code.upper())
+    if source:
+        where.append("s.name = ?")
+        params.append(source)
+    condition = (" WHERE " + " AND ".join(where)) if where else ""
+    total = int(store._one("SELECT COUNT(*)" + _ARTICLES + joins + condition, params))
+    sql = f"SELECT {_SUMMARY}, {snippet}{_ARTICLES}{joins}{condition} ORDER BY a.day DESC, a.seq DESC"
+    sql += " LIMIT ? OFFSET ?"
+    rows = store._run(sql, [*snippet_params, *params, int(limit), int(offset)]).fetchall()
+    return SearchPage(total, [_summary(row) for row in rows], limit, offset)
+
+
+def _summary(row: tuple[Any, ...]) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        headline=row[1],
+        dateline=row[2],
+        source=row[3],
+        published=row[4],
+        day=row[5],
+        url=row[6],
+        path=row[7],
+        events=int(row[8]),
+        snippet=row[9] if len(row) > 9 else None,
+    )
+
+
+def copies(store: SQLStore, article_id: str) -> list[ArticleSummary]:
+    """The other articles of the story cluster of `article_id` (near-duplicates), oldest first."""
+    sql = (
+        f"SELECT {_SUMMARY}{_ARTICLES} WHERE a.cluster_id = (SELECT cluster_id FROM articles WHERE id = ?) "
+        "AND a.id <> ? ORDER BY a.seq"
+    )
+    return [_summary(row) for row in store._run(sql, (article_id, article_id)).fetchall()]
+
+
+def quotes_by(
+    store: SQLStore, *, actor: str | None = None, person: str | None = None, limit: int = 50
+) -> list[QuoteRow]:
+    """Quotes whose speaker has the actor code (or prefix) `actor`, or is the person named `person`."""
+    sql = (
+        "SELECT q.article_id, a.headline, a.day, q.kind, q.text, q.start_char, q.end_char, q.cue, "
+        "COALESCE(n.name, q.speaker_name) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities n ON n.article_id = q.article_id AND n.entity_id = q.speaker_entity WHERE "
+    )
+    if person:
+        sql += "(n.name = ? OR q.speaker_name = ?)"
+        params: list[Any] = [person, person]
+    elif actor:
+        sql += "n.actor LIKE ?"
+        params = [actor.strip() + "%"]
+    else:
+        return []
+    sql += " ORDER BY a.day DESC, a.seq DESC, q.idx LIMIT ?"
+    rows = store._run(sql, [*params, int(limit)]).fetchall()
+    return [
+        QuoteRow(
+            article_id=row[0],
+            headline=row[1],
+            day=row[2],
+            kind=row[3],
+            text=row[4],
+            start=int(row[5]),
+            end=int(row[6]),
+            cue=row[7],
+            speaker=row[8],
+        )
+        for row in rows
+    ]
+
+
+def dyad_events(
+    store: SQLStore,
+    a: str,
+    b: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    located: bool = False,
+    limit: int | None = 500,
+) -> list[EventRow]:
+    """The distinct events between actors/countries `a` and `b` (either direction, code prefixes).
+
+    since, until: inclusive day bounds (a point of `store.dyad` covers its period's days).
+    located: only events whose place has coordinates (for a map).
+    """
+    pa, pb = a.strip().upper() + "%", b.strip().upper() + "%"
+    where = [
+        "((e.source_actor LIKE ? AND e.target_actor LIKE ?) OR (e.source_actor LIKE ? AND e.target_actor LIKE ?))"
+    ]
+    params: list[Any] = [pa, pb, pb, pa]
+    if since:
+        where.append("e.day >= ?")
+        params.append(as_day(since))
+    if until:
+        where.append("e.day <= ?")
+        params.append(as_day(until))
+    if located:
+        where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    return _event_rows(store, where, params, limit)
+
+
+def person_events(store: SQLStore, person: str, *, role: str, limit: int | None = 200) -> list[EventRow]:
+    """The distinct events whose source (`role="source"`) or target (`"target"`) is the person named."""
+    column = {"source": "e.source_entity", "target": "e.target_entity"}[role]
+    where = [
+        f"EXISTS (SELECT 1 FROM entities n WHERE n.article_id = e.article_id AND n.entity_id = {column} "
+        "AND n.name = ?)"
+    ]
+    return _event_rows(store, where, [person], limit)
+
+
+def _event_rows(store: SQLStore, where: list[str], params: list[Any], limit: int | None) -> list[EventRow]:
+    from dateline.records import Event
+    from dateline.store.base import _COUNTS, _EVENT_COLUMNS, _EVENT_FROM
+
+    sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM + " WHERE e.first_mention = 1 AND "
+    sql += " AND ".join(where) + " ORDER BY e.day DESC, e.seq DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, int(limit)]
+    rows = store._run(sql, params).fetchall()
+    return [
+        EventRow(
+            event_id=int(row[0]),
+            event=Event.from_dict(store._json_value(row[1])),
+            day=row[2],
+            is_root=bool(row[3]),
+            article_id=row[4],
+            cluster_id=row[5],
+            url=row[6],
+            path=row[7],
+            source=row[8],
+            headline=row[9],
+            published=row[10],
+            added=row[11],
+            text_length=int(row[12]),
+            num_mentions=int(row[13]),
+            num_sources=int(row[14]),
+            num_articles=int(row[15]),
+        )
+        for row in rows
+    ]
+
+
+def facets(store: SQLStore, *, limit: int = 40) -> Facets:
+    """The countries, actors and CAMEO roots of the stored events, most frequent first."""
+    actors: Counter[str] = Counter()
+    for code, n in store._run(
+        "SELECT actor, COUNT(*) FROM (SELECT source_actor AS actor FROM events WHERE first_mention = 1 "
+        "UNION ALL SELECT target_actor FROM events WHERE first_mention = 1) t "
+        "WHERE actor IS NOT NULL AND actor <> '' GROUP BY actor"
+    ).fetchall():
+        actors[code] += int(n)
+    countries: Counter[str] = Counter()
+    for code, n in actors.items():
+        if _is_country(code[:3]):
+            countries[code[:3]] += n
+    roots = store._run(
+        "SELECT root, COUNT(*) FROM events WHERE first_mention = 1 GROUP BY root ORDER BY COUNT(*) DESC, root"
+    ).fetchall()
+    return Facets(
+        countries=countries.most_common(limit),
+        actors=actors.most_common(limit),
+        roots=[(root, int(n)) for root, n in roots[:limit]],
+    )
+
+
+def _is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166 alpha-3 country code (not a sector or an organisation type)."""
+    import pycountry
+
+    return (
+        len(code) == 3
+        and code.isalpha()
+        and code.isupper()
+        and pycountry.countries.get(alpha_3=code) is not None
+    )

@@ -1,0 +1,189 @@
+"""What the pages and the API show, assembled from store calls: no SQL and no HTML here.
+
+Both the HTML views (`pages.py`) and the JSON API (`api.py`) call these functions with a store opened
+for the request, so a page and its API route always agree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline.records import Event
+from dateline.store import FREQUENCIES, EventRow, Store
+
+ACTOR_CODE = re.compile(r"^[A-Z]{3}[A-Za-z0-9]{0,12}$")
+PAGE_SIZE = 50
+
+
+class BadRequest(ValueError):
+    """A query parameter or path part the app cannot use; the message says which and why."""
+
+
+@dataclass
+class ActorProfile:
+    """An actor code or a person: events as source and as target, top partners, quotes by them."""
+
+    key: str
+    kind: str  # "actor" or "person"
+    as_source: list[EventRow] = field(default_factory=list)
+    as_target: list[EventRow] = field(default_factory=list)
+    partners: list[tuple[str, int]] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+
+
+def actor_kind(key: str, kind: str | None = None) -> str:
+    """Whether `key` names an actor code ("RUSGOV") or a person ("Sergei Lavrov")."""
+    if kind in ("actor", "person"):
+        if kind == "actor" and not ACTOR_CODE.match(key):
+            raise BadRequest(f"{key!r} is not an actor code (three capitals, then letters or digits)")
+        return kind
+    if kind:
+        raise BadRequest(f"kind={kind!r}: give actor or person")
+    return "actor" if ACTOR_CODE.match(key) else "person"
+
+
+def actor_profile(store: Store, key: str, *, kind: str | None = None, limit: int = 200) -> ActorProfile:
+    """Events of an actor (code prefix) or a person as source and as target, partners and quotes."""
+    kind = actor_kind(key, kind)
+    profile = ActorProfile(key=key, kind=kind)
+    if kind == "actor":
+        for row in store.events(actor=key, limit=limit * 2):
+            if _actor(row.event, "source").startswith(key):
+                profile.as_source.append(row)
+            if _actor(row.event, "target").startswith(key):
+                profile.as_target.append(row)
+        profile.quotes = store.quotes_by(actor=key)
+    else:
+        profile.as_source = store.person_events(key, role="source", limit=limit)
+        profile.as_target = store.person_events(key, role="target", limit=limit)
+        profile.quotes = store.quotes_by(person=key)
+    partners: Counter[str] = Counter()
+    for row in profile.as_source:
+        partners[_actor(row.event, "target")] += 1
+    for row in profile.as_target:
+        partners[_actor(row.event, "source")] += 1
+    partners.pop("", None)
+    profile.partners = partners.most_common(15)
+    profile.as_source = profile.as_source[:limit]
+    profile.as_target = profile.as_target[:limit]
+    return profile
+
+
+def _actor(event: Event, side: str) -> str:
+    ref = event.source if side == "source" else event.target
+    return (ref.actor or "") if ref else ""
+
+
+def check_dyad(a: str, b: str) -> tuple[str, str]:
+    """The two codes of a dyad, upper-cased; BadRequest unless both look like actor codes."""
+    a, b = a.upper(), b.upper()
+    for code in (a, b):
+        if not ACTOR_CODE.match(code):
+            raise BadRequest(f"{code!r} is not a country or actor code (e.g. RUS, TURGOV)")
+    return a, b
+
+
+def check_freq(freq: str | None) -> str:
+    """A dyad frequency: day, week, month or year."""
+    freq = freq or "week"
+    if freq not in FREQUENCIES:
+        raise BadRequest(f"freq={freq!r}: give one of {', '.join(FREQUENCIES)}")
+    return freq
+
+
+def period_range(period: str, freq: str) -> tuple[str, str]:
+    """The first and last day of the period of `freq` that starts on `period` (YYYY-MM-DD)."""
+    try:
+        first = dt.date.fromisoformat(period)
+    except (TypeError, ValueError):
+        raise BadRequest(f"period={period!r}: give the first day of a period as YYYY-MM-DD") from None
+    if freq == "day":
+        last = first
+    elif freq == "week":
+        last = first + dt.timedelta(days=6)
+    elif freq == "month":
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    else:
+        last = first.replace(month=12, day=31)
+    return first.isoformat(), last.isoformat()
+
+
+def check_day(value: str | None, name: str) -> str | None:
+    """A YYYY-MM-DD day from a query string (None when blank)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadRequest(f"{name}={value!r}: give a date as YYYY-MM-DD") from None
+
+
+def page_number(value: str | None) -> int:
+    """A 1-based page number from a query string."""
+    try:
+        number = int(value or 1)
+    except ValueError:
+        raise BadRequest(f"page={value!r}: give a whole number") from None
+    if not 1 <= number <= 100_000:
+        raise BadRequest(f"page={number}: give a page from 1")
+    return number
+
+
+def bounded(value: str | None, *, default: int, most: int, name: str) -> int:
+    """A whole number from a query string between 0 and `most`."""
+    try:
+        number = int(value) if value not in (None, "") else default
+    except ValueError:
+        raise BadRequest(f"{name}={value!r}: give a whole number") from None
+    if not 0 <= number <= most:
+        raise BadRequest(f"{name}={number}: give a number from 0 to {most}")
+    return number
+
+
+def search_filters(params: Any) -> dict[str, str | None]:
+    """The filters of the All news list from query parameters (blank means absent)."""
+    found: dict[str, str | None] = {}
+    for name in ("q", "country", "actor", "event", "source"):
+        value = (params.get(name) or "").strip()
+        if len(value) > 200:
+            raise BadRequest(f"{name}: at most 200 characters")
+        found[name] = value or None
+    return found
+
+
+def located(rows: list[EventRow], *, place: str | None = None) -> dict[str, tuple[float, float, int]]:
+    """Places with coordinates among the events' locations: name -> (lat, lon, events)."""
+    places: dict[str, tuple[float, float, int]] = {}
+    for row in rows:
+        location = row.event.location
+        if location is None or location.lat is None or location.lon is None:
+            continue
+        if place is not None and location.name != place:
+            continue
+        lat, lon, n = places.get(location.name, (location.lat, location.lon, 0))
+        places[location.name] = (lat, lon, n + 1)
+    return places
+
+
+def event_dict(row: EventRow) -> dict[str, Any]:
+    """An EventRow as JSON-ready data."""
+    return {
+        "event_id": row.event_id,
+        "day": row.day,
+        "is_root": row.is_root,
+        "article_id": row.article_id,
+        "cluster_id": row.cluster_id,
+        "headline": row.headline,
+        "source": row.source,
+        "url": row.url,
+        "published": row.published,
+        "num_mentions": row.num_mentions,
+        "num_sources": row.num_sources,
+        "num_articles": row.num_articles,
+        "event": row.event.to_dict(),
+    }
