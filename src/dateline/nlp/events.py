@@ -34,6 +34,7 @@ from dateline.lexicon.codebook import load_codebook
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
 from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
+from dateline.nlp.doctext import doc_text
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
 _SUBJECTS = {"nsubj", "csubj"}
@@ -139,7 +140,7 @@ def segments(doc: Doc) -> Iterator[Span]:
 def same_line(a: Token, b: Token) -> bool:
     """True when no line break separates two tokens."""
     low, high = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[low:high]
+    return "\n" not in doc_text(a.doc)[low:high]
 
 
 def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
@@ -655,8 +656,9 @@ def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | No
                 continue
             coded = coder.code(subject)
             return Speaker(entity=coded.entity, name=coded.text)
-    for token in item.head.sent:
-        if token.lower_ == "according" and token.head.sent.root is item.head.sent.root:
+    sent = item.head.sent
+    for token in sent:
+        if token.lower_ == "according" and sent.start <= token.head.i < sent.end:
             pobj = next((g for c in token.children for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 coded = coder.code(pobj)
@@ -688,7 +690,7 @@ def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: V
         confidence += 0.15
     if item.pattern.pos == "noun" and item.head is item.trigger:
         confidence -= 0.1
-    ident = hashlib.sha256(f"{doc.text[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[:16]
+    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[:16]
     mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
     return Event(
         id=ident, cameo=item.code, root=item.code[:2], plover=entry.plover if entry else None,

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import ModelError
+from dateline.nlp.doctext import doc_text
 from dateline.nlp.events import find_events
 from dateline.nlp.layout import Layout
 from dateline.nlp.people import find_entities
@@ -80,7 +81,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         context: Context = doc._.context
-        expressions = find_expressions(doc.text)
+        expressions = find_expressions(doc_text(doc))
         published = resolve_published(doc, context.layout, given=context.given, metadata=context.metadata,
                                       today=context.today, expressions=expressions)
         anchor = dt.date.fromisoformat(published.date) if published.date else None
