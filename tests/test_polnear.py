@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 FLOORS = {
     "content_f1_overlap": 0.72,
-    "source_f1_overlap": 0.66,
-    "attribution_f1": 0.56,
+    "source_f1_overlap": 0.68,
+    "attribution_f1": 0.58,
 }
 
 

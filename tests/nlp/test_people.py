@@ -130,3 +130,26 @@ def test_pronoun_inside_a_quotation_is_not_the_speaker() -> None:
 def test_titles_lexicon(title: str, sector: str, role: str) -> None:
     found = load_titles().get(title)
     assert found is not None and (found.sector, found.role) == (sector, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speaker"),
+    [
+        # a person named only inside a quotation is not the antecedent of the "he" after it
+        (
+            'Senator John Smith spoke on Monday.\n\n"You know, I love Larry Jones, he is a fine man," he said.',
+            "John Smith",
+            "Larry Jones",
+        ),
+        (
+            'Governor Tom Brown met voters.\n\n"It feels like Mike Green has given up," he said.',
+            "Tom Brown",
+            "Mike Green",
+        ),
+    ],
+)
+def test_pronoun_skips_people_named_inside_quotes(text: str, speaker: str, not_speaker: str) -> None:
+    article = code_text(text, body_only=True)
+    he = [m for m in article.entities for x in m.mentions if x.text == "he" and x.start > text.rindex('"')]
+    assert [e.name for e in he] == [speaker]
+    assert not_speaker not in [e.name for e in he]

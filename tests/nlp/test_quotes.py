@@ -193,7 +193,8 @@ def test_quote_runs_over_paragraphs() -> None:
         ),
         # a quote with no cue takes the speaker of the quote before it in the paragraph
         (
-            '"We have 500 years of relations," Umit Yardim said. "We will overcome these difficulties."',
+            '"We have 500 years of relations," Umit Yardim said. He spoke of trade. '
+            '"We will overcome these difficulties."',
             "We will overcome",
             "Umit Yardim",
         ),
@@ -225,3 +226,68 @@ def test_cue_is_a_mention_of_the_text() -> None:
     (quote,) = article.quotes
     span = quote.cue_span
     assert span is not None and article.text[span.start : span.end] == span.text == quote.cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # transcript lines, quoted or not, each with its speaker label
+        ('"SMITH: We will not raise taxes on working families this year.', "We will not", "SMITH"),
+        ("JONES: Do you really see those two plans as equivalent, Senator?", "Do you really", "JONES"),
+        (
+            '"WALLACE: Let us start with the debate tonight.\n\n"PENCE: The governor will be there to win it.',
+            "The governor will",
+            "PENCE",
+        ),
+    ],
+)
+def test_transcript_speaker_labels(text: str, starts: str, speaker: str) -> None:
+    article = _code(text)
+    quote = _find(article, starts)
+    assert quote is not None, [q.text for q in article.quotes]
+    assert quote.kind == "direct" and quote.cue == ":"
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "not_quoted"),
+    [
+        (
+            "CORRECTION: An earlier version of this story misstated the date of the vote.",
+            "An earlier version",
+        ),
+        ("UPDATE: The hearing has been moved to Thursday afternoon.", "The hearing"),
+    ],
+)
+def test_editorial_labels_are_not_speakers(text: str, not_quoted: str) -> None:
+    article = _code(text)
+    assert not any(q.text.startswith(not_quoted) for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # the head of the source words names the speaker, not a place or group inside them
+        (
+            'The New York businessman says, "If she gets the chance, she will sell the office to donors."',
+            "If she gets",
+            "The New York businessman",
+        ),
+        (
+            "Mike Schmidt, an adviser at the Clinton campaign, said the plan would raise taxes on the rich.",
+            "the plan would",
+            "Mike Schmidt",
+        ),
+        # a cue with its own clause after a quote reports that clause, not the quote before it
+        (
+            'Jane Doe says the bill is "a disaster for the city and its people." Her aide says it will fail.',
+            "a disaster",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_speaker_is_the_head_of_the_source(text: str, starts: str, speaker: str) -> None:
+    article = _code(text)
+    quote = next((q for q in article.quotes if starts in q.text), None)
+    assert quote is not None, [q.text for q in article.quotes]
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -477,7 +478,7 @@ def _add_pronouns(people: list[_Person], doc: Doc) -> None:
             continue
         if not (_opens_sentence(token) or _reports(token.head, cues)):
             continue
-        target = _last_person(people, token.idx, PRONOUNS[lower])
+        target = _last_person(people, token.idx, PRONOUNS[lower], quoted=quoted)
         if target is not None:
             target.add(token.idx, token.idx + len(token.text))
             target.gender = target.gender or PRONOUNS[lower]
@@ -509,12 +510,18 @@ def _owner(people: list[_Person], start: int, end: int) -> _Person | None:
     return None
 
 
-def _last_person(people: list[_Person], position: int, gender: str) -> _Person | None:
+def _last_person(
+    people: list[_Person], position: int, gender: str, *, quoted: Sequence[tuple[int, int]] = ()
+) -> _Person | None:
+    """The person named last before a position; people named only inside quotation marks are the quoted
+    speaker's words, not antecedents ("'I love Larry,' he said" is not Larry)."""
     best: tuple[int, _Person] | None = None
     for person in people:
         if person.type != "PERSON" or (person.gender and person.gender != gender):
             continue
-        before = [e for _, e in person.mentions if e <= position]
+        before = [
+            e for s, e in person.mentions if e <= position and not any(qs <= s < qe for qs, qe in quoted)
+        ]
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
     return best[1] if best else None

@@ -43,6 +43,9 @@ _ABBREV = re.compile(
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
 _DASH_SOURCE = re.compile(r"[ \t]*([―—–])[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})")
+# a transcript's speaker label at the start of a paragraph: "WALLACE: ...", "MR. PENCE: ..."
+_LABEL = re.compile(r"[ \t]*[“\"„«]?[ \t]*((?:[A-Z][A-Z.'’\-]+[ \t]+){0,2}[A-Z][A-Z'’\-]+):[ \t]+(?=\S)")
+_NOT_LABELS = frozenset({"UPDATE", "CORRECTION", "CLARIFICATION", "EDITOR", "NOTE", "SOURCE", "WATCH", "READ", "PHOTO"})
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
@@ -87,7 +90,7 @@ def find_quotes(
     indirect = _indirect_quotes(doc, paras, cues=cues, direct=direct)
     direct, indirect = _reconcile(direct, indirect)
     found = sorted(direct + indirect, key=lambda f: f.start)
-    return [_quote(f, text, entities) for f in found]
+    return [_quote(f, doc, entities) for f in found]
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -152,6 +155,11 @@ def _direct_quotes(
             continue
         start, end = _strip(text, q.start, q.end)
         found = _Found("direct", start, end, None, None, q.paragraph)
+        label = speaker_label(text, q.open_at) if q.open_at == paras[q.paragraph][0] else None
+        if label is not None:  # "PENCE: Well, ..." in a transcript
+            found.source, found.cue, found.start = label[0], label[1], label[1][1] + 1
+            out.append(found)
+            continue
         after = _after_window(doc, text, q, paras, starts)
         before = _before_window(doc, text, q, paras, starts)
         dash = _DASH_SOURCE.match(text, q.close_at + 1) if q.closed else None
@@ -165,8 +173,30 @@ def _direct_quotes(
                 found.cue, found.source = attribution
                 break
         out.append(found)
+    out = sorted(out + _transcript_lines(text, paras, out), key=lambda f: f.start)
     out = _merge_broken(out, text)
     _inherit(out, paras, text)
+    return out
+
+
+def speaker_label(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(name, colon) offsets of a transcript speaker label starting at `at` ("WALLACE: ..."), or None."""
+    m = _LABEL.match(text, at)
+    if m is None or m.group(1).split()[-1].strip(".") in _NOT_LABELS or len(m.group(1)) < 2:
+        return None
+    return (m.start(1), m.end(1)), (m.end(1), m.end(1) + 1)
+
+
+def _transcript_lines(text: str, paras: list[tuple[int, int]], quoted: list[_Found]) -> list[_Found]:
+    """Paragraphs that open with a speaker label and no quotation mark: each is that speaker's words."""
+    out: list[_Found] = []
+    for number, (ps, pe) in enumerate(paras):
+        label = speaker_label(text, ps)
+        if label is None or any(ps <= f.start < pe for f in quoted):
+            continue
+        start, end = _strip(text, label[1][1] + 1, pe)
+        if len(re.findall(r"\w+", text[start:end])) >= MIN_WORDS:
+            out.append(_Found("direct", start, end, label[1], label[0], number))
     return out
 
 
@@ -179,6 +209,7 @@ def _join_paragraphs(spans: list[_Quoted], text: str, paras: list[tuple[int, int
             and not out[-1].closed
             and q.paragraph == out[-1].paragraph + 1
             and q.open_at == paras[q.paragraph][0]
+            and speaker_label(text, paras[q.paragraph][0]) is None
         ):
             last = out[-1]
             out[-1] = _Quoted(last.start, q.end, last.open_at, q.close_at, last.paragraph, q.closed)
@@ -238,6 +269,8 @@ def _attribution(
 ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """(cue, source) offsets of the attribution in a window of words around a quote, or None."""
     verbs = [t for t in window if _is_cue(t, cues, speech_only=not prefer_last)]
+    if not prefer_last:  # '"...," she said. She says it ...': a cue with its own clause reports that clause
+        verbs = [t for t in verbs if not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)]
     if not verbs:
         if not prefer_last:
             according = _according_in(window)
@@ -311,13 +344,13 @@ def _merge_broken(found: list[_Found], text: str) -> list[_Found]:
         if out and out[-1].paragraph == f.paragraph and out[-1].cue is not None:
             prev = out[-1]
             gap = text[prev.end : f.start]
-            if (
-                len(gap) < 80
-                and text[prev.end : prev.end + 2].rstrip('”"’» ') in (",", "")
+            broken = (
+                text[prev.end : prev.end + 2].rstrip('”"’» ') in (",", "")
                 and text[prev.end - 1 : prev.end] != "."
                 and text[f.start : f.start + 1].islower()
                 and (f.cue is None or prev.end <= f.cue[0] < f.start)
-            ):
+            )
+            if len(gap) < 80 and broken:
                 out[-1] = replace(
                     prev, end=f.end, text=text[prev.start : prev.end] + " " + text[f.start : f.end]
                 )
@@ -488,9 +521,15 @@ def _reconcile(direct: list[_Found], indirect: list[_Found]) -> tuple[list[_Foun
             kept_indirect.append(f)
             continue
         covered = sum(min(d.end, f.end) - max(d.start, f.start) for d in inside)
+        pieces = [d for d in inside if f.start - 2 <= d.start and d.end <= f.end + 2]
+        if len(pieces) >= 2 and len(pieces) == len(inside):  # 'X said that "a" but "b"': one mixed quote
+            dropped.update(id(d) for d in pieces)
+            kept_indirect.append(f)
+            continue
         if covered >= 0.5 * (f.end - f.start):
             for d in inside:
-                if d.source is None or d.inherited:
+                within = f.start - 2 <= d.start and d.end <= f.end + 2
+                if d.source is None or d.inherited or (within and not _cue_inside(d, f)):
                     d.source, d.cue, d.inherited = f.source, f.cue, False
             continue
         if all(f.start <= d.start and d.end <= f.end + 1 for d in inside):
@@ -499,10 +538,16 @@ def _reconcile(direct: list[_Found], indirect: list[_Found]) -> tuple[list[_Foun
     return [d for d in direct if id(d) not in dropped], kept_indirect
 
 
+def _cue_inside(direct: _Found, clause: _Found) -> bool:
+    """True when a direct quote's own cue lies within the clause that reports it ("he said X "y," she added")."""
+    return direct.cue is not None and clause.start <= direct.cue[0] < clause.end
+
+
 # -- records -------------------------------------------------------------------------------------------
 
 
-def _quote(found: _Found, text: str, entities: list[Entity]) -> Quote:
+def _quote(found: _Found, doc: Doc, entities: list[Entity]) -> Quote:
+    text = doc.text
     cue = (
         Mention(text=text[found.cue[0] : found.cue[1]], start=found.cue[0], end=found.cue[1])
         if found.cue
@@ -511,7 +556,7 @@ def _quote(found: _Found, text: str, entities: list[Entity]) -> Quote:
     speaker = None
     source = None
     if found.source is not None:
-        speaker = _speaker(found.source, text, entities)
+        speaker = _speaker(found.source, doc, entities)
         source = Mention(text=text[found.source[0] : found.source[1]], start=found.source[0], end=found.source[1])
     return Quote(
         kind=found.kind,
@@ -525,16 +570,30 @@ def _quote(found: _Found, text: str, entities: list[Entity]) -> Quote:
     )
 
 
-def _speaker(source: tuple[int, int], text: str, entities: list[Entity]) -> Speaker:
-    """The entity with a mention in the source words (the innermost, the latest), else the words themselves."""
+def source_head(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the head word of the source words: the token whose head lies outside them."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return lo, hi
+    inside = [t for t in span if not (lo <= t.head.idx < hi) or t.head is t]
+    words = [t for t in inside if not t.is_punct] or list(span)
+    head = words[0]
+    return head.idx, head.idx + len(head.text)
+
+
+def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speaker:
+    """The entity with a mention on the head word of the source words ("Mike Schmidt, an adviser at the Clinton
+    campaign" is Schmidt, "the New York businessman" is no place), else the source words themselves."""
+    text = doc.text
     lo, hi = source
+    head_lo, head_hi = source_head(doc, lo, hi)
     best: tuple[int, Entity] | None = None
     for entity in entities:
         if entity.type not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         for m in entity.mentions:
-            if m.start < hi and lo < m.end:
-                rank = (0 if entity.type in ("PERSON", "ORG") else 1) * 10_000 + abs(m.end - hi)
+            if m.start < head_hi and head_lo < m.end:
+                rank = (0 if entity.type in ("PERSON", "ORG") else 1) * 10_000 + abs(m.start - lo)
                 if best is None or rank < best[0]:
                     best = (rank, entity)
     if best is not None:
