@@ -3,11 +3,15 @@
 One row per distinct event (duplicates folded into the counts), flat columns, ready for DuckDB
 (`SELECT * FROM read_parquet('DIR/*/*.parquet', hive_partitioning = true)`), pandas or Spark.
 Rows are written in chunks, so an export never holds the whole store in memory.
+
+`events_table(articles)` gives the same columns for coded articles that were never stored (the batch
+path, `dateline.scale.batch`): one row per coded event, no folding of duplicates, `added` empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,7 +21,9 @@ import pyarrow.parquet as pq
 
 from dateline.errors import SettingsError
 from dateline.export.common import split_actor
+from dateline.records import Article
 from dateline.store import DateLike, EventRow, Store
+from dateline.store.base import mention_count, source_name, valid_day
 
 CHUNK_ROWS = 50_000
 
@@ -105,6 +111,42 @@ def event_row(row: EventRow) -> dict[str, Any]:
         "sentence": event.sentence.text,
         "trigger": event.trigger.text,
     }
+
+
+def article_rows(article: Article) -> Iterator[dict[str, Any]]:
+    """The Parquet rows of one coded article's events, outside any store.
+
+    `date` is the event's date, else the article's publication date, else None (undated); `event_id` is a
+    stable 63-bit number from the article and event ids; each event counts once (no duplicate folding).
+    """
+    lede_end = len(article.lede) if article.lede else 0
+    published = valid_day(article.published.date)
+    for event in article.events:
+        digest = hashlib.sha256(f"{article.id}/{event.id}".encode()).digest()
+        day = valid_day(event.date) or published
+        row = EventRow(
+            event_id=int.from_bytes(digest[:8], "big") >> 1,
+            event=event,
+            day=day or "",
+            is_root=event.sentence.start < lede_end,
+            article_id=article.id,
+            cluster_id=article.id,
+            url=article.origin.get("url"),
+            path=article.origin.get("path"),
+            source=source_name(article),
+            headline=article.headline,
+            published=article.published.date,
+            added="",
+            text_length=len(article.text),
+            num_mentions=mention_count(event),
+        )
+        yield {**event_row(row), "date": day, "added": None}
+
+
+def events_table(articles: Iterable[Article]) -> pa.Table:
+    """One row per event of the given coded articles, in their order, with the export's `SCHEMA`."""
+    rows = [row for article in articles for row in article_rows(article)]
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
 def _chunks(rows: Iterator[EventRow], size: int) -> Iterator[list[EventRow]]:
