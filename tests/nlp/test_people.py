@@ -153,3 +153,70 @@ def test_pronoun_skips_people_named_inside_quotes(text: str, speaker: str, not_s
     he = [m for m in article.entities for x in m.mentions if x.text == "he" and x.start > text.rindex('"')]
     assert [e.name for e in he] == [speaker]
     assert not_speaker not in [e.name for e in he]
+
+
+# -- gender from first names and honorifics; one person per surname only when compatible --------------------
+
+from dateline.lexicon.first_names import load_first_names, name_gender  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("name", "honorific", "gender"),
+    [
+        ("Hillary Clinton", None, "f"),
+        ("Barack Obama", None, "m"),
+        ("Michelle Obama", None, "f"),
+        ("Obama", "Mrs.", "f"),
+        ("Obama", "Mr.", "m"),
+        ("Obama", None, None),
+        ("Jordan Smith", None, None),  # a name of either gender is left out
+    ],
+)
+def test_name_gender(name: str, honorific: str | None, gender: str | None) -> None:
+    assert name_gender(name, honorific=honorific) == gender
+
+
+def test_first_names_lexicon_size() -> None:
+    names = load_first_names()
+    assert len(names) > 500 and set(names.values()) == {"m", "f"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "person"),
+    [
+        # a different first name keeps two people with one surname apart
+        ("Barack Obama spoke first. Michelle Obama spoke next.", "Michelle Obama", "Michelle Obama"),
+        # an honorific picks the person of its gender
+        (
+            "Barack Obama spoke first. Michelle Obama spoke next. Mr. Obama then left.",
+            "Obama",
+            "Barack Obama",
+        ),
+        (
+            "Barack Obama spoke first. Michelle Obama spoke next. Then Mrs. Obama left.",
+            "Obama",
+            "Michelle Obama",
+        ),
+        # a bare surname goes to the person named last
+        ("Michelle Obama spoke first. Barack Obama spoke next. Obama then left.", "Obama", "Barack Obama"),
+    ],
+)
+def test_surname_persons_kept_apart(text: str, mention: str, person: str) -> None:
+    article = code_text(text, body_only=True)
+    last = text.rindex(mention)
+    owners = [e.name for e in article.entities for m in e.mentions if m.start <= last < m.end]
+    assert owners == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Donald Trump met Hillary Clinton on Monday.\n\nHe said the meeting went well.", "Donald Trump"),
+        ("Hillary Clinton met Donald Trump on Monday.\n\nShe said the meeting went well.", "Hillary Clinton"),
+    ],
+)
+def test_pronoun_skips_person_of_other_gender(text: str, speaker: str) -> None:
+    article = code_text(text, body_only=True)
+    pronoun = text.index("\n\n") + 2
+    owners = [e.name for e in article.entities for m in e.mentions if m.start == pronoun]
+    assert owners == [speaker]

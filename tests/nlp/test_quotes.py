@@ -291,3 +291,94 @@ def test_speaker_is_the_head_of_the_source(text: str, starts: str, speaker: str)
     quote = next((q for q in article.quotes if starts in q.text), None)
     assert quote is not None, [q.text for q in article.quotes]
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+# -- source words, headlines, one cue per quote, pronoun speakers --------------------------------------------
+
+from dateline.nlp.quotes import tidy_source  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Yardim", "Yardim"),
+        ("5:45 p.m.\n\n", None),  # a time line of a live blog is not a source
+        ("11:05 a.m.\n\nDonald Trump", "Donald Trump"),
+        ("10 am Donald Trump", "Donald Trump"),
+        ("the campaign\nthe candidate", "the candidate"),
+    ],
+)
+def test_tidy_source(words: str, expected: str | None) -> None:
+    text = "x " + words + " said"
+    found = tidy_source(text, 2, 2 + len(words))
+    assert (text[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Pat Caddell: Democrat voters are worried about her health\n\nThe race tightened.",
+            "Democrat voters",
+            "Pat Caddell",
+        ),
+        (
+            "De Blasio says Chelsea explosion was an intentional act\n\nPolice searched.",
+            "Chelsea explosion",
+            "De Blasio",
+        ),
+        ("BREAKING: Democrat voters are worried about her health\n\nThe race tightened.", None, None),
+        ("Turkish foreign ministers may meet in China — ambassador\n\nThe talks go on.", None, None),
+    ],
+)
+def test_headline_attribution(text: str, content: str | None, speaker: str | None) -> None:
+    article = _code(text)
+    heads = [q for q in article.quotes if q.start < text.index("\n")]
+    if content is None:
+        assert heads == []
+    else:
+        assert len(heads) == 1 and heads[0].text.startswith(content)
+        assert heads[0].speaker is not None and heads[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # two quoted fragments of one cue are one quote
+        (
+            'Donald Trump told supporters to "go to your place and vote" and then "go pick some other place and '
+            'watch the voting."',
+            1,
+        ),
+        # an indirect clause and its quoted fragment under one cue are one quote
+        (
+            'Newt Gingrich dismissed NATO member Estonia as being in the "suburbs of St. Petersburg and nothing more."',
+            1,
+        ),
+        # '"A," she said. "B."': the second part has no cue of its own and stays a quote of its own
+        ('"We will win this race in Ohio," Clinton said. "And then we will win the whole country."', 2),
+    ],
+)
+def test_one_quote_per_cue(text: str, count: int) -> None:
+    assert len(_code(text).quotes) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "he" skips the woman named last
+        (
+            "Donald Trump attacked Hillary Clinton on Monday.\n\nHe argued that the plan would fail.",
+            "Donald Trump",
+        ),
+        # "she" skips the man named last
+        (
+            "Hillary Clinton criticized Donald Trump on Monday.\n\nShe argued that the plan would fail.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_pronoun_speaker_respects_gender(text: str, speaker: str) -> None:
+    article = _code(text)
+    quote = _find(article, "that the plan")
+    assert quote is not None and quote.speaker is not None and quote.speaker.name == speaker

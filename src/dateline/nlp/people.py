@@ -24,7 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
 from dateline.lexicon.cues import load_cues
+from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
+from dateline.nlp.doctext import doc_text
 from dateline.nlp.quotes import quoted_spans, split_blocks
 from dateline.records import Entity, Mention
 
@@ -77,7 +79,7 @@ def find_entities(
     titles = titles or load_titles()
     actors = actors or load_actor_lexicon()
     title_re = _title_pattern(titles)
-    text = doc.text
+    text = doc_text(doc)
     spans = _named_spans(doc, title_re=title_re, titles=titles, actors=actors)
     people: list[_Person] = []
     for label, span, start in spans:
@@ -114,6 +116,7 @@ def _named_spans(
     taken = [(found.start, span.end_char) for span, found in titled]
     surnames = {_surname(ent) for ent in doc.ents if ent.label_ == "PERSON" and len(_name_tokens(ent)) > 1}
     surnames |= {_surname(span) for span, _ in titled}
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
@@ -131,15 +134,14 @@ def _named_spans(
             and len(span) <= 3
             and not actors.code_phrase(span.text)
             and (
-                _surname(span) in surnames
-                or _title_after(doc.text, span.end_char, titles=titles, actors=actors)
+                _surname(span) in surnames or _title_after(text, span.end_char, titles=titles, actors=actors)
             )
         ):
             label = "PERSON"
         if label == "PERSON" and span.text.isupper() and len(span.text) <= 5:
             label = "ORG"
         found = (
-            _title_before(doc.text, span.start_char, title_re=title_re, titles=titles, actors=actors)
+            _title_before(text, span.start_char, title_re=title_re, titles=titles, actors=actors)
             if label == "PERSON"
             else None
         )
@@ -152,7 +154,7 @@ def _titled_names(
 ) -> list[tuple[Span, _TitleMatch]]:
     """Names right after a title ("Turkish Ambassador to Russia | Umit Yardim"), whatever the model says."""
     out: list[tuple[Span, _TitleMatch]] = []
-    text = doc.text
+    text = doc_text(doc)
     for m in title_re.finditer(text):
         found = _title_match(m, 0, titles, actors)
         if found is None:
@@ -227,13 +229,16 @@ def _place(
     """Add one named mention to the entity it belongs to, creating the entity when new."""
     name = " ".join(_name_tokens(span)) if label == "PERSON" else span.text
     key = _surname(span) if label == "PERSON" else _org_key(name)
-    entity = _find(people, label, name, key)
+    gender = name_gender(name, honorific=_honorific(span)) if label == "PERSON" else None
+    entity = _find(people, label, name, key, gender=gender)
     if entity is None:
-        entity = _Person(type=label, name=name, surname=key)
+        entity = _Person(type=label, name=name, surname=key, gender=gender)
         _code(entity, actors)
         people.append(entity)
-    elif len(name) > len(entity.name) and label == "PERSON":
-        entity.name = name
+    elif label == "PERSON":
+        if len(name) > len(entity.name):
+            entity.name = name
+        entity.gender = entity.gender or gender
     entity.add(start, span.end_char)
     if label == "PERSON":
         found = _title_before(text, span.start_char, title_re=title_re, titles=titles, actors=actors)
@@ -250,12 +255,33 @@ def _org_key(name: str) -> str:
     return re.sub(r"^(the)\s+", "", " ".join(name.replace("’", "'").lower().split()))
 
 
-def _find(people: list[_Person], label: str, name: str, key: str) -> _Person | None:
+def _honorific(span: Span) -> str | None:
+    """The honorific of a name ("Mrs. Clinton"), inside the span or right before it, or None."""
+    if span[0].lower_ in HONORIFICS:
+        return span[0].text
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before.text if before is not None and before.lower_ in HONORIFICS else None
+
+
+def _same_person(entity: _Person, name: str, gender: str | None) -> bool:
+    """Whether a name may be a person already seen with the same surname: not when the first names differ
+    (Barack and Michelle Obama) or the genders do (Mr. and Mrs. Clinton)."""
+    if gender and entity.gender and gender != entity.gender:
+        return False
+    first, other = name.split()[:-1], entity.name.split()[:-1]
+    return not first or not other or first[0].rstrip(".")[:1] == other[0][:1]
+
+
+def _find(
+    people: list[_Person], label: str, name: str, key: str, *, gender: str | None = None
+) -> _Person | None:
+    if label == "PERSON":  # the most recently mentioned compatible person with that surname
+        same = [
+            p for p in people if p.type == "PERSON" and p.surname == key and _same_person(p, name, gender)
+        ]
+        if same:
+            return max(same, key=lambda p: max(p.mentions, default=(0, 0))[0])
     for entity in reversed(people):
-        if label == "PERSON" and entity.type == "PERSON" and entity.surname == key:
-            first, other = name.split()[:-1], entity.name.split()[:-1]
-            if not first or not other or first[0].rstrip(".")[:1] == other[0][:1]:
-                return entity
         if label != "PERSON" and entity.type == label and (entity.surname == key or key in entity.aliases):
             return entity
         if (
@@ -464,7 +490,8 @@ def _add_pronouns(people: list[_Person], doc: Doc) -> None:
     A pronoun counts where its antecedent is clear: at the start of a sentence or paragraph, or as the
     subject of a cue verb ("he said"); not inside reported speech ("Trump said he would ...")."""
     cues = load_cues()
-    quoted = [(q.start, q.end) for q in quoted_spans(doc.text, split_blocks(doc.text))]
+    text = doc_text(doc)
+    quoted = [(q.start, q.end) for q in quoted_spans(text, split_blocks(text))]
     for token in doc:
         lower = token.lower_
         if lower in _RELATIVE and token.dep_.startswith("nsubj") and token.head.dep_ == "relcl":

@@ -67,7 +67,8 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         context: Context | None = doc._.context
         paragraphs = list(context.layout.paragraphs) if context is not None else None
-        doc._.quotes = find_quotes(doc, doc._.entities or [], paragraphs=paragraphs)
+        headline = context.layout.headline if context is not None else None
+        doc._.quotes = find_quotes(doc, doc._.entities or [], paragraphs=paragraphs, headline=headline)
         return doc
 
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.cues import load_cues
+from dateline.lexicon.first_names import name_gender
+from dateline.nlp.doctext import doc_text
 from dateline.records import Entity, Mention, Quote, Speaker
 
 MIN_WORDS = 4
@@ -45,7 +47,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _DASH_SOURCE = re.compile(r"[ \t]*([―—–])[ \t]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})")
 # a transcript's speaker label at the start of a paragraph: "WALLACE: ...", "MR. PENCE: ..."
 _LABEL = re.compile(r"[ \t]*[“\"„«]?[ \t]*((?:[A-Z][A-Z.'’\-]+[ \t]+){0,2}[A-Z][A-Z'’\-]+):[ \t]+(?=\S)")
-_NOT_LABELS = frozenset({"UPDATE", "CORRECTION", "CLARIFICATION", "EDITOR", "NOTE", "SOURCE", "WATCH", "READ", "PHOTO"})
+_NOT_LABELS = frozenset({"UPDATE", "CORRECTION", "CLARIFICATION", "EDITOR", "NOTE", "SOURCE", "WATCH", "READ", "PHOTO",
+                         "BREAKING", "EXCLUSIVE", "LIVE", "VIDEO", "ANALYSIS", "OPINION", "PHOTOS", "LISTEN"})
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
@@ -77,20 +80,75 @@ def find_quotes(
     *,
     cues: dict[str, str] | None = None,
     paragraphs: list[tuple[int, int]] | None = None,
+    headline: tuple[int, int] | None = None,
 ) -> list[Quote]:
     """Every direct and indirect quote of a story with its cue and speaker, in text order.
 
     paragraphs: the body paragraphs as (start, end) offsets (default: blocks between blank lines).
+    headline: the headline's (start, end) (default: the one in `doc._.context.layout`, when set), read for
+    "Source: claim" and "Source says claim".
     """
     cues = cues if cues is not None else load_cues()
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs if paragraphs is not None else split_blocks(text)
     starts = [t.idx for t in doc]
     direct = _direct_quotes(doc, text, paras, cues=cues, starts=starts)
     indirect = _indirect_quotes(doc, paras, cues=cues, direct=direct)
     direct, indirect = _reconcile(direct, indirect)
-    found = sorted(direct + indirect, key=lambda f: f.start)
+    found = _merge_same_cue(sorted(direct + indirect, key=lambda f: f.start), text)
+    headline = headline if headline is not None else _layout_headline(doc) or _first_line(text)
+    if headline is not None and not any(f.start < headline[1] and headline[0] < f.end for f in found):
+        found = _headline_quotes(text, headline) + found
+    for f in found:
+        if f.source is not None:
+            f.source = tidy_source(text, *f.source)
     return [_quote(f, doc, entities) for f in found]
+
+
+def _layout_headline(doc: Doc) -> tuple[int, int] | None:
+    context = doc._.context if Doc.has_extension("context") else None
+    layout = getattr(context, "layout", None)
+    return getattr(layout, "headline", None)
+
+
+def _first_line(text: str) -> tuple[int, int] | None:
+    """The story's first block when it reads like an undetected headline: one short line (25 words at most)."""
+    blocks = split_blocks(text)
+    if not blocks:
+        return None
+    start, end = blocks[0]
+    line = text[start:end]
+    return (start, end) if "\n" not in line and len(line.split()) <= 25 else None
+
+
+_HEAD_SOURCE = r"[A-Z][\w.'’\-]*(?:[ \t]+(?:of|for|the|[A-Z][\w.'’\-]*)){0,5}"
+_HEAD_COLON = re.compile(rf"[ \t]*(?P<source>{_HEAD_SOURCE})(?P<cue>:)[ \t]+(?P<content>\S.*?)[ \t.]*$")
+_HEAD_SAYS = re.compile(
+    rf"[ \t]*(?P<source>{_HEAD_SOURCE})[ \t]+(?P<cue>[Ss]ays|[Ww]arns|[Cc]laims|[Ii]nsists|[Aa]dmits|[Dd]enies)"
+    r"[ \t]+(?:[Tt]hat[ \t]+)?(?P<content>\S.*?)[ \t.]*$"
+)
+_NOT_HEAD_SOURCES = frozenset({"breaking", "exclusive", "live", "video", "watch", "analysis", "opinion", "review",
+                               "update", "photos", "read", "listen", "editorial", "correction", "note"})
+
+
+def _headline_quotes(text: str, headline: tuple[int, int]) -> list[_Found]:
+    """A headline that attributes: "Pat Caddell: Voters worried about ..." or "De Blasio says the explosion
+    was ..." (a colon after a short capitalised name, or a speech verb after it)."""
+    start, end = headline
+    line = text[start:end]
+    if "\n" in line.strip():
+        return []
+    for pattern in (_HEAD_COLON, _HEAD_SAYS):
+        m = pattern.match(line)
+        if m is None or m.group("source").split()[0].lower() in _NOT_HEAD_SOURCES:
+            continue
+        if len(re.findall(r"\w+", m.group("content"))) < MIN_WORDS - 1:
+            continue
+        lo, hi = _strip(text, start + m.start("content"), start + m.end("content"))
+        lo, hi = lo + (text[lo] in _CLOSERS), hi - (text[hi - 1] in "”’\"»")
+        cue = (start + m.start("cue"), start + m.end("cue"))
+        return [_Found("direct", lo, hi, cue, (start + m.start("source"), start + m.end("source")), -1)]
+    return []
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:
@@ -384,20 +442,24 @@ def _indirect_quotes(
     doc: Doc, paras: list[tuple[int, int]], *, cues: dict[str, str], direct: list[_Found]
 ) -> list[_Found]:
     out: list[_Found] = []
+    text = doc_text(doc)
     para_starts = [s for s, _ in paras]
+    inside = sorted((d.start, d.end) for d in direct)
+    inside_starts = [s for s, _ in inside]
     for token in doc:
         number = bisect_right(para_starts, token.idx) - 1
         if number < 0 or token.idx >= paras[number][1]:
             continue
         ps, pe = paras[number]
-        if any(d.start <= token.idx < d.end for d in direct):
+        k = bisect_right(inside_starts, token.idx)
+        if any(s <= token.idx < e for s, e in inside[max(0, k - 3) : k]):
             continue
         found = None
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found = _according(token, ps, pe, number)
         elif _is_cue(token, cues, speech_only=False):
             found = _reported(token, cues, ps, pe, number)
-        if found is not None and len(re.findall(r"\w+", doc.text[found.start : found.end])) >= _MIN_INDIRECT:
+        if found is not None and len(re.findall(r"\w+", text[found.start : found.end])) >= _MIN_INDIRECT:
             out.append(found)
     return _outermost(out)
 
@@ -414,7 +476,7 @@ def _reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -
         subject_start = min([c.left_edge.idx for c in cue.children if c.dep_ in _SUBJECTS] + [cue.idx])
         hi = min(hi, subject_start)
     lo, hi = max(lo, ps), min(hi, pe)
-    lo, hi = _strip_punct(cue.doc.text, lo, hi)
+    lo, hi = _strip_punct(doc_text(cue.doc), lo, hi)
     if hi - lo < 3:
         return None
     source = _source(cue, None)
@@ -460,6 +522,8 @@ def _complement(cue: Token, kind: str | None) -> Token | None:
             return child
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and child.i > cue.i:
+            if child.lower_ == "to" and cue.lemma_.lower() in ("speak", "talk"):
+                continue  # "spoke to reporters": the audience, not what was said
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0]
@@ -475,10 +539,11 @@ def _according(token: Token, ps: int, pe: int, number: int) -> _Found | None:
         return None
     source = _clip(objects[0], None)
     phrase_end = max(objects[0].right_edge.idx + len(objects[0].right_edge.text), source[1])
-    sent = token.sent
-    s_lo, s_hi = max(sent.start_char, ps), min(sent.end_char, pe)
-    before = _strip_punct(doc.text, s_lo, token.idx)
-    after = _strip_punct(doc.text, phrase_end, s_hi)
+    sent_start, sent_end = sentence_bounds(doc, token.i)
+    s_lo, s_hi = max(sent_start, ps), min(sent_end, pe)
+    text = doc_text(doc)
+    before = _strip_punct(text, s_lo, token.idx)
+    after = _strip_punct(text, phrase_end, s_hi)
     lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
     if hi - lo < 8:
         return None
@@ -543,11 +608,86 @@ def _cue_inside(direct: _Found, clause: _Found) -> bool:
     return direct.cue is not None and clause.start <= direct.cue[0] < clause.end
 
 
+def _merge_same_cue(found: list[_Found], text: str) -> list[_Found]:
+    """Parts of one paragraph that share one cue are one quote: 'X said the plan "a" and then "b"' or an
+    indirect clause with its quoted fragment ("X dismissed Estonia as the "suburbs of St. Petersburg"").
+    Parts without a cue of their own ('"A," she said. "B."') stay apart."""
+    out: list[_Found] = []
+    for f in found:
+        prev = next((g for g in reversed(out) if g.paragraph == f.paragraph), None)
+        if (
+            prev is not None
+            and f.cue is not None
+            and prev.cue == f.cue
+            and not f.inherited
+            and not prev.inherited
+            and f.start - prev.end < 200
+        ):
+            merged = replace(
+                prev,
+                kind="indirect" if "indirect" in (prev.kind, f.kind) else prev.kind,
+                start=min(prev.start, f.start),
+                end=max(prev.end, f.end),
+                source=prev.source or f.source,
+                text=None,
+            )
+            out[out.index(prev)] = merged
+            continue
+        out.append(f)
+    return out
+
+
+_TIME = re.compile(r"^\s*\d{1,2}(?::\d\d)?\s*(?:[ap]\.\s?m\.|[ap]m\b)\s*", re.IGNORECASE)
+
+
+def tidy_source(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Source words without what a parse of a story's layout drags in: a time line ("5:45 p.m.") or an
+    earlier paragraph ("11:05 a.m. | Donald Trump" is Donald Trump); None when nothing is left."""
+    words = text[lo:hi]
+    cut = words.rfind("\n")
+    if cut >= 0 and words[cut:].strip():
+        lo, words = lo + cut + 1, words[cut + 1 :]
+    time = _TIME.match(words)
+    if time is not None:
+        lo, words = lo + time.end(), words[time.end() :]
+    while words and words[0].isspace():
+        lo, words = lo + 1, words[1:]
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if hi <= lo or not any(ch.isalpha() for ch in text[lo:hi]):
+        return None
+    return lo, hi
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) character offsets of the sentence of token i, from sentence bounds computed once per Doc
+    (spaCy's `Token.sent` walks every sentence on each call)."""
+    bounds = doc.user_data.get(_SENTS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_SENTS_KEY] = [(s.start, s.start_char, s.end_char) for s in doc.sents]
+    _, start, end = bounds[max(_bisect_sent(bounds, i), 0)]
+    return start, end
+
+
+_SENTS_KEY = "dateline.sentences"
+
+
+def _bisect_sent(bounds: list[tuple[int, int, int]], i: int) -> int:
+    lo, hi = 0, len(bounds)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if bounds[mid][0] <= i:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
 # -- records -------------------------------------------------------------------------------------------
 
 
 def _quote(found: _Found, doc: Doc, entities: list[Entity]) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     cue = (
         Mention(text=text[found.cue[0] : found.cue[1]], start=found.cue[0], end=found.cue[1])
         if found.cue
@@ -584,7 +724,7 @@ def source_head(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speaker:
     """The entity with a mention on the head word of the source words ("Mike Schmidt, an adviser at the Clinton
     campaign" is Schmidt, "the New York businessman" is no place), else the source words themselves."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = source
     head_lo, head_hi = source_head(doc, lo, hi)
     best: tuple[int, Entity] | None = None
@@ -598,4 +738,41 @@ def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speak
                     best = (rank, entity)
     if best is not None:
         return Speaker(entity=best[1].id, name=best[1].name)
+    pronoun = text[head_lo:head_hi].lower()
+    if pronoun in _PRONOUN_GENDER:
+        person = _antecedent(entities, head_lo, _PRONOUN_GENDER[pronoun])
+        if person is not None:  # "he said" where the people stage left "he" open: the last man named
+            person.mentions.append(Mention(text=text[head_lo:head_hi], start=head_lo, end=head_hi))
+            person.mentions.sort(key=lambda m: m.start)
+            return Speaker(entity=person.id, name=person.name)
     return Speaker(entity=None, name=" ".join(text[lo:hi].split()))
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s", re.IGNORECASE)
+
+
+def entity_gender(entity: Entity) -> str | None:
+    """A person's gender as the story marks it: an honorific ("Mrs. Clinton"), a first name of known gender
+    ("Hillary Clinton"), else the pronouns already linked to them; None when nothing says."""
+    for m in entity.mentions:
+        honorific = _HONORIFIC.match(m.text)
+        if honorific is not None:
+            return name_gender(entity.name, honorific=honorific.group(1))
+    gender = name_gender(entity.name, honorific=None)
+    if gender is not None:
+        return gender
+    linked = {_PRONOUN_GENDER[m.text.lower()] for m in entity.mentions if m.text.lower() in _PRONOUN_GENDER}
+    return linked.pop() if len(linked) == 1 else None
+
+
+def _antecedent(entities: list[Entity], position: int, gender: str) -> Entity | None:
+    """The person named last before a position whose gender does not rule out the pronoun."""
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.type != "PERSON" or entity_gender(entity) not in (None, gender):
+            continue
+        before = [m.end for m in entity.mentions if m.end <= position]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), entity)
+    return best[1] if best else None
