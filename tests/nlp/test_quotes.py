@@ -382,3 +382,26 @@ def test_pronoun_speaker_respects_gender(text: str, speaker: str) -> None:
     article = _code(text)
     quote = _find(article, "that the plan")
     assert quote is not None and quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # the attribution interrupts an unquoted sentence: the longer side is the content
+        (
+            "Mr. Obama spoke on Saturday. Acts of protest, Mr. Obama said, are acts of patriotism in every age.",
+            "are acts of patriotism",
+            "Obama",
+        ),
+        (
+            "Mr. Clarke runs the firm. Too often, Mr. Clarke said, the debate over the future of coal is "
+            "infected with tribalism.",
+            "the debate over the future of coal",
+            "Clarke",
+        ),
+    ],
+)
+def test_attribution_inside_the_sentence(text: str, starts: str, speaker: str) -> None:
+    quote = _find(_code(text), starts)
+    assert quote is not None and quote.kind == "indirect"
+    assert quote.speaker is not None and speaker in (quote.speaker.name or "")

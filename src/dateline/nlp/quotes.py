@@ -472,7 +472,13 @@ def _reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -
     if comp is None:
         return None
     lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
-    if comp.i < cue.i:  # content before the cue: stop before the source and the cue
+    if comp.i == cue.head.i and cue.dep_ == "parataxis":
+        # the cue interrupts its content: keep the longer side of ", X said,"
+        text = doc_text(cue.doc)
+        before = _strip_punct(text, max(lo, ps), cue.left_edge.idx)
+        after = _strip_punct(text, cue.right_edge.idx + len(cue.right_edge.text), min(hi, pe))
+        lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    elif comp.i < cue.i:  # content before the cue: stop before the source and the cue
         subject_start = min([c.left_edge.idx for c in cue.children if c.dep_ in _SUBJECTS] + [cue.idx])
         hi = min(hi, subject_start)
     lo, hi = max(lo, ps), min(hi, pe)
@@ -499,6 +505,8 @@ def _complement(cue: Token, kind: str | None) -> Token | None:
         if kind == "complement" and comps[0].i < cue.i:
             return None
         return comps[0]
+    if cue.dep_ == "parataxis" and kind == "speech" and cue.head.i != cue.i:
+        return cue.head  # "Acts of protest, Mr. Obama said, are acts of patriotism": the clause around it
     if kind not in ("topic", "speech", "complement"):
         return None
     for child in cue.children:
