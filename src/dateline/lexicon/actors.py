@@ -97,6 +97,9 @@ class Organisation:
         )
 
 
+_MEMO_LIMIT = 200_000  # phrases remembered by one lexicon before it starts afresh
+
+
 def is_exact_case(surface: str) -> bool:
     """Return True for short all-capital abbreviations, which match only as written ("US", not "us")."""
     letters = surface.replace("-", "")
@@ -153,6 +156,7 @@ class ActorLexicon:
         self._surfaces: dict[tuple[str, str], Phrase] = {}
         self.organisations: dict[str, Organisation] = {}
         self.country_names: dict[str, str] = {}
+        self._memo: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -163,6 +167,7 @@ class ActorLexicon:
         surface = " ".join(surface.split())
         if not surface or not code:
             return
+        self._memo.clear()
         exact = is_exact_case(surface) and kind != "agent"
         if exact:
             self._exact[kind][surface] = code
@@ -179,7 +184,19 @@ class ActorLexicon:
     # -- looking up -----------------------------------------------------------------------------------
 
     def _find(self, kinds: Iterable[str], text: str) -> tuple[str, str] | None:
+        """The (kind, code) of the first kind under which the phrase is known; remembered per phrase, since
+        the same phrases come back story after story."""
         kinds = tuple(kinds)
+        memo_key = (kinds, text)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        if len(self._memo) > _MEMO_LIMIT:
+            self._memo.clear()
+        found = self._search(kinds, text)
+        self._memo[memo_key] = found
+        return found
+
+    def _search(self, kinds: tuple[str, ...], text: str) -> tuple[str, str] | None:
         for keep in (False, True):
             words = _tokens(text, keep_determiners=keep)
             if not words:
