@@ -195,6 +195,11 @@ class Coder(Record):
 
 @dataclass
 class Event(Record):
+    """A coded event with its evidence. `date` is when it happened; `date_basis` says how that is known:
+    "clause" (a day named in its clause), "clause-week", "clause-month", "clause-year", "clause-decade" (a
+    coarser expression there: `date` is the first day of that range), "published" (nothing said, so the
+    publication date) or "none". `mentions` are the triggers of every telling in the story."""
+
     id: str
     cameo: str
     root: str

@@ -142,3 +142,21 @@ def test_lexicon_covers_every_root() -> None:
     roots = {p.code[:2] for p in lexicon.patterns}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
     assert all(p.code in load_codebook() for p in lexicon.patterns)
+
+
+def test_coordinated_subject_is_the_other_party():
+    article = code_text("Ukraine and Poland agreed on Wednesday to resume talks on the transit of Ukrainian grain.",
+                        body_only=True, published="2023-10-18")
+    (event,) = [e for e in article.events if e.root in {"03", "04"}]
+    assert (event.source.actor, event.target.actor) == ("UKR", "POL")
+
+
+@pytest.mark.parametrize(("text", "date", "basis"), [
+    ("Polish farmers blocked roads near Lublin last month.", "2023-09-01", "clause-month"),
+    ("Poland restricted grain imports from Ukraine in 2022.", "2022-01-01", "clause-year"),
+    ("Polish farmers blocked roads near Lublin on Monday.", "2023-10-16", "clause"),
+    ("Polish farmers blocked roads near Lublin.", "2023-10-18", "published"),
+])
+def test_event_date_from_a_coarser_expression(text, date, basis):
+    (event,) = code_text(text, body_only=True, published="2023-10-18").events
+    assert (event.date, event.date_basis) == (date, basis)

@@ -399,7 +399,17 @@ def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: l
                 break
     if target_token is not None:
         item.target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
-    elif item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
+    if source_token is not None and item.source is not None and item.source.country and (
+        item.target is None or item.target.country == item.source.country
+    ):
+        # "Ukraine and Poland agreed to resume talks": the other party of a coordinated subject, rather
+        # than no target or one of the source's own ("talks on Ukrainian grain")
+        partner = next((p for p in (coder.code(t) for t in conjuncts(source_token)[1:])
+                        if p.code and p.country and p.country != item.source.country), None)
+        if partner is not None:
+            item.target = partner
+            return
+    if item.target is None and item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
         item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
 
 
@@ -616,6 +626,12 @@ def _date(item: _Found, clause: set[int], doc: Doc, dates: list[DateRef],
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if span is not None and span.root.i in clause:
             return ref.value, "clause"
+    for ref in dates:  # a coarser date said in the clause ("last month", "in 2022") beats the publication date
+        if ref.granularity == "day" or not ref.value:
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and span.root.i in clause:
+            return ref.value, f"clause-{ref.granularity}"
     if published is not None and published.date:
         return published.date, "published"
     return None, "none"
