@@ -18,13 +18,17 @@
    the event's own clause (else the publication date); the place from "in China" / "over Syria".
 5. *One event per happening.* The same event told again (headline, lede, quote, nominal "the meeting") is
    merged into one event with several mentions.
+
+Roles (step 3) live in `dateline.nlp.roles`, modality and the code conversions it implies in
+`dateline.nlp.modality`, the event under construction (`_Found`) in `dateline.nlp.candidate`; this module
+keeps matching, statements, records and merging, and re-exports the public names of the others.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,23 +37,20 @@ from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.codebook import load_codebook
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
-from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
+from dateline.nlp.actors import ActorCoder, CodedActor
+from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.modality import _settle_code, modality_of
+from dateline.nlp.roles import _assign_roles, _domestic, _quote_at, _sentence_country, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
-_SUBJECTS = {"nsubj", "csubj"}
-_OBJECTS = {"dobj", "attr", "oprd"}
+__all__ = ["EventOptions", "find_events", "iter_codes", "match_sentence", "match_token", "merge_events",
+           "modality_of", "objects_of", "same_line", "segments", "subject_of"]
+
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
-_DEFAULT_TARGETS = ("dobj", "iobj", "with", "against", "to", "on", "from", "into", "at", "toward", "towards",
-                    "between", "for", "regard")
 _PLACE_PREPS = {"in", "over", "at", "near", "inside", "outside", "across", "into", "to"}
-_POSSIBLE = {"may", "might", "can", "could"}
-_WILL = {"will", "shall", "'ll", "would", "wo"}
-_CONDITIONS = {"if", "unless", "whether"}
 _QUANTITY = {"number", "series", "set", "part", "lot", "package", "range", "wave", "couple", "dozen", "host", "ton",
              "tonne", "kg", "kilogram", "worth", "amount", "shipment", "batch", "dollar", "million", "billion"}
-_COOPERATIVE = {"04", "05", "06", "07", "08"}
-_FORCE = {"15", "16", "17", "18", "19", "20"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 
 
@@ -67,25 +68,6 @@ class EventOptions:
     actors: ActorLexicon | None = None
     require_actor: bool = True
     statements: bool = True
-
-
-@dataclass
-class _Found:
-    """An event being built from one trigger."""
-
-    trigger: Token
-    pattern: Pattern
-    code: str
-    obj: Token | None
-    head: Token  # the outermost word of the chain (control or light verb); governs modality and claims
-    chain: list[Token] = field(default_factory=list)
-    control: str | None = None
-    embedder: Token | None = None  # a control verb whose object/clause holds this event
-    source: CodedActor | None = None
-    target: CodedActor | None = None
-    modality: str = "asserted"
-    consumed: bool = False
-    addressee: Token | None = None  # the one a demand is made of
 
 
 def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]:
@@ -135,12 +117,6 @@ def segments(doc: Doc) -> Iterator[Span]:
                 start = token.i + 1
         if start < sent.end:
             yield doc[start:sent.end]
-
-
-def same_line(a: Token, b: Token) -> bool:
-    """True when no line break separates two tokens."""
-    low, high = sorted((a.idx, b.idx))
-    return "\n" not in doc_text(a.doc)[low:high]
 
 
 def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
@@ -313,201 +289,6 @@ def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
     item.consumed = True
 
 
-# ------------------------------------------------------------------------------------------ roles
-
-def subject_of(token: Token, *, depth: int = 0) -> Token | None:
-    """The subject of a word's clause, inherited through xcomp, conj, participles and relative clauses."""
-    for child in token.children:
-        if child.dep_ in _SUBJECTS:
-            return child if same_line(child, token) else None
-    if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
-        return None
-    if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return token.head
-    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
-        return subject_of(token.head, depth=depth + 1)
-    return None
-
-
-def _passive_agent(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _role_tokens(item: _Found, role: str) -> list[Token]:
-    owners = [t for t in [item.trigger, *item.chain] if t.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}]
-    if item.obj is not None:
-        owners.append(item.obj)
-    tokens: list[Token] = []
-    for owner in owners:
-        if role == "dobj":
-            tokens += [c for c in owner.children if c.dep_ in _OBJECTS and c is not item.obj
-                       and c is not item.trigger]
-        elif role == "iobj":
-            tokens += [c for c in owner.children if c.dep_ in {"iobj", "dative"} and c.pos_ != "ADP"]
-        elif role == "poss":
-            tokens += [c for c in owner.children if c.dep_ == "poss"]
-        else:
-            for child in owner.children:
-                if child.dep_ in {"prep", "dative"} and (child.lower_ == role or child.lemma_ == role):
-                    tokens += [g for g in child.children if g.dep_ == "pobj"]
-    return tokens
-
-
-def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: list[Quote],
-                  entities: list[Entity], last: CodedActor | None) -> None:
-    trigger = item.trigger
-    passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
-    source_token: Token | None = None
-    target_token: Token | None = None
-    if passive_subject is not None and item.pattern.pos != "noun":
-        source_token = _passive_agent(trigger)
-        target_token = passive_subject
-    elif item.pattern.pos == "noun":
-        poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
-        agent = next(iter(_role_tokens(item, "by")), None)
-        source_token = poss or agent or (subject_of(item.head) if item.head is not trigger else None)
-        if source_token is trigger:
-            source_token = None
-    else:
-        source_token = subject_of(item.head) or subject_of(trigger)
-    if item.control in {"demand", "appeal"} and item.embedder is not None:
-        # "urged the EC to support", "demanded that the US cancel": the one urged is the target
-        urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
-        embedded_subject = subject_of(trigger) if trigger is not item.embedder else None
-        target_token = urged[0] if urged else embedded_subject
-        source_token = subject_of(item.embedder)
-    if item.addressee is not None:
-        target_token = item.addressee
-        source_token = subject_of(item.head)
-    if source_token is not None:
-        item.source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
-    if item.pattern.symmetric and source_token is not None and target_token is None:
-        item.target = _partner(source_token, item.source, coder)
-        if item.target is not None:
-            return
-    if target_token is None:
-        for role in item.pattern.target or _DEFAULT_TARGETS:
-            for token in _role_tokens(item, role):
-                coded = coder.code(token)
-                if coded.code and not _same(coded, item.source):
-                    target_token = token
-                    break
-            if target_token is not None:
-                break
-    if target_token is not None:
-        item.target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
-    if source_token is not None and item.source is not None and item.source.country and (
-        item.target is None or item.target.country == item.source.country
-    ):
-        # "Ukraine and Poland agreed to resume talks": the other party of a coordinated subject, rather
-        # than no target or one of the source's own ("talks on Ukrainian grain")
-        partner = next((p for p in (coder.code(t) for t in conjuncts(source_token)[1:])
-                        if p.code and p.country and p.country != item.source.country), None)
-        if partner is not None:
-            item.target = partner
-            return
-    if item.target is None and item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
-        item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
-
-
-_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
-             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO"}
-
-
-def _sentence_country(sent: Span, coder: ActorCoder) -> str | None:
-    """The first country the sentence names (a country, its people or a place in it)."""
-    gazetteer = load_gazetteer()
-    for ent in sent.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
-            country = coder.lexicon.lookup_country(ent.text)
-            if country is None and ent.label_ != "NORP":
-                place = gazetteer.lookup(ent.text)
-                country = place.country if place is not None else None
-            if country:
-                return country
-    return None
-
-
-def _domestic(actor: CodedActor | None, home: str) -> CodedActor | None:
-    """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
-    sentence is about: CAMEO codes domestic actors by their country."""
-    if actor is None or not actor.code or actor.country or actor.code[:3] not in _DOMESTIC or len(actor.code) > 3:
-        return actor
-    return CodedActor(code=home + actor.code, country=home, text=actor.text, start=actor.start, end=actor.end,
-                      entity=actor.entity, pronoun=actor.pronoun)
-
-
-def _same(a: CodedActor, b: CodedActor | None) -> bool:
-    return b is not None and a.start == b.start and a.end == b.end
-
-
-def _partner(subject: Token, source: CodedActor | None, coder: ActorCoder) -> CodedActor | None:
-    """The second party of a symmetric act: "Russia and Turkey", "Russian, Turkish ministers"."""
-    for other in conjuncts(subject)[1:]:
-        coded = coder.code(other)
-        if coded.code:
-            return coded
-    span = noun_phrase(subject)
-    countries = coder.countries_in(span)
-    if source is not None and source.country in countries:
-        countries.remove(source.country)
-    if countries and source is not None:
-        sector = source.code[3:6] if source.code and len(source.code) >= 6 else ""
-        return CodedActor(code=countries[0] + sector, country=countries[0], text=span.text,
-                          start=span.start_char, end=span.end_char)
-    return None
-
-
-def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Quote],
-             entities: list[Entity], last: CodedActor | None) -> CodedActor:
-    """A pronoun takes the speaker of its quote (we), the subject of the verb of saying above it
-    ("Syria says it is willing"), or the last actor named."""
-    if not coded.pronoun or coded.code:
-        return coded
-    if is_first_person(token):
-        speaker = _quote_at(token.idx, quotes)
-        actor = _speaker_actor(speaker, entities) if speaker else None
-        if actor:
-            return CodedActor(code=actor, country=actor[:3], text=coded.text, start=coded.start, end=coded.end,
-                              entity=speaker.entity if speaker else None, pronoun=True)
-    for ancestor in token.ancestors:
-        if not same_line(ancestor, token):
-            break
-        if ancestor.lemma_.lower() in _SAY:
-            subject = subject_of(ancestor)
-            if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
-                found = coder.code(subject)
-                if found.code:
-                    return CodedActor(code=found.code, country=found.country, text=coded.text,
-                                      start=coded.start, end=coded.end, entity=found.entity, pronoun=True)
-            break
-    if last is not None and token.lower_ not in {"i", "we", "us", "me"}:
-        return CodedActor(code=last.code, country=last.country, text=coded.text, start=coded.start,
-                          end=coded.end, entity=last.entity, pronoun=True)
-    return coded
-
-
-_SAY = {"say", "announce", "state", "tell", "add", "note", "claim", "declare", "confirm", "insist", "report",
-        "stress", "conclude", "reiterate", "warn", "indicate"}
-_PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
-
-
-def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
-    for quote in quotes:
-        if quote.start <= char < quote.end and quote.speaker is not None:
-            return quote.speaker
-    return None
-
-
-def _speaker_actor(speaker: Speaker | None, entities: list[Entity]) -> str | None:
-    if speaker is None or speaker.entity is None:
-        return None
-    return next((e.actor for e in entities if e.id == speaker.entity and e.actor), None)
-
-
 # ------------------------------------------------------------------------------------------ statements
 
 def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_Found]) -> list[_Found]:
@@ -542,65 +323,6 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
 
 
 # ------------------------------------------------------------------------------------------ attributes
-
-def modality_of(item: _Found) -> str:
-    """asserted, possible, intended, negated or hypothetical, from the words of the event's chain."""
-    chain = item.chain
-    negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det", "advmod"}
-                  for t in chain for c in t.children)
-    if negated or _negated_above(item.head):
-        return "negated"
-    if any(_conditional(t) for t in chain):
-        return "hypothetical"
-    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & _POSSIBLE:
-        return "possible"
-    if auxes & _WILL or item.control == "plan":
-        return "intended"
-    if any(t.lemma_ == "go" and t.tag_ == "VBG" for t in chain) or (
-            "to" in auxes and item.head.dep_ in {"xcomp", "advcl"} and item.head.head.lemma_ == "go"):
-        return "intended"
-    return "asserted"
-
-
-def _negated_above(token: Token) -> bool:
-    """ "this does not mean that we ignore ...": a negated verb whose clause holds the event."""
-    for ancestor in list(token.ancestors)[:3]:
-        if not same_line(ancestor, token) or ancestor.lemma_.lower() in _SAY:
-            return False
-        if any(c.dep_ == "neg" for c in ancestor.children):
-            return True
-    return False
-
-
-def _conditional(token: Token) -> bool:
-    """Inside an "if/unless" clause, or the main clause of one ("if talks fail, X would ...")."""
-    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
-           for c in token.children):
-        return True
-    for t in [token, *list(token.ancestors)[:3]]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
-            return True
-        if t.dep_ in {"ccomp", "ROOT"} and t is not token:
-            break
-    return False
-
-
-def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
-    """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections."""
-    item.modality = modality_of(item)
-    root = item.code[:2]
-    will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
-    if item.modality == "negated" and will and root in _COOPERATIVE | {"03"}:
-        item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
-    elif item.modality == "intended" and (will or item.control == "plan"):
-        if root in _COOPERATIVE:
-            item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
-        elif root in _FORCE:
-            item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
-    elif item.modality in {"possible", "hypothetical"} and root in _FORCE and item.control != "threat":
-        item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
-
 
 def _clause(item: _Found) -> set[int]:
     """The token indices of the event's own clause: its chain's subtrees without embedded clauses."""

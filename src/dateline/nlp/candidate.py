@@ -1,0 +1,43 @@
+"""The event being built from one trigger, and the few pieces that matching, roles, modality and records share.
+
+Split out of `dateline.nlp.events` (which re-exports the public names); see that module for the process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.lexicon.verbs import Pattern
+from dateline.nlp.actors import CodedActor
+from dateline.nlp.doctext import doc_text
+
+_OBJECTS = {"dobj", "attr", "oprd"}
+_SAY = {"say", "announce", "state", "tell", "add", "note", "claim", "declare", "confirm", "insist", "report",
+        "stress", "conclude", "reiterate", "warn", "indicate"}
+
+
+@dataclass
+class _Found:
+    """An event being built from one trigger."""
+
+    trigger: Token
+    pattern: Pattern
+    code: str
+    obj: Token | None
+    head: Token  # the outermost word of the chain (control or light verb); governs modality and claims
+    chain: list[Token] = field(default_factory=list)
+    control: str | None = None
+    embedder: Token | None = None  # a control verb whose object/clause holds this event
+    source: CodedActor | None = None
+    target: CodedActor | None = None
+    modality: str = "asserted"
+    consumed: bool = False
+    addressee: Token | None = None  # the one a demand is made of
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """True when no line break separates two tokens."""
+    low, high = sorted((a.idx, b.idx))
+    return "\n" not in doc_text(a.doc)[low:high]

@@ -1,0 +1,78 @@
+"""Modality of an event (asserted, possible, intended, negated, hypothetical) from negation, "if/unless"
+clauses, modals and plans, and the code conversions it implies: announced acts become intents (03) or threats
+(13), refused ones rejections (12).
+
+Split out of `dateline.nlp.events` (which re-exports `modality_of`); see that module for the process.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.lexicon.verbs import VerbLexicon
+from dateline.nlp.candidate import _SAY, _Found, same_line
+
+_POSSIBLE = {"may", "might", "can", "could"}
+_WILL = {"will", "shall", "'ll", "would", "wo"}
+_CONDITIONS = {"if", "unless", "whether"}
+_COOPERATIVE = {"04", "05", "06", "07", "08"}
+_FORCE = {"15", "16", "17", "18", "19", "20"}
+
+
+def modality_of(item: _Found) -> str:
+    """asserted, possible, intended, negated or hypothetical, from the words of the event's chain."""
+    chain = item.chain
+    negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det", "advmod"}
+                  for t in chain for c in t.children)
+    if negated or _negated_above(item.head):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "hypothetical"
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _POSSIBLE:
+        return "possible"
+    if auxes & _WILL or item.control == "plan":
+        return "intended"
+    if any(t.lemma_ == "go" and t.tag_ == "VBG" for t in chain) or (
+            "to" in auxes and item.head.dep_ in {"xcomp", "advcl"} and item.head.head.lemma_ == "go"):
+        return "intended"
+    return "asserted"
+
+
+def _negated_above(token: Token) -> bool:
+    """ "this does not mean that we ignore ...": a negated verb whose clause holds the event."""
+    for ancestor in list(token.ancestors)[:3]:
+        if not same_line(ancestor, token) or ancestor.lemma_.lower() in _SAY:
+            return False
+        if any(c.dep_ == "neg" for c in ancestor.children):
+            return True
+    return False
+
+
+def _conditional(token: Token) -> bool:
+    """Inside an "if/unless" clause, or the main clause of one ("if talks fail, X would ...")."""
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
+           for c in token.children):
+        return True
+    for t in [token, *list(token.ancestors)[:3]]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+            return True
+        if t.dep_ in {"ccomp", "ROOT"} and t is not token:
+            break
+    return False
+
+
+def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
+    """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections."""
+    item.modality = modality_of(item)
+    root = item.code[:2]
+    will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
+    if item.modality == "negated" and will and root in _COOPERATIVE | {"03"}:
+        item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
+    elif item.modality == "intended" and (will or item.control == "plan"):
+        if root in _COOPERATIVE:
+            item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
+        elif root in _FORCE:
+            item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+    elif item.modality in {"possible", "hypothetical"} and root in _FORCE and item.control != "threat":
+        item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"

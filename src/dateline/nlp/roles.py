@@ -1,0 +1,211 @@
+"""Roles of an event: its source and target (subjects, objects, passive agents, the one a demand is made of),
+the second party of a symmetric act, pronouns resolved to their speaker or the last actor named, and domestic
+actors placed in the country the sentence is about.
+
+Split out of `dateline.nlp.events` (which re-exports `subject_of`); see that module for the process.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dateline.lexicon.gazetteer import load_gazetteer
+from dateline.lexicon.verbs import VerbLexicon
+from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
+from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
+from dateline.records import Entity, Quote, Speaker
+
+_SUBJECTS = {"nsubj", "csubj"}
+_DEFAULT_TARGETS = ("dobj", "iobj", "with", "against", "to", "on", "from", "into", "at", "toward", "towards",
+                    "between", "for", "regard")
+
+
+def subject_of(token: Token, *, depth: int = 0) -> Token | None:
+    """The subject of a word's clause, inherited through xcomp, conj, participles and relative clauses."""
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return child if same_line(child, token) else None
+    if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
+        return None
+    if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return token.head
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
+        return subject_of(token.head, depth=depth + 1)
+    return None
+
+
+def _passive_agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _role_tokens(item: _Found, role: str) -> list[Token]:
+    owners = [t for t in [item.trigger, *item.chain] if t.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}]
+    if item.obj is not None:
+        owners.append(item.obj)
+    tokens: list[Token] = []
+    for owner in owners:
+        if role == "dobj":
+            tokens += [c for c in owner.children if c.dep_ in _OBJECTS and c is not item.obj
+                       and c is not item.trigger]
+        elif role == "iobj":
+            tokens += [c for c in owner.children if c.dep_ in {"iobj", "dative"} and c.pos_ != "ADP"]
+        elif role == "poss":
+            tokens += [c for c in owner.children if c.dep_ == "poss"]
+        else:
+            for child in owner.children:
+                if child.dep_ in {"prep", "dative"} and (child.lower_ == role or child.lemma_ == role):
+                    tokens += [g for g in child.children if g.dep_ == "pobj"]
+    return tokens
+
+
+def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: list[Quote],
+                  entities: list[Entity], last: CodedActor | None) -> None:
+    trigger = item.trigger
+    passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    source_token: Token | None = None
+    target_token: Token | None = None
+    if passive_subject is not None and item.pattern.pos != "noun":
+        source_token = _passive_agent(trigger)
+        target_token = passive_subject
+    elif item.pattern.pos == "noun":
+        poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        agent = next(iter(_role_tokens(item, "by")), None)
+        source_token = poss or agent or (subject_of(item.head) if item.head is not trigger else None)
+        if source_token is trigger:
+            source_token = None
+    else:
+        source_token = subject_of(item.head) or subject_of(trigger)
+    if item.control in {"demand", "appeal"} and item.embedder is not None:
+        # "urged the EC to support", "demanded that the US cancel": the one urged is the target
+        urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
+        embedded_subject = subject_of(trigger) if trigger is not item.embedder else None
+        target_token = urged[0] if urged else embedded_subject
+        source_token = subject_of(item.embedder)
+    if item.addressee is not None:
+        target_token = item.addressee
+        source_token = subject_of(item.head)
+    if source_token is not None:
+        item.source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
+    if item.pattern.symmetric and source_token is not None and target_token is None:
+        item.target = _partner(source_token, item.source, coder)
+        if item.target is not None:
+            return
+    if target_token is None:
+        for role in item.pattern.target or _DEFAULT_TARGETS:
+            for token in _role_tokens(item, role):
+                coded = coder.code(token)
+                if coded.code and not _same(coded, item.source):
+                    target_token = token
+                    break
+            if target_token is not None:
+                break
+    if target_token is not None:
+        item.target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
+    if source_token is not None and item.source is not None and item.source.country and (
+        item.target is None or item.target.country == item.source.country
+    ):
+        # "Ukraine and Poland agreed to resume talks": the other party of a coordinated subject, rather
+        # than no target or one of the source's own ("talks on Ukrainian grain")
+        partner = next((p for p in (coder.code(t) for t in conjuncts(source_token)[1:])
+                        if p.code and p.country and p.country != item.source.country), None)
+        if partner is not None:
+            item.target = partner
+            return
+    if item.target is None and item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
+        item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
+
+
+_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
+             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO"}
+
+
+def _sentence_country(sent: Span, coder: ActorCoder) -> str | None:
+    """The first country the sentence names (a country, its people or a place in it)."""
+    gazetteer = load_gazetteer()
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            country = coder.lexicon.lookup_country(ent.text)
+            if country is None and ent.label_ != "NORP":
+                place = gazetteer.lookup(ent.text)
+                country = place.country if place is not None else None
+            if country:
+                return country
+    return None
+
+
+def _domestic(actor: CodedActor | None, home: str) -> CodedActor | None:
+    """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
+    sentence is about: CAMEO codes domestic actors by their country."""
+    if actor is None or not actor.code or actor.country or actor.code[:3] not in _DOMESTIC or len(actor.code) > 3:
+        return actor
+    return CodedActor(code=home + actor.code, country=home, text=actor.text, start=actor.start, end=actor.end,
+                      entity=actor.entity, pronoun=actor.pronoun)
+
+
+def _same(a: CodedActor, b: CodedActor | None) -> bool:
+    return b is not None and a.start == b.start and a.end == b.end
+
+
+def _partner(subject: Token, source: CodedActor | None, coder: ActorCoder) -> CodedActor | None:
+    """The second party of a symmetric act: "Russia and Turkey", "Russian, Turkish ministers"."""
+    for other in conjuncts(subject)[1:]:
+        coded = coder.code(other)
+        if coded.code:
+            return coded
+    span = noun_phrase(subject)
+    countries = coder.countries_in(span)
+    if source is not None and source.country in countries:
+        countries.remove(source.country)
+    if countries and source is not None:
+        sector = source.code[3:6] if source.code and len(source.code) >= 6 else ""
+        return CodedActor(code=countries[0] + sector, country=countries[0], text=span.text,
+                          start=span.start_char, end=span.end_char)
+    return None
+
+
+def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Quote],
+             entities: list[Entity], last: CodedActor | None) -> CodedActor:
+    """A pronoun takes the speaker of its quote (we), the subject of the verb of saying above it
+    ("Syria says it is willing"), or the last actor named."""
+    if not coded.pronoun or coded.code:
+        return coded
+    if is_first_person(token):
+        speaker = _quote_at(token.idx, quotes)
+        actor = _speaker_actor(speaker, entities) if speaker else None
+        if actor:
+            return CodedActor(code=actor, country=actor[:3], text=coded.text, start=coded.start, end=coded.end,
+                              entity=speaker.entity if speaker else None, pronoun=True)
+    for ancestor in token.ancestors:
+        if not same_line(ancestor, token):
+            break
+        if ancestor.lemma_.lower() in _SAY:
+            subject = subject_of(ancestor)
+            if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
+                found = coder.code(subject)
+                if found.code:
+                    return CodedActor(code=found.code, country=found.country, text=coded.text,
+                                      start=coded.start, end=coded.end, entity=found.entity, pronoun=True)
+            break
+    if last is not None and token.lower_ not in {"i", "we", "us", "me"}:
+        return CodedActor(code=last.code, country=last.country, text=coded.text, start=coded.start,
+                          end=coded.end, entity=last.entity, pronoun=True)
+    return coded
+
+
+_PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
+
+
+def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
+    for quote in quotes:
+        if quote.start <= char < quote.end and quote.speaker is not None:
+            return quote.speaker
+    return None
+
+
+def _speaker_actor(speaker: Speaker | None, entities: list[Entity]) -> str | None:
+    if speaker is None or speaker.entity is None:
+        return None
+    return next((e.actor for e in entities if e.id == speaker.entity and e.actor), None)
