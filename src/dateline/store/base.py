@@ -456,24 +456,28 @@ class SQLStore(Store):
         sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.day DESC, e.seq DESC"
         sql += self._page(limit, 0, params)
         for row in self._stream(sql, params):
-            yield EventRow(
-                event_id=int(row[0]),
-                event=Event.from_dict(self._json_value(row[1])),
-                day=row[2],
-                is_root=bool(row[3]),
-                article_id=row[4],
-                cluster_id=row[5],
-                url=row[6],
-                path=row[7],
-                source=row[8],
-                headline=row[9],
-                published=row[10],
-                added=row[11],
-                text_length=int(row[12]),
-                num_mentions=int(row[13]),
-                num_sources=int(row[14]),
-                num_articles=int(row[15]),
-            )
+            yield self._event_row(row)
+
+    def _event_row(self, row: Sequence[Any]) -> EventRow:
+        """An EventRow from a row selected with _EVENT_COLUMNS + _COUNTS."""
+        return EventRow(
+            event_id=int(row[0]),
+            event=Event.from_dict(self._json_value(row[1])),
+            day=row[2],
+            is_root=bool(row[3]),
+            article_id=row[4],
+            cluster_id=row[5],
+            url=row[6],
+            path=row[7],
+            source=row[8],
+            headline=row[9],
+            published=row[10],
+            added=row[11],
+            text_length=int(row[12]),
+            num_mentions=int(row[13]),
+            num_sources=int(row[14]),
+            num_articles=int(row[15]),
+        )
 
     def dyad(self, a: str, b: str, *, freq: str = "day") -> list[DyadPoint]:
         if freq not in FREQUENCIES:

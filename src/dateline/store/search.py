@@ -294,7 +294,6 @@ def person_events(store: SQLStore, person: str, *, role: str, limit: int | None 
 
 
 def _event_rows(store: SQLStore, where: list[str], params: list[Any], limit: int | None) -> list[EventRow]:
-    from dateline.records import Event
     from dateline.store.base import _COUNTS, _EVENT_COLUMNS, _EVENT_FROM
 
     sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM + " WHERE e.first_mention = 1 AND "
@@ -303,27 +302,7 @@ def _event_rows(store: SQLStore, where: list[str], params: list[Any], limit: int
         sql += " LIMIT ?"
         params = [*params, int(limit)]
     rows = store._run(sql, params).fetchall()
-    return [
-        EventRow(
-            event_id=int(row[0]),
-            event=Event.from_dict(store._json_value(row[1])),
-            day=row[2],
-            is_root=bool(row[3]),
-            article_id=row[4],
-            cluster_id=row[5],
-            url=row[6],
-            path=row[7],
-            source=row[8],
-            headline=row[9],
-            published=row[10],
-            added=row[11],
-            text_length=int(row[12]),
-            num_mentions=int(row[13]),
-            num_sources=int(row[14]),
-            num_articles=int(row[15]),
-        )
-        for row in rows
-    ]
+    return [store._event_row(row) for row in rows]
 
 
 def facets(store: SQLStore, *, limit: int = 40) -> Facets:
