@@ -522,6 +522,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
 @click.option(
     "--delay",
     type=click.FloatRange(min=0),
+    metavar="SECONDS",
     default=1.0,
     show_default=True,
     help="seconds between two requests to one host (robots.txt may ask for more)",
@@ -529,13 +530,15 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
     default=20.0,
     show_default=True,
-    help="seconds to wait for a host",
+    help="seconds to wait for a host to connect or to send more",
 )
 @click.option(
     "--retries",
     type=click.IntRange(min=0),
+    metavar="N",
     default=2,
     show_default=True,
     help="tries again after a 5xx answer or a timeout, waiting 1 s, 2 s, 4 s...",
@@ -543,6 +546,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
 @click.option(
     "--max-mb",
     type=click.FloatRange(min=0.01),
+    metavar="MIB",
     default=10.0,
     show_default=True,
     help="largest answer read, in MiB",
@@ -551,6 +555,7 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
+    metavar="N",
     default=20,
     show_default=True,
     help="pages fetched between two codings (and articles per transaction)",

@@ -18,13 +18,19 @@ request; no test reaches any other address. Paths:
 
 from __future__ import annotations
 
+import os
 import threading
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+
+POSTGRES_ENV = "DATELINE_TEST_POSTGRES"
 
 SLOW_S = 1.5
 RSS_ETAG = '"rss-1"'
@@ -308,3 +314,27 @@ def site() -> Iterator[Site]:
 def fresh_site(site: Site) -> Site:
     site.reset()
     return site
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty store on each backend (PostgreSQL: a schema of its own on the server named by
+    DATELINE_TEST_POSTGRES, dropped after; skipped without it, as in tests/store)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "news.db")
+        return
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {POSTGRES_ENV} is not")
+        pytest.skip(f"PostgreSQL tests need a server: set {POSTGRES_ENV}=postgresql://user:password@host/db")
+    psycopg = pytest.importorskip("psycopg")
+    schema = "dateline_test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    joiner = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{joiner}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')

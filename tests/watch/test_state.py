@@ -21,8 +21,8 @@ def links(*paths: str) -> list[WatchLink]:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(str(tmp_path / "news.db")) as opened:
+def store(store_url: str):
+    with Store.open(store_url) as opened:
         yield opened
 
 

@@ -217,3 +217,17 @@ def test_all_news_shows_outlet_and_first_seen(baseline: Baseline) -> None:
         page = client.get("/").text
     assert "Southern Herald" in page and "Lake Post" in page
     assert page.count("first seen") == 6
+
+
+@pytest.mark.slow
+def test_a_cycle_on_postgres_stores_what_sqlite_does(baseline: Baseline, site, store_url: str) -> None:
+    if not store_url.startswith("postgresql"):
+        pytest.skip("SQLite is the baseline's own store")
+    site.reset()
+    with Store.open(store_url) as store, Fetcher(FetchOptions(**FETCH), sleep=lambda s: None) as fetcher:
+        watch(store, read_sources([baseline.sources]), cycles=1, settings=SETTINGS,
+              options=WatchOptions(batch_size=BATCH), fetcher=fetcher)  # fmt: skip
+    found = snapshot(store_url)
+    assert found["articles"] == baseline.snapshot["articles"]
+    assert found["pages"] == baseline.snapshot["pages"]
+    assert found["failures"] == baseline.snapshot["failures"]

@@ -302,11 +302,12 @@ class _Cycle:
 
 
 def _document(page: WatchPage) -> Document:
-    """The Document of a fetched page, with what its listing said where the page says nothing."""
+    """The Document of a fetched page: the outlet its listing names, and the listing's publication date
+    when the page states none (the listing's title is not used: a title set as metadata would keep the
+    page's own headline line out of the layout's headline detection)."""
     url = page.final_url or page.url
     document = html.read_html(page.body or b"", origin={"url": url}, name=page.url, url=url)
     document.source = page.outlet or document.source
-    document.title = document.title or page.title
     document.published = document.published or page.published
     return document
 
