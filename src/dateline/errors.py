@@ -5,6 +5,7 @@
         EmptyInputError           the input holds no text
         BinaryInputError          the input is not text (an image, an archive...)
         UnsupportedInputError     no reader knows this format
+        FetchError                a URL cannot be fetched (HTTP status, timeout, robots.txt, size limit)
       ModelError                  the spaCy pipeline named in the settings cannot be loaded
       LexiconError                a lexicon or codebook file is malformed (names file and line)
       StoreError                  the store cannot be opened, migrated or written
@@ -61,3 +62,20 @@ class StoreError(DatelineError):
 
 class SettingsError(DatelineError):
     pass
+
+
+class FetchError(InputError):
+    """A URL could not be fetched; `transient` when trying again later may succeed (5xx, timeouts)."""
+
+    def __init__(
+        self,
+        url: str,
+        reason: str,
+        hint: str | None = None,
+        *,
+        status: int | None = None,
+        transient: bool = False,
+    ) -> None:
+        super().__init__(url, reason, hint)
+        self.status = status
+        self.transient = transient

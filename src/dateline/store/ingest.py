@@ -88,19 +88,45 @@ def ingest(
     workers: coding processes, each loading the model once (None: one per core; 1: this process).
     Raises StoreError when the store cannot be written (the batch being added is then not kept).
     """
+    report = IngestReport()
+    return ingest_documents(
+        _read(paths, report, body_only=body_only),
+        store,
+        settings=settings,
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers,
+        report=report,
+    )
+
+
+def ingest_documents(
+    items: Iterable[Document | InputError],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    workers: int | None = 1,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Code and store documents already read (an `InputError` among them is recorded as a failure).
+
+    What `ingest()` does after reading, for callers with documents of their own (`dateline watch`):
+    the same skipping of stored articles, batches, de-duplication and failures. The options are
+    those of `ingest()`; report: the report to count into (a new one by default).
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     settings = settings or Settings()
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
 
     def tell() -> None:
         if progress is not None:
             report.seconds = time.monotonic() - report.started
             progress(replace(report))
 
-    documents = _unknown(
-        _read(paths, report, body_only=body_only), store, report, settings=settings, tell=tell
-    )
+    documents = _unknown(items, store, report, settings=settings, tell=tell)
     batch: list[Article] = []
     failures: list[InputError] = []
     for result in code_parallel(documents, settings=settings, workers=workers):
@@ -179,4 +205,4 @@ def _reason(error: InputError) -> str:
     return f"{error.reason} ({error.hint})" if error.hint else error.reason
 
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest"]
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest", "ingest_documents"]

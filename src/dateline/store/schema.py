@@ -17,6 +17,9 @@ Tables (one row per ...):
     minhashes        MinHash signature of an article's body (near-duplicate detection)
     failures         input that could not be ingested, and why
     articles_fts     full-text index of headlines and texts (SQLite FTS5; in PostgreSQL a GIN index)
+    watch_sources    feed or sitemap followed by `dateline watch`: its validators and last fetch
+    watch_pages      article URL found in a watched source (normalised): its state, the fetched page
+                     until it is coded, and the article it gave
 """
 
 from __future__ import annotations
@@ -180,7 +183,47 @@ INITIAL = Migration(
 
 SEARCH = Migration(2, "full-text search of headlines and texts", (), SEARCH_INDEX)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH)
+WATCH = Migration(
+    3,
+    "watched feeds and sitemaps, and the article URLs found in them",
+    (
+        """CREATE TABLE watch_sources (
+            url TEXT PRIMARY KEY,
+            outlet TEXT,
+            parent TEXT,
+            kind TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT,
+            success_at TEXT,
+            status TEXT,
+            error TEXT,
+            added_at TEXT NOT NULL)""",
+        """CREATE TABLE watch_pages (
+            seq {pk},
+            url TEXT NOT NULL UNIQUE,
+            source_url TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            outlet TEXT,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            retry_at TEXT,
+            http_status INTEGER,
+            final_url TEXT,
+            content_type TEXT,
+            body {blob},
+            article_id TEXT,
+            reason TEXT,
+            discovered_at TEXT NOT NULL,
+            fetched_at TEXT,
+            done_at TEXT)""",
+        "CREATE INDEX watch_pages_state ON watch_pages (state, seq)",
+        "CREATE INDEX watch_pages_source ON watch_pages (source_url)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, WATCH)
 LATEST = MIGRATIONS[-1].version
 
 
