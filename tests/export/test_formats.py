@@ -54,7 +54,9 @@ def test_plover_json_lines(store: Store, sample: list[Article]) -> None:
     assert consult["actor"] == [
         {"code": "RUS", "sector": "GOV", "actor_text": "Russia", "identifier_text": "Russia"}
     ]
-    assert consult["recipient"] == [{"code": "TUR", "sector": "GOV", "actor_text": "Turkey", "identifier_text": None}]
+    assert consult["recipient"] == [
+        {"code": "TUR", "sector": "GOV", "actor_text": "Turkey", "identifier_text": None}
+    ]
     assert consult["date"] == "2016-04-27" and consult["event_text"] == ["met"] and consult["quad_code"] == 1
     assert consult["mode"] is None and consult["context"] == ["diplomatic"]
     assert "met in Sochi" in consult["text"] and consult["event_loc"]["name"] == "Sochi"
@@ -118,7 +120,7 @@ def test_write_dispatches_to_files(store: Store, sample: list[Article], tmp_path
 
 
 def test_polecat_columns_are_the_facts_file_and_the_shared_notes(shared: Path) -> None:
-    assert COLUMNS == tuple(name for name, _ in columns("polecat_columns")) and len(COLUMNS) == 40
+    assert tuple(name for name, _ in columns("polecat_columns")) == COLUMNS and len(COLUMNS) == 40
     notes = (shared / "FORMATS.md").read_text(encoding="utf-8")
     block = notes.split("### POLECAT public TSV", 1)[1].split("###", 1)[0].split("\n", 1)[1]
     listed = [name.strip().split(" (")[0] for name in " ".join(block.split()).rstrip(".").split(",")]
@@ -143,7 +145,9 @@ def polecat_frame(text: str):
 def test_polecat_four_country_story_has_plover_types_quads_and_cow(store: Store, four: Article) -> None:
     store.add(four)
     out = io.StringIO()
-    assert write_polecat(store, out) == 2  # the statement (CAMEO 01) has no PLOVER type; the attack is negated
+    assert (
+        write_polecat(store, out) == 2
+    )  # the statement (CAMEO 01) has no PLOVER type; the attack is negated
     frame = polecat_frame(out.getvalue())
     assert list(frame.columns) == list(COLUMNS)
     assert set(frame["Event Type"]) == {"CONSULT", "AID"} and frame["Event Type"].ne("").all()
@@ -153,7 +157,11 @@ def test_polecat_four_country_story_has_plover_types_quads_and_cow(store: Store,
     every = io.StringIO()
     assert write_polecat(store, every, modality="all") == 3
     attack = polecat_frame(every.getvalue()).query("`Event Type` == 'ASSAULT'").iloc[0]
-    assert attack["Event Date"] == "" and attack["Quad Code"] == 4 and attack["Latitude"] == pytest.approx(36.20124)
+    assert (
+        attack["Event Date"] == ""
+        and attack["Quad Code"] == 4
+        and attack["Latitude"] == pytest.approx(36.20124)
+    )
 
 
 @pytest.mark.parametrize(("plover", "quad"), [("CONCEDE", 1), ("RETREAT", 2), ("SANCTION", 4), ("ACCUSE", 3)])
@@ -179,7 +187,14 @@ def validate(record: dict, schema: dict) -> None:
     jsonschema.Draft202012Validator(schema).validate(record)
 
 
-_TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "boolean": bool}
+_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
 
 
 def _validate(value, rule: dict, root: dict, where: str = "$") -> None:
@@ -289,7 +304,9 @@ def read_delim_rows(text: str) -> list[list[str]]:
 def test_tsv_exports_read_whole_in_r_and_pandas(store: Store, four: Article, fmt: str) -> None:
     pd = pytest.importorskip("pandas")
     four.entities.append(Entity(id="e-radio", name='Radio "Sawt\tSyria', type="ORG", mentions=[]))
-    four.events[2] = replace(four.events[2], target=replace(four.events[2].target, text='the "rebels\nof Idlib'))
+    four.events[2] = replace(
+        four.events[2], target=replace(four.events[2].target, text='the "rebels\nof Idlib')
+    )
     store.add(four)
     out = io.StringIO()
     write(store, fmt, out, modality="all")
@@ -317,7 +334,9 @@ def test_clean_cells() -> None:
 # -- Parquet types, DataFrames, DuckDB ------------------------------------------------------------------------------
 
 
-def test_parquet_columns_are_typed(store: Store, sample: list[Article], four: Article, tmp_path: Path) -> None:
+def test_parquet_columns_are_typed(
+    store: Store, sample: list[Article], four: Article, tmp_path: Path
+) -> None:
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
     store.add_many([*sample, four])
@@ -325,7 +344,11 @@ def test_parquet_columns_are_typed(store: Store, sample: list[Article], four: Ar
     assert (tmp_path / "events" / "date=__HIVE_DEFAULT_PARTITION__").is_dir()  # the undated attack
     table = pq.read_table(tmp_path / "events")
     types = {field.name: field.type for field in table.schema}
-    assert types["day"] == pa.date32() and types["event_date"] == pa.date32() and types["published"] == pa.date32()
+    assert (
+        types["day"] == pa.date32()
+        and types["event_date"] == pa.date32()
+        and types["published"] == pa.date32()
+    )
     assert pa.types.is_timestamp(types["added"]) and types["added"].tz == "UTC"
     assert {types[c] for c in ("num_mentions", "num_sources", "num_articles")} == {pa.int32()}
     assert types["cameo"] == pa.string() and types["location_geonameid"] == pa.int64()
@@ -423,7 +446,10 @@ def test_a_complete_export_replaces_the_file(store: Store, sample: list[Article]
     target.chmod(0o640)
     assert write(store, "gdelt", target) == 5
     assert len(target.read_text(encoding="utf-8").splitlines()) == 5
-    assert sorted(p.name for p in target.parent.iterdir()) == ["out.tsv"] and target.stat().st_mode & 0o777 == 0o640
+    assert (
+        sorted(p.name for p in target.parent.iterdir()) == ["out.tsv"]
+        and target.stat().st_mode & 0o777 == 0o640
+    )
 
 
 def test_a_failed_parquet_export_leaves_nothing(

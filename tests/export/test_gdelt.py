@@ -69,8 +69,12 @@ def test_split_actor(code: str, country: str | None, types: tuple[str, ...]) -> 
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [("2015-01-01", "2015.0027"), ("2015-02-18", "2015.1315"), ("2016-04-27", "2016.3205"),
-     ("2016-12-31", "2016.9890")],
+    [
+        ("2015-01-01", "2015.0027"),
+        ("2015-02-18", "2015.1315"),
+        ("2016-04-27", "2016.3205"),
+        ("2016-12-31", "2016.9890"),
+    ],
 )
 def test_fraction_date(day: str, expected: str) -> None:
     assert fraction_date(dt.date.fromisoformat(day)) == expected
@@ -151,11 +155,15 @@ def test_mentions(store: Store, sample: list[Article]) -> None:
 
 def test_columns_and_types_are_the_facts_files() -> None:
     events, mentions = columns("gdelt_events"), columns("gdelt_mentions")
-    assert EVENT_COLUMNS == tuple(name for name, _ in events) and len(events) == 61
-    assert MENTION_COLUMNS == tuple(name for name, _ in mentions) and len(mentions) == 16
+    assert tuple(name for name, _ in events) == EVENT_COLUMNS and len(events) == 61
+    assert tuple(name for name, _ in mentions) == MENTION_COLUMNS and len(mentions) == 16
     kinds = dict(events)
-    assert {kinds[c] for c in ("EventCode", "EventBaseCode", "EventRootCode", "Actor1Geo_FeatureID")} == {"STRING"}
-    assert {kinds[c] for c in ("SQLDATE", "QuadClass", "NumMentions", "ActionGeo_Type", "DATEADDED")} == {"INTEGER"}
+    assert {kinds[c] for c in ("EventCode", "EventBaseCode", "EventRootCode", "Actor1Geo_FeatureID")} == {
+        "STRING"
+    }
+    assert {kinds[c] for c in ("SQLDATE", "QuadClass", "NumMentions", "ActionGeo_Type", "DATEADDED")} == {
+        "INTEGER"
+    }
     assert {kinds[c] for c in ("FractionDate", "GoldsteinScale", "AvgTone", "ActionGeo_Lat")} == {"FLOAT"}
     assert set(kinds.values()) | set(dict(mentions).values()) == {"INTEGER", "FLOAT", "STRING"}
 
@@ -181,7 +189,11 @@ def test_four_country_story_has_fips_codes_names_and_no_invented_dates(store: St
     meet = frame[frame["EventCode"] == "040"].iloc[0]
     assert (meet["Actor1Name"], meet["Actor2Name"]) == ("RUSSIA", "TURKEY")
     assert (meet["Actor1Geo_CountryCode"], meet["Actor2Geo_CountryCode"]) == ("RS", "TU")
-    assert (meet["Actor1Geo_Type"], meet["Actor1Geo_FullName"], meet["Actor1Geo_FeatureID"]) == (1, "Russia", "RS")
+    assert (meet["Actor1Geo_Type"], meet["Actor1Geo_FullName"], meet["Actor1Geo_FeatureID"]) == (
+        1,
+        "Russia",
+        "RS",
+    )
     assert (meet["ActionGeo_CountryCode"], meet["ActionGeo_FullName"]) == ("SZ", "Geneva, Switzerland")
     assert meet["ActionGeo_Lat"] == pytest.approx(46.20222) and meet["ActionGeo_Type"] == 4
     assert meet["SQLDATE"] == 20160502 and meet["FractionDate"] == pytest.approx(2016.3342)
@@ -195,10 +207,20 @@ def test_four_country_story_has_fips_codes_names_and_no_invented_dates(store: St
         "SY",
         "SY",
     )
-    assert aid["ActionGeo_Type"] == 1 and aid["ActionGeo_FullName"] == "Syria" and aid["ActionGeo_ADM1Code"] == "SY"
+    assert (
+        aid["ActionGeo_Type"] == 1
+        and aid["ActionGeo_FullName"] == "Syria"
+        and aid["ActionGeo_ADM1Code"] == "SY"
+    )
     attack = every[every["EventCode"] == "190"].iloc[0]
-    assert attack[["SQLDATE", "MonthYear", "Year", "FractionDate"]].isna().all()  # no date, not the ingest day
-    assert (attack["Actor2Code"], attack["Actor2EthnicCode"], attack["Actor2Type1Code"]) == ("REBkur", "kur", "REB")
+    assert (
+        attack[["SQLDATE", "MonthYear", "Year", "FractionDate"]].isna().all()
+    )  # no date, not the ingest day
+    assert (attack["Actor2Code"], attack["Actor2EthnicCode"], attack["Actor2Type1Code"]) == (
+        "REBkur",
+        "kur",
+        "REB",
+    )
     assert attack["Actor2CountryCode"] == "" and attack["ActionGeo_CountryCode"] == "SY"
 
 
@@ -210,7 +232,11 @@ def test_known_group_code_and_canonical_name(store: Store, four: Article) -> Non
     four.events[2] = replace(four.events[2], target=ActorRef(actor="IGOUNO", text="the agency"))
     store.add(four)
     aid = load(export(store)).query("EventCode == '070'").iloc[0]
-    assert (aid["Actor2Code"], aid["Actor2KnownGroupCode"], aid["Actor2Type1Code"]) == ("IGOUNO", "UNO", "IGO")
+    assert (aid["Actor2Code"], aid["Actor2KnownGroupCode"], aid["Actor2Type1Code"]) == (
+        "IGOUNO",
+        "UNO",
+        "IGO",
+    )
     assert aid["Actor2Name"] == "UNITED NATIONS" and aid[["Actor2Geo_Type", "Actor2Geo_Lat"]].isna().all()
 
 
@@ -243,7 +269,10 @@ def test_geo_block_from_resolved_places(place: object, cells: list[str]) -> None
 
 def test_mentions_confidence_reflects_modality(store: Store, four: Article) -> None:
     store.add(four)
-    asserted = [dict(zip(MENTION_COLUMNS, r.split("\t"), strict=True)) for r in export(store, write_mentions).splitlines()]
+    asserted = [
+        dict(zip(MENTION_COLUMNS, r.split("\t"), strict=True))
+        for r in export(store, write_mentions).splitlines()
+    ]
     assert {m["Confidence"] for m in asserted} == {"80"} and len(asserted) == 3
     every = load(export(store, write_mentions, modality="all"), "gdelt_mentions")
     assert len(every) == 4 and sorted(every["Confidence"]) == [10, 80, 80, 80]

@@ -24,7 +24,9 @@ def data_path(name: str) -> Path:
 @functools.cache
 def columns(name: str) -> tuple[tuple[str, str], ...]:
     """The (column, type) rows of a format's column table: gdelt_events, gdelt_mentions or polecat_columns."""
-    return tuple((row["column"], row["type"]) for row in read_table(data_path(f"{name}.tsv"), ("column", "type")))
+    return tuple(
+        (row["column"], row["type"]) for row in read_table(data_path(f"{name}.tsv"), ("column", "type"))
+    )
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import SettingsError
+from dateline.records import Article
 from dateline.export.common import check_modality
 from dateline.store import DateLike, Store
 from dateline.store.base import source_name, valid_day
@@ -87,10 +88,12 @@ def articles_frame(
     with `actor` or `country`, only articles with a matching event in the range."""
     pd = _pandas()
     rows: list[dict[str, Any]] = []
+    articles: Iterator[Article]
     with _opened(db) as store:
         if actor or country:
             seen = dict.fromkeys(
-                row.article_id for row in store.mentions(since=since, until=until, actor=actor, country=country)
+                row.article_id
+                for row in store.mentions(since=since, until=until, actor=actor, country=country)
             )
             articles = (store.article(article_id) for article_id in seen)
         else:

@@ -81,7 +81,7 @@ SCHEMA = pa.schema(
         ("url", pa.string()),
         ("headline", pa.string()),
         ("published", pa.date32()),
-        ("added", pa.timestamp("s", tz="UTC")),
+        ("added", pa.timestamp("ms", tz="UTC")),
         ("sentence", pa.string()),
         ("trigger", pa.string()),
     ]

@@ -125,7 +125,9 @@ def gdelt_geo(place: Place | None) -> list[str]:
         return [""] * 8
     kind = geo_type(place)
     fips_code = fips(place.country) or ""
-    adm1 = fips_code if kind == GEO_COUNTRY else (fips_code + place.admin1 if fips_code and place.admin1 else "")
+    adm1 = (
+        fips_code if kind == GEO_COUNTRY else (fips_code + place.admin1 if fips_code and place.admin1 else "")
+    )
     if kind == GEO_COUNTRY:
         feature = fips_code
     elif kind in (GEO_US_STATE, GEO_WORLD_STATE):

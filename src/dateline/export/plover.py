@@ -38,7 +38,9 @@ _ORG_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
 def _org_codes() -> dict[str, str]:
     from dateline.lexicon.actors import load_actor_lexicon
 
-    return {code.upper(): org.plover for code, org in load_actor_lexicon().organisations.items() if org.plover}
+    return {
+        code.upper(): org.plover for code, org in load_actor_lexicon().organisations.items() if org.plover
+    }
 
 
 def _plover_code(parts_types: tuple[str, ...]) -> str | None:
