@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import SettingsError
-from dateline.records import Article
 from dateline.export.common import check_modality
+from dateline.records import Article
 from dateline.store import DateLike, Store
 from dateline.store.base import source_name, valid_day
 
