@@ -101,3 +101,19 @@ def test_a_fresh_spacy_process_adds_the_components_by_name() -> None:
     assert result["published"] == "2016-04-27"
     assert ["112", "RUS", "TUR", "2016-04-26"] in result["events"]
     assert ["Russia", "GPE"] in result["spans"] and any(label == "PERSON" for _, label in result["spans"])
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("a b\n\n c \n\nd\n", ["a b", "c", "d"]),
+        ("", []),
+        ("one line", ["one line"]),
+        ("\n\nx\ny\n \n\nz", ["x\ny", "z"]),
+    ],
+)
+def test_a_doc_without_context_is_read_as_body_paragraphs(text: str, blocks: list[str]) -> None:
+    from dateline.nlp.pipeline import body_layout
+
+    layout = body_layout(text)
+    assert [text[a:b] for a, b in layout.paragraphs] == blocks and layout.headline is None

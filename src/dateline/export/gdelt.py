@@ -54,20 +54,22 @@ def fraction_date(day: dt.date) -> str:
 
 
 def actor_name(ref: ActorRef | None, article: Article | None) -> str | None:
-    """The actor's canonical name: its entity's, else its known group's or country's, else its words."""
+    """The actor's canonical name: its entity's, else its known group's or country's, else (a bare sector
+    such as GOV) its words; None for an actor with neither entity nor code ("she")."""
     if ref is None:
         return None
     entity = entity_of(ref, article)
     if entity is not None:
         return entity.name
     parts = split_actor(ref.actor)
-    if parts is not None:
-        known = groups()
-        group = next((t for t in parts.types if t in known.known), None)
-        if group is not None:
-            return known.names.get(group)
-        if parts.country:
-            return country_name(parts.country)
+    if parts is None:
+        return None  # neither an entity nor a code: GDELT leaves an unidentified actor blank
+    known = groups()
+    group = next((t for t in parts.types if t in known.known), None)
+    if group is not None:
+        return known.names.get(group)
+    if parts.country:
+        return country_name(parts.country)
     return ref.text
 
 

@@ -65,7 +65,15 @@ for _name in EXTENSIONS:
 
 def body_layout(text: str) -> Layout:
     """The layout of a text given as body only: its blank-line separated blocks, no headline or dateline."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", text, re.DOTALL)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for gap in [*re.finditer(r"\n[ \t\r\f\v]*\n\s*", text), None]:
+        end = gap.start() if gap else len(text)
+        block = text[start:end]
+        if block.strip():
+            left = start + len(block) - len(block.lstrip())
+            spans.append((left, start + len(block.rstrip())))
+        start = gap.end() if gap else end
     return Layout(text=text, headline=None, paragraphs=spans)
 
 
