@@ -276,3 +276,20 @@ def test_mentions_confidence_reflects_modality(store: Store, four: Article) -> N
     assert {m["Confidence"] for m in asserted} == {"80"} and len(asserted) == 3
     every = load(export(store, write_mentions, modality="all"), "gdelt_mentions")
     assert len(every) == 4 and sorted(every["Confidence"]) == [10, 80, 80, 80]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        ("COP", "they", "POLICE"),  # a bare sector: its class name, as GDELT's root match class
+        ("RUSGOV", "he", "RUSSIA"),
+        ("IGONAT", "the alliance", "NATO"),
+        ("PSEREBHMS", "the group", "HAMAS"),
+        (None, "she", ""),  # unidentified: blank, as GDELT
+    ],
+)
+def test_actor_names_are_never_pronouns(code: str | None, text: str, name: str) -> None:
+    from dateline.export.gdelt import actor_cells
+    from dateline.records import ActorRef
+
+    assert actor_cells(ActorRef(actor=code, text=text))[1] == name

@@ -38,6 +38,7 @@ from dateline.export.common import (
 )
 from dateline.export.facts import columns, country_name, groups, modalities
 from dateline.export.places import Place, country_place, gdelt_geo, place_of
+from dateline.lexicon.codebook import load_codebook
 from dateline.records import ActorRef, Article, Event
 from dateline.store import DateLike, EventRow, Store
 
@@ -55,7 +56,8 @@ def fraction_date(day: dt.date) -> str:
 
 def actor_name(ref: ActorRef | None, article: Article | None) -> str | None:
     """The actor's canonical name: its entity's, else its known group's or country's, else (a bare sector
-    such as GOV) its words; None for an actor with neither entity nor code ("she")."""
+    such as COP) the sector's name ("Police", as GDELT names the root class); None for an actor with
+    neither entity nor code ("she")."""
     if ref is None:
         return None
     entity = entity_of(ref, article)
@@ -70,7 +72,8 @@ def actor_name(ref: ActorRef | None, article: Article | None) -> str | None:
         return known.names.get(group)
     if parts.country:
         return country_name(parts.country)
-    return ref.text
+    sector = load_codebook().sectors.get(parts.types[0]) if parts.types else None
+    return sector.name if sector is not None else ref.text
 
 
 def actor_place(ref: ActorRef | None, article: Article | None) -> Place | None:
