@@ -335,11 +335,18 @@ def ingest(
     "--country", default=None, help="only events with an actor or place in this country (ISO alpha-3)"
 )
 @click.option(
+    "--modality",
+    type=click.Choice(["asserted", "all", "possible", "intended", "negated", "hypothetical"]),
+    default="asserted",
+    show_default=True,
+    help="events of this modality only; all: every event (GDELT and POLECAT have no modality column)",
+)
+@click.option(
     "--output",
     "-o",
     default=None,
     metavar="FILE",
-    help="where to write (default: standard output); a directory for parquet",
+    help="where to write (default: standard output), replaced only once complete; a directory for parquet",
 )
 def export(
     db: str,
@@ -348,6 +355,7 @@ def export(
     until: str | None,
     actor: str | None,
     country: str | None,
+    modality: str,
     output: str | None,
 ) -> None:
     """Export the events or articles of the store DB in a format other tools load."""
@@ -358,8 +366,15 @@ def export(
         raise click.UsageError("--format parquet writes a directory: give it with --output DIR")
     filters = {"since": since, "until": until, "actor": actor, "country": country}
     with Store.open(db, readonly=True) as store:
-        rows = write(store, fmt, output if output is not None else sys.stdout, **filters)
-    if output is not None:
+        rows = write(store, fmt, output if output is not None else sys.stdout, modality=modality, **filters)
+    if rows == 0:
+        stderr.print(
+            "nothing to export: no " + ("articles" if fmt == "jsonl" else f"{modality} events")
+            + " match the filters" + (f" (empty output written to {output})" if output is not None else ""),
+            markup=False,
+            soft_wrap=True,
+        )
+    elif output is not None:
         stderr.print(f"{rows} rows written to {output}", markup=False, soft_wrap=True)
 
 
