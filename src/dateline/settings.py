@@ -44,7 +44,7 @@ class Settings:
     # Limits: what one input may cost. An input over a limit is a recorded failure (a story over
     # max_story_chars is cut and coded, with a note recorded), never a crash or gigabytes of memory.
     max_story_chars: int = field(
-        default=200_000,
+        default=100_000,
         metadata={
             "help": "characters of one story that are coded; a longer story is cut at a paragraph break "
             "before this and the cut is recorded as a failure note (at most 1000000, spaCy's limit)"

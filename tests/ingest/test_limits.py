@@ -168,7 +168,7 @@ def test_a_story_over_the_character_limit_is_cut_with_a_note(tmp_path: Path) -> 
     assert len(text) > 1_000_000
     document, note = read(tmp_path, "long.txt", text.encode())
     assert isinstance(document, Document) and isinstance(note, InputCutError)
-    assert len(document.text) <= 200_000 and document.text.endswith(SENTENCE)
+    assert len(document.text) <= 100_000 and document.text.endswith(SENTENCE)
     assert document.meta["cut"] == {"length": len(text), "kept": len(document.text)}
     assert note.name == str(tmp_path / "long.txt") and f"is {len(text)} characters long" in str(note)
 
@@ -301,3 +301,29 @@ def test_a_readers_own_exception_is_that_inputs_failure(
         f"{tmp_path / 'a.html'}: cannot be read: RecursionError: maximum recursion depth exceeded "
         "(the rest of this input is skipped)"
     )
+
+
+# ---- `dateline code`: a failed input is one line on stderr, the others are printed --------------------
+
+
+def test_code_prints_the_good_inputs_and_one_line_per_bad_one(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+
+    lines = [
+        json.dumps({"text": "Talks resume\n\nKYIV, October 18. - Ukraine and Poland agreed to resume talks."}),
+        '{"text": "deep", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"text": "Talks end\n\nWARSAW, October 19. - Poland and Ukraine ended the talks \ud800."}),
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines))
+    (tmp_path / "b.html").write_bytes(links_page(6_000))
+    os.mkfifo(tmp_path / "c.fifo")
+    result = CliRunner().invoke(cli, ["code", "--format", "json", "--no-progress", str(tmp_path)])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["headline"] for r in records] == ["Talks resume", "Talks end"]
+    assert "\ufffd" in records[1]["text"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3 and "Traceback" not in result.stderr
+    assert "a.jsonl:2" in errors[0] and "b.html" in errors[1] and "c.fifo" in errors[2]
