@@ -312,7 +312,9 @@ def test_code_prints_the_good_inputs_and_one_line_per_bad_one(tmp_path: Path) ->
     from dateline.cli import cli
 
     lines = [
-        json.dumps({"text": "Talks resume\n\nKYIV, October 18. - Ukraine and Poland agreed to resume talks."}),
+        json.dumps(
+            {"text": "Talks resume\n\nKYIV, October 18. - Ukraine and Poland agreed to resume talks."}
+        ),
         '{"text": "deep", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
         json.dumps({"text": "Talks end\n\nWARSAW, October 19. - Poland and Ukraine ended the talks \ud800."}),
     ]

@@ -72,10 +72,23 @@ def test_workers_die_when_ingest_is_killed(tmp_path: Path) -> None:
         (folder / f"{i:02d}.txt").write_text(STORY.format(i=i, day=1 + i % 27))
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "DATELINE_BATCH_SIZE": "2"}
     parent = subprocess.Popen(
-        [sys.executable, "-m", "dateline", "ingest", str(folder), "--db", str(tmp_path / "news.db"),
-         "--workers", "2", "--no-progress"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "dateline",
+            "ingest",
+            str(folder),
+            "--db",
+            str(tmp_path / "news.db"),
+            "--workers",
+            "2",
+            "--no-progress",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
+    workers: list[int] = []
     try:
         assert _wait(lambda: len(_workers(parent.pid)) == 2, 120), "the pool's two workers never started"
         workers = _workers(parent.pid)
@@ -88,8 +101,9 @@ def test_workers_die_when_ingest_is_killed(tmp_path: Path) -> None:
         if parent.poll() is None:
             parent.kill()
             parent.wait()
-        for pid in _workers(parent.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers:  # orphans of a failed run must not outlive the test
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _rss_mb(pid: int) -> float:

@@ -4,6 +4,7 @@ failure, and the ingest process never passes 1.5 GB of memory (its peak RSS, rea
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -17,7 +18,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from dateline.errors import InputError
+from dateline.records import Article
 from dateline.store import Store
+from dateline.store.ingest import IngestReport, _commit
 
 REPO = Path(__file__).resolve().parents[2]
 PEAK_LIMIT_MB = 1536
@@ -55,7 +59,10 @@ def warc(bodies: list[bytes]) -> bytes:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                f"https://news.example/{i}", "response", payload=io.BytesIO(body), length=len(body),
+                f"https://news.example/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
                 http_headers=headers,
             )
         )
@@ -97,7 +104,9 @@ def build(folder: Path) -> tuple[set[str], set[str]]:
     links = "".join(f'<li><a href="/s/{n}">Item {n}</a></li>' for n in range(50_000))
     bad.add(write("links.html", page(99, f"<p>Index</p><ul>{links}</ul>")))
     # HTML nested 100,000 levels deep: its text is still read
-    write("deep.html", page(5, "<div>" * 100_000 + f"<p>{story(5).split(chr(10))[-1]}</p>" + "</div>" * 100_000))
+    write(
+        "deep.html", page(5, "<div>" * 100_000 + f"<p>{story(5).split(chr(10))[-1]}</p>" + "</div>" * 100_000)
+    )
     good.add("good-5")
     # JSONL: a good line, a line nested 100,000 levels deep, a line with a lone surrogate
     lines = [
@@ -109,7 +118,9 @@ def build(folder: Path) -> tuple[set[str], set[str]]:
     bad.add(f"{deep_jsonl}:2")
     good.update({"good-6", "good-7"})
     # a WARC archive whose second record is cut short
-    whole = warc([page(8, f"<p>{story(8).split(chr(10))[-1]}</p>"), page(98, "<p>" + "Cut text. " * 400 + "</p>")])
+    whole = warc(
+        [page(8, f"<p>{story(8).split(chr(10))[-1]}</p>"), page(98, "<p>" + "Cut text. " * 400 + "</p>")]
+    )
     write("cut.warc", whole[: len(whole) - 2000])
     bad.add("https://news.example/1")
     good.add("good-8")
@@ -134,8 +145,20 @@ def test_every_bad_input_is_one_failure_and_memory_stays_bounded(tmp_path: Path)
     db = tmp_path / "news.db"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run(
-        [sys.executable, "-m", "dateline", "ingest", str(tmp_path / "inputs"), "--db", str(db), "--no-progress"],
-        env=env, capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "dateline",
+            "ingest",
+            str(tmp_path / "inputs"),
+            "--db",
+            str(db),
+            "--no-progress",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert done.returncode == 0, done.stderr
@@ -158,4 +181,22 @@ def test_every_bad_input_is_one_failure_and_memory_stays_bounded(tmp_path: Path)
 def _number(text: str) -> set[str]:
     """The story numbers a text names ("statement number 7")."""
     words = text.replace(".", " ").split()
-    return {words[i + 2] for i, word in enumerate(words[:-2]) if word == "statement" and words[i + 1] == "number"}
+    return {
+        words[i + 2] for i, word in enumerate(words[:-2]) if word == "statement" and words[i + 1] == "number"
+    }
+
+
+def test_an_article_that_cannot_be_stored_is_a_failure_and_the_batch_goes_in(
+    tmp_path: Path, wire_a: Article, other: Article
+) -> None:
+    broken = dataclasses.replace(other, text=other.text + " \ud800", origin={"path": "bad\udce9.txt"})
+    report = IngestReport()
+    failures: list[InputError] = []
+    with Store.open(str(tmp_path / "news.db")) as store:
+        _commit(store, [wire_a, broken], failures, report)
+        assert store.count() == 1 and store.has(wire_a.id) and not store.has(broken.id)
+        (failure,) = store.failures()
+    assert (report.added, report.failed, report.duplicates) == (1, 1, 0)
+    assert failure.path == "bad\\xe9.txt" and failure.reason.startswith(
+        "cannot be stored: UnicodeEncodeError"
+    )
