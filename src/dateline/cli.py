@@ -119,7 +119,7 @@ def code(
     out = Console(highlight=False, soft_wrap=True)
     failed = 0
     results = code_parallel(
-        read_paths(paths, body_only=body), settings=settings, workers=workers, published=published
+        read_paths(paths, body_only=body, settings=settings), settings=settings, workers=workers, published=published
     )
     for result in _with_progress(results, total=total, show=show):
         if isinstance(result, InputError):
