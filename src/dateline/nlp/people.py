@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
+from dateline.lexicon.actors import ActorCode, ActorLexicon, load_actor_lexicon
 from dateline.lexicon.cues import load_cues
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
@@ -399,9 +399,12 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
     phrase = found.text
     title = found.title
     country = found.country
-    code = actors.code_phrase(re.split(r"\s+(?:to|of|for|at)\s+", phrase, maxsplit=1)[0])
+    parts = re.split(r"\s+(?:to|of|for|at)\s+", phrase, maxsplit=1)
+    before, after = parts[0], (parts[1] if len(parts) > 1 else "")
+    code = actors.code_phrase(before)
     if country is None and code is not None:
         country = code.country
+    body = _body_of(before, after, actors)
     display = _display_title(phrase, title)
     if title.title.lower() == "counterpart":
         other = next(
@@ -424,6 +427,32 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
     entity.title_text = display
     entity.country = country
     entity.actor = (country or "") + title.sector if country else title.sector
+    if body is not None and title.title.lower() != "counterpart":
+        # the body they hold the title in decides: "U.N. Secretary-General" -> IGOUNO, "director general of
+        # the British Chambers of Commerce" -> GBRBUS
+        entity.country = body.country or country
+        entity.actor = body.code if body.kind != "agent" else (
+            (entity.country or "") + body.code if entity.country else body.code)
+
+
+_BODY_SECTORS = {"BUS", "MED", "EDU", "LAB", "REL", "HLH", "AGR", "NGO", "MNC"}
+
+
+def _body_of(before: str, after: str, actors: ActorLexicon) -> ActorCode | None:
+    """The organisation a title is held in, when it is not a state's own: an international, non-governmental
+    or armed organisation ("Arab League Secretary General", "head of the IAEA"), or a business, union,
+    church or the like after the title ("director general of the British Chambers of Commerce")."""
+    for text, after_title in ((before, False), (after, True)):
+        code = actors.code_phrase(text) if text else None
+        if code is None:
+            continue
+        if code.kind in {"igo", "ngo", "img"} and code.group:
+            if code.kind == "img":
+                return code
+            return ActorCode(code.code[:3] + code.group, code.country, code.code[:3], code.kind, code.group)
+        if after_title and code.sector in _BODY_SECTORS:
+            return code
+    return None
 
 
 def _display_title(phrase: str, title: Title) -> str:
