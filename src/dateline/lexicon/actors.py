@@ -1,6 +1,7 @@
 """Actor lexicons: countries, seats of government, organisations and agent nouns, and a noun-phrase coder.
 
-The words live in ``data/countries.tsv``, ``data/organisations.tsv`` and ``data/agents.tsv``; users may add
+The words live in ``data/countries.tsv``, ``data/organisations.tsv``, ``data/known_groups.tsv`` (armed
+groups) and ``data/agents.tsv``; users may add
 files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
 extends, and later files win).
 
@@ -448,7 +449,7 @@ def build_actor_lexicon(paths: Iterable[Path]) -> ActorLexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> ActorLexicon:
-    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "agents.tsv")]
+    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "known_groups.tsv", "agents.tsv")]
     return build_actor_lexicon([*builtin, *extra])
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.lexicon.actors import ActorCode, ActorLexicon, load_actor_lexicon
 from dateline.lexicon.cues import load_cues
 from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.quotes import quoted_spans, split_blocks
@@ -86,6 +87,7 @@ def find_entities(
         _place(people, label, span, start=start, text=text, titles=titles, actors=actors, title_re=title_re)
     _add_descriptions(people, text, title_re=title_re, titles=titles, actors=actors)
     _add_pronouns(people, doc)
+    _known_people(people)
     people = [p for p in people if p.mentions]
     out: list[Entity] = []
     for number, person in enumerate(sorted(people, key=lambda p: min(p.mentions)), start=1):
@@ -102,6 +104,25 @@ def find_entities(
             )
         )
     return out
+
+
+def _known_people(people: list[_Person]) -> None:
+    """Give a person the story did not place the country and sector the people lexicon knows them by
+    ("Putin" -> RUSGOV), dated story or not; a title the story gave keeps its sector ("President Bush")."""
+    lexicon = load_people()
+    for person in people:
+        if person.type != "PERSON" or person.country:
+            continue
+        known = lexicon.lookup(person.name)
+        if known is None:
+            continue
+        code = known.actor
+        country = code[:3] if len(known.country) == 3 and known.country.isalpha() else None
+        if country and known.country in ("IGO", "IMG"):
+            country = None
+        if country and person.actor and len(person.actor) == 3 and person.actor.isupper():
+            code = country + person.actor
+        person.country, person.actor = country, code
 
 
 # -- named spans ----------------------------------------------------------------------------------------
