@@ -124,3 +124,31 @@ def test_a_known_group_carries_its_group_code() -> None:
     event = first("Taliban fighters attacked a checkpoint.", "18")
     assert event.source is not None
     assert (event.source.actor, event.source.group) == ("AFGREBTAL", "TAL")
+
+
+def test_a_full_name_the_lexicon_does_not_know_is_not_its_namesake() -> None:
+    text = "Maria Erdogan, a teacher in Hamburg, met parents on Monday. Ms Erdogan criticised the plan."
+    article = code_text(text, body_only=True, published=PUBLISHED)
+    assert all((e.source.actor or "") != "TURGOV" for e in article.events if e.source), article.events
+
+
+def test_the_words_after_a_title_at_a_body_are_not_a_person() -> None:
+    text = "Anna Berg, chief economist at Nordic Capital Partners, criticised the budget."
+    article = code_text(text, body_only=True, published=PUBLISHED)
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Anna Berg"]
+
+
+def test_a_title_in_a_body_the_story_abbreviated_takes_its_sector() -> None:
+    text = (
+        "The Danish Chamber of Commerce (DCC) said it was concerned.\n\n"
+        '"We resist these demands," said Peter Lang, DCC director general.'
+    )
+    article = code_text(text, body_only=True, published=PUBLISHED)
+    assert [e.actor for e in article.entities if e.name == "Peter Lang"] == ["DNKBUS"]
+
+
+def test_a_description_refers_back_to_a_known_figure() -> None:
+    text = "Tony Blair met workers on Monday. The prime minister criticised the strike."
+    event = next(e for e in events_of(text, published="2004-05-01") if e.root == "11")
+    assert event.source is not None
+    assert (event.source.actor, event.source.name) == ("GBRGOV", "Tony Blair")

@@ -171,6 +171,11 @@ class ActorCoder:
         names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
         if not names:
             return None
+        entity = self.entity_at(names[-1])
+        if entity is not None and entity.type == "PERSON" and " " in entity.name:
+            # the story gave the full name: "Mr McConnell" after "Jack McConnell" is not Mitch McConnell
+            person = self.people.lookup(entity.name, year=self.year)
+            return person.actor if person is not None else None
         candidates = [" ".join(t.text for t in names), names[-1].text]
         for name in candidates:
             person = self.people.lookup(name, year=self.year)

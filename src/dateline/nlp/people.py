@@ -85,9 +85,9 @@ def find_entities(
     people: list[_Person] = []
     for label, span, start in spans:
         _place(people, label, span, start=start, text=text, titles=titles, actors=actors, title_re=title_re)
+    _known_people(people, titles)
     _add_descriptions(people, text, title_re=title_re, titles=titles, actors=actors)
     _add_pronouns(people, doc)
-    _known_people(people)
     people = [p for p in people if p.mentions]
     out: list[Entity] = []
     for number, person in enumerate(sorted(people, key=lambda p: min(p.mentions)), start=1):
@@ -106,15 +106,20 @@ def find_entities(
     return out
 
 
-def _known_people(people: list[_Person]) -> None:
+def _known_people(people: list[_Person], titles: Titles) -> None:
     """Give a person the story did not place the country and sector the people lexicon knows them by
-    ("Putin" -> RUSGOV), dated story or not; a title the story gave keeps its sector ("President Bush")."""
+    ("Putin" -> RUSGOV), dated story or not; a title the story gave keeps its sector ("President Bush").
+    The role the lexicon gives lets a later "the prime minister" refer back to them."""
     lexicon = load_people()
     for person in people:
-        if person.type != "PERSON" or person.country:
+        if person.type != "PERSON" or (person.country and person.title is not None):
             continue
         known = lexicon.lookup(person.name)
         if known is None:
+            continue
+        if person.title is None and known.role:
+            person.title = _lookup_title(known.role.lower(), titles)
+        if person.country:
             continue
         code = known.actor
         country = code[:3] if len(known.country) == 3 and known.country.isalpha() else None
@@ -192,6 +197,8 @@ def _titled_names(
                     cut = k
                     break
         words = words[cut:]
+        if post is not None and cut == 0 and _body_continues(m.group(0), post.group(1), found, actors):
+            continue  # "chief economist at Investec | Securities": the name goes on, no person follows
         if not words or actors.lookup_country(words[0]) or actors.code_phrase(" ".join(words)):
             continue
         start = name.start(1) + len(" ".join(name.group(1).split()[:cut])) + (1 if cut else 0)
@@ -204,6 +211,14 @@ def _titled_names(
             )
         out.append((span, found))
     return out
+
+
+def _body_continues(phrase: str, body: str, found: _TitleMatch, actors: ActorLexicon) -> bool:
+    """Whether the capitalised words after "TITLE at/of BODY" go on naming the body rather than a person:
+    the body is no country and no known actor, and "of X" is not part of the title ("Secretary of State")."""
+    if " ".join(phrase.lower().split()).endswith(found.title.title.lower()):
+        return False
+    return actors.lookup_country(body) is None and actors.code_phrase(body) is None
 
 
 def _looks_like_org(text: str) -> bool:
@@ -425,7 +440,8 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
     code = actors.code_phrase(before)
     if country is None and code is not None:
         country = code.country
-    body = _body_of(before, after, actors)
+    cut = before.lower().rfind(title.title.lower())
+    body = _body_of(before, after, actors) or _story_body(before[:cut] if cut > 0 else "", people, actors)
     display = _display_title(phrase, title)
     if title.title.lower() == "counterpart":
         other = next(
@@ -457,6 +473,22 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
 
 
 _BODY_SECTORS = {"BUS", "MED", "EDU", "LAB", "REL", "HLH", "AGR", "NGO", "MNC"}
+
+
+def _story_body(before: str, people: list[_Person], actors: ActorLexicon) -> ActorCode | None:
+    """The organisation a title is held in when the story named it before, under its name or the
+    abbreviation it gave ("the British Chambers of Commerce (BCC) ... BCC director general")."""
+    words = before.split()
+    if not words:
+        return None
+    key = _org_key(" ".join(words[-4:]))
+    for org in reversed(people):
+        if org.type != "ORG" or not org.actor or not (org.surname == key or key in org.aliases):
+            continue
+        code = actors.code_phrase(org.name)
+        if code is not None and (code.sector in _BODY_SECTORS or code.kind in {"igo", "ngo", "img"}):
+            return code
+    return None
 
 
 def _body_of(before: str, after: str, actors: ActorLexicon) -> ActorCode | None:
@@ -502,6 +534,14 @@ def _add_descriptions(
             continue
         has_the = m.group(0)[:4].lower() == "the "
         country_words = (m.group("country") or "").strip()
+        boundary = list(re.finditer(r"[.!?]\s+", country_words))
+        if boundary:  # "Monday. The prime minister": the words before the full stop are another sentence's
+            start = m.start("country") + boundary[-1].end()
+            country_words = country_words[boundary[-1].end() :]
+            if country_words.lower() == "the":
+                has_the, country_words = True, ""
+            if any(s < end and start < e for s, e in taken):
+                continue
         if not has_the and not country_words:
             continue
         if country_words.lower().split()[:1] in (["his"], ["her"], ["their"], ["its"]):

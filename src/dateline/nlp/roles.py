@@ -246,11 +246,14 @@ def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Qu
                 if found.code:
                     return coded.as_pronoun(found)
             break
-    if last is not None and token.lower_ not in {"i", "we", "us", "me"}:
+    if last is not None and token.lower_ not in {"i", "we", "us", "me"} and (
+        last.entity is not None or token.lower_ not in _PERSONAL
+    ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded
 
 
+_PERSONAL = {"he", "she", "him", "her", "his", "who"}
 _PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
 
 
