@@ -112,13 +112,24 @@ class Homes:
         return next((c for s, label, c in self._ents if start <= s < end and label in _PLACE_LABELS), None)
 
     def _loose(self, sent: Span) -> str | None:
-        """A place name the model did not label as one: a proper noun the gazetteer knows ("(Gopalganj,
-        Dhaka)"), outside people's and organisations' names."""
-        for token in sent:
-            if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "ORG", "NORP"} and token.is_title:
-                country = place_country(token.text, lexicon=self.lexicon)
+        """A place name the model did not label as one: a whole run of proper nouns the gazetteer knows
+        ("(Gopalganj, Dhaka)"), outside people's and organisations' names; never a word of a longer name."""
+        run: list[Token] = []
+        for token in [*sent, None]:
+            if (
+                token is not None
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+            ):
+                run.append(token)
+                continue
+            glued = token is not None and token.text == "-" and run and not run[-1].whitespace_
+            if run and not glued and (len(run) > 1 or len(run[0].text) > 3):  # not "Port" of Port-au-Prince
+                country = place_country(" ".join(t.text for t in run), lexicon=self.lexicon)
                 if country:
                     return country
+            run = []
         return None
 
     def home(self, sent: Span, owners: list[Token]) -> tuple[str, str] | None:
