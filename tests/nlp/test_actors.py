@@ -152,3 +152,16 @@ def test_a_description_refers_back_to_a_known_figure() -> None:
     event = next(e for e in events_of(text, published="2004-05-01") if e.root == "11")
     assert event.source is not None
     assert (event.source.actor, event.source.name) == ("GBRGOV", "Tony Blair")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party will publish its plans before the General Election.",
+        "Anna Berg, director general of the Danish Chambers of Commerce, criticised the budget.",
+    ],
+)
+def test_words_after_a_title_that_are_not_people(text: str) -> None:
+    article = code_text(text, body_only=True, published=PUBLISHED)
+    names = [e.name for e in article.entities if e.type == "PERSON"]
+    assert all(name not in {"Election", "Chambers"} for name in names), names

@@ -201,6 +201,8 @@ def _titled_names(
             continue  # "chief economist at Investec | Securities": the name goes on, no person follows
         if not words or actors.lookup_country(words[0]) or actors.code_phrase(" ".join(words)):
             continue
+        if len(words) == 1 and _not_a_name(text, m.start(), name.end(1), words[0], actors):
+            continue
         start = name.start(1) + len(" ".join(name.group(1).split()[:cut])) + (1 if cut else 0)
         span = doc.char_span(start, name.end(1), alignment_mode="expand")
         if span is None or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_punct for t in span):
@@ -211,6 +213,15 @@ def _titled_names(
             )
         out.append((span, found))
     return out
+
+
+def _not_a_name(text: str, title_start: int, end: int, word: str, actors: ActorLexicon) -> bool:
+    """Whether one capitalised word after a title is a thing, not a person: a body whose name goes on
+    ("the British Chambers of Commerce"), or "the TITLE Word" ("the General Election")."""
+    body = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})", text[end : end + 60])
+    if body is not None and actors.code_phrase(f"{word} of {body.group(1)}") is not None:
+        return True
+    return bool(re.search(r"\b[Tt]he\s+$", text[max(0, title_start - 5) : title_start]))
 
 
 def _body_continues(phrase: str, body: str, found: _TitleMatch, actors: ActorLexicon) -> bool:
