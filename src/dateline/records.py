@@ -164,11 +164,20 @@ class Quote(Record):
 
 @dataclass
 class ActorRef(Record):
+    """One party of an event. `actor` is its CAMEO-style code (RUSGOV, FRACOP, IMGALQ); `text` the words
+    that name it here ("he", "the police"); `name` its canonical name (the entity's full name, else the
+    phrase); `actor_basis` how its country is known: "phrase" (its own words, its entity or the people
+    lexicon), else from context: "event-place" (where the event happens), "sentence", "paragraph",
+    "dateline" or "story" (the story's dominant country); `group` the CAMEO known-group code (TAL, HMS)."""
+
     actor: str | None = None
     entity: str | None = None
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    name: str | None = None
+    actor_basis: str | None = None
+    group: str | None = None
 
 
 @dataclass

@@ -48,6 +48,27 @@ def lexicon():
         ("Kurdish militants", "REBkur"),
         ("soldiers", "MIL"),
         ("the foreign ministry", "GOV"),
+        # generic and unnamed actors
+        ("unidentified gunmen", "UAF"),
+        ("armed men", "UAF"),
+        ("unknown assailants", "UAF"),
+        ("health workers", "HLH"),
+        ("firefighters", "LAB"),
+        ("shop owners", "BUS"),
+        ("the British Chambers of Commerce", "GBRBUS"),
+        # the head before a place gives the sector; a thing in a capital is the country, not its government
+        ("demonstrators in Baghdad", "IRQOPP"),
+        ("rebels in the Ivory Coast", "CIVREB"),
+        ("a bus in Dhaka", "BGD"),
+        ("the government's plan", "GOV"),
+        # a stance is not a country; an ethnic people is placed by where it lives
+        ("pro-Russian protesters", "OPP"),
+        ("ethnic Albanians", "CVL"),
+        ("ethnic Albanians in south Serbia", "SRB"),
+        ("Druze villagers of the Syrian Golan Heights", "SYRCVL"),
+        # known armed groups (known_groups.tsv)
+        ("Hezbollah", "LBNREBHEZ"),
+        ("al-Qaeda", "IMGALQ"),
     ],
 )
 def test_code_phrase(lexicon, phrase, code):

@@ -1,6 +1,7 @@
 """Actor lexicons: countries, seats of government, organisations and agent nouns, and a noun-phrase coder.
 
-The words live in ``data/countries.tsv``, ``data/organisations.tsv`` and ``data/agents.tsv``; users may add
+The words live in ``data/countries.tsv``, ``data/organisations.tsv``, ``data/known_groups.tsv`` (armed
+groups) and ``data/agents.tsv``; users may add
 files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
 extends, and later files win).
 
@@ -35,6 +36,8 @@ PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "ac
 ORG_TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "ETH": "ethnic"}
 _ACTOR_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "ngo"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
+_STANCE = ("pro-", "anti-", "non-")
+_PLACE_LINKS = {"in", "of", "from", "at", "inside"}
 _STRIP = ',;:"()[]{}“”‘«»!?'
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -242,6 +245,7 @@ class ActorLexicon:
 
     def _agent_key(self, words: list[str]) -> str | None:
         agents = self._keys["agent"]
+        words = [_strip_possessive(word) for word in words]  # "the government's plan"
         key = " ".join(words)
         if key in agents:
             return agents[key]
@@ -284,16 +288,33 @@ class ActorLexicon:
         whole = self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), text)
         if whole is not None:
             return self._compose(whole, None)
+        ethnic = False
         for start in range(len(words)):
+            if words[start].lower().startswith(_STANCE):
+                continue  # "pro-Palestinian protesters" are not Palestine's
             for end in range(len(words), start, -1):
                 found = self._named(words[start:end])
                 if found is None:
                     continue
+                if start > 0 and words[start - 1].lower() == "ethnic" and found[0] == "demonym":
+                    ethnic = True  # "ethnic Albanians in south Serbia": a people, placed where they live
+                    break
+                if found[0] == "ethnic":
+                    later = self.code_phrase(" ".join(words[end:])) if end < len(words) else None
+                    if later is not None and later.country:  # "Druze inhabitants of the Syrian Golan"
+                        return ActorCode(later.country + (later.sector or "CVL"), later.country,
+                                         later.sector or "CVL", "country", found[1])
                 rest = [normalise(word) for word in words[end:]]
                 sector = (self._agent_tail(rest) or self._agent_head(rest)) if rest else None
+                if sector is None and start > 1 and words[start - 1].lower() in _PLACE_LINKS:
+                    # "Demonstrators in Baghdad", "rebels in the Ivory Coast": the head before the place
+                    head = [normalise(word) for word in words[: start - 1]]
+                    sector = self._agent_tail(head) or self._agent_head(head)
+                    if sector is None and found[0] == "seat":  # "a bus in Dhaka": the place, not its government
+                        return ActorCode(found[1][:3], found[1][:3], None, "country")
                 return self._compose(found, sector)
         keys = [normalise(word) for word in words]
-        sector = self._agent_tail(keys) or self._agent_head(keys)
+        sector = self._agent_tail(keys) or self._agent_head(keys) or ("CVL" if ethnic else None)
         if sector is None:
             return None
         return ActorCode(sector, None, sector, "agent")
@@ -428,7 +449,7 @@ def build_actor_lexicon(paths: Iterable[Path]) -> ActorLexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> ActorLexicon:
-    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "agents.tsv")]
+    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "known_groups.tsv", "agents.tsv")]
     return build_actor_lexicon([*builtin, *extra])
 
 

@@ -10,12 +10,13 @@ to the caller, who knows the clause (`resolve_pronoun`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
 from dateline.lexicon.people import load_people
+from dateline.nlp.homes import Homes
 from dateline.records import ActorRef, Entity
 
 # dependents that end a noun phrase for coding purposes: clauses, coordination, apposition, punctuation
@@ -39,9 +40,23 @@ class CodedActor:
     end: int
     entity: str | None = None
     pronoun: bool = False
+    name: str | None = None
+    basis: str | None = None
 
     def ref(self) -> ActorRef:
-        return ActorRef(actor=self.code, entity=self.entity, text=self.text, start=self.start, end=self.end)
+        group = _group_of(self.code) if self.code else None
+        return ActorRef(actor=self.code, entity=self.entity, text=self.text, start=self.start, end=self.end,
+                        name=self.name or self.text, actor_basis=self.basis if self.country else None,
+                        group=group)
+
+    def placed(self, country: str, basis: str) -> CodedActor:
+        """This actor placed in a country it does not name itself ("police" -> FRACOP)."""
+        return replace(self, code=country + (self.code or ""), country=country, basis=basis)
+
+    def as_pronoun(self, other: CodedActor) -> CodedActor:
+        """This pronoun standing for `other`: its code, country, entity and name, with its own words."""
+        return replace(self, code=other.code, country=other.country, entity=other.entity, pronoun=True,
+                       name=other.name, basis=other.basis)
 
 
 def noun_phrase(token: Token) -> Span:
@@ -87,7 +102,10 @@ class ActorCoder:
         published = doc._.dateline_published if Doc.has_extension("dateline_published") else None
         self.year = int(published.date[:4]) if published is not None and published.date else None
         self._by_char: dict[int, Entity] = {}
-        for entity in entities or ():
+        entities = list(entities or ())
+        self._by_id = {entity.id: entity for entity in entities}
+        self.homes = Homes(doc, lexicon=self.lexicon, entities=entities)
+        for entity in entities:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self._by_char[char] = entity
@@ -153,6 +171,11 @@ class ActorCoder:
         names = [t for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
         if not names:
             return None
+        entity = self.entity_at(names[-1])
+        if entity is not None and entity.type == "PERSON" and " " in entity.name:
+            # the story gave the full name: "Mr McConnell" after "Jack McConnell" is not Mitch McConnell
+            person = self.people.lookup(entity.name, year=self.year)
+            return person.actor if person is not None else None
         candidates = [" ".join(t.text for t in names), names[-1].text]
         for name in candidates:
             person = self.people.lookup(name, year=self.year)
@@ -162,8 +185,11 @@ class ActorCoder:
 
     def _coded(self, span: Span, code: str | None, country: str | None, entity: str | None,
                pronoun: bool) -> CodedActor:
+        known = self._by_id.get(entity) if entity else None
+        name = known.name if known is not None else (None if pronoun else _bare(span.text))
         return CodedActor(code=code, country=country, text=span.text, start=span.start_char,
-                          end=span.end_char, entity=entity, pronoun=pronoun)
+                          end=span.end_char, entity=entity, pronoun=pronoun, name=name,
+                          basis="phrase" if country else None)
 
     def countries_in(self, span: Span) -> list[str]:
         """The countries named in a span, in order, each once ("Russian, Turkish ministers")."""
@@ -187,6 +213,19 @@ class ActorCoder:
             if coded.code and coded.country and coded.country[:3] != (other_than or "")[:3]:
                 return coded
         return None
+
+
+def _group_of(code: str) -> str | None:
+    """The known-group code inside an actor code: IGOUNO -> UNO, AFGREBTAL -> TAL, IMGALQ -> ALQ."""
+    decoded = decode_actor_code(code)
+    group = decoded.group if decoded.kind != "country" else code[6:9] or None
+    return group if group and group.isalpha() and group.isupper() and len(group) == 3 else None
+
+
+def _bare(text: str) -> str:
+    """A phrase without its leading article, as a name ("the police" -> "police")."""
+    head, _, rest = text.partition(" ")
+    return rest if rest and head.lower() in {"the", "a", "an"} else text
 
 
 def is_first_person(token: Token) -> bool:

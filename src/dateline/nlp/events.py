@@ -41,7 +41,7 @@ from dateline.nlp.actors import ActorCoder, CodedActor
 from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.modality import _settle_code, modality_of
-from dateline.nlp.roles import _assign_roles, _domestic, _quote_at, _sentence_country, subject_of
+from dateline.nlp.roles import _assign_roles, _quote_at, place_domestic, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
 __all__ = ["EventOptions", "find_events", "iter_codes", "match_sentence", "match_token", "merge_events",
@@ -84,11 +84,9 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     last: CodedActor | None = None
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
-        home = _sentence_country(sent, coder)
         for item in found:
             _assign_roles(item, coder, verbs, quotes, entities, last)
-            if home:
-                item.source, item.target = _domestic(item.source, home), _domestic(item.target, home)
+            place_domestic(item, sent, coder)
         if options.statements:
             found += _statements(sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)])
         for item in found:

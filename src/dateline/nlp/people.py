@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
+from dateline.lexicon.actors import ActorCode, ActorLexicon, load_actor_lexicon
 from dateline.lexicon.cues import load_cues
 from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.quotes import quoted_spans, split_blocks
@@ -84,6 +85,7 @@ def find_entities(
     people: list[_Person] = []
     for label, span, start in spans:
         _place(people, label, span, start=start, text=text, titles=titles, actors=actors, title_re=title_re)
+    _known_people(people, titles)
     _add_descriptions(people, text, title_re=title_re, titles=titles, actors=actors)
     _add_pronouns(people, doc)
     people = [p for p in people if p.mentions]
@@ -102,6 +104,30 @@ def find_entities(
             )
         )
     return out
+
+
+def _known_people(people: list[_Person], titles: Titles) -> None:
+    """Give a person the story did not place the country and sector the people lexicon knows them by
+    ("Putin" -> RUSGOV), dated story or not; a title the story gave keeps its sector ("President Bush").
+    The role the lexicon gives lets a later "the prime minister" refer back to them."""
+    lexicon = load_people()
+    for person in people:
+        if person.type != "PERSON" or (person.country and person.title is not None):
+            continue
+        known = lexicon.lookup(person.name)
+        if known is None:
+            continue
+        if person.title is None and known.role:
+            person.title = _lookup_title(known.role.lower(), titles)
+        if person.country:
+            continue
+        code = known.actor
+        country = code[:3] if len(known.country) == 3 and known.country.isalpha() else None
+        if country and known.country in ("IGO", "IMG"):
+            country = None
+        if country and person.actor and len(person.actor) == 3 and person.actor.isupper():
+            code = country + person.actor
+        person.country, person.actor = country, code
 
 
 # -- named spans ----------------------------------------------------------------------------------------
@@ -171,7 +197,11 @@ def _titled_names(
                     cut = k
                     break
         words = words[cut:]
+        if post is not None and cut == 0 and _body_continues(m.group(0), post.group(1), found, actors):
+            continue  # "chief economist at Investec | Securities": the name goes on, no person follows
         if not words or actors.lookup_country(words[0]) or actors.code_phrase(" ".join(words)):
+            continue
+        if len(words) == 1 and _not_a_name(text, m.start(), name.end(1), words[0], actors):
             continue
         start = name.start(1) + len(" ".join(name.group(1).split()[:cut])) + (1 if cut else 0)
         span = doc.char_span(start, name.end(1), alignment_mode="expand")
@@ -183,6 +213,23 @@ def _titled_names(
             )
         out.append((span, found))
     return out
+
+
+def _not_a_name(text: str, title_start: int, end: int, word: str, actors: ActorLexicon) -> bool:
+    """Whether one capitalised word after a title is a thing, not a person: a body whose name goes on
+    ("the British Chambers of Commerce"), or "the TITLE Word" ("the General Election")."""
+    body = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})", text[end : end + 60])
+    if body is not None and actors.code_phrase(f"{word} of {body.group(1)}") is not None:
+        return True
+    return bool(re.search(r"\b[Tt]he\s+$", text[max(0, title_start - 5) : title_start]))
+
+
+def _body_continues(phrase: str, body: str, found: _TitleMatch, actors: ActorLexicon) -> bool:
+    """Whether the capitalised words after "TITLE at/of BODY" go on naming the body rather than a person:
+    the body is no country and no known actor, and "of X" is not part of the title ("Secretary of State")."""
+    if " ".join(phrase.lower().split()).endswith(found.title.title.lower()):
+        return False
+    return actors.lookup_country(body) is None and actors.code_phrase(body) is None
 
 
 def _looks_like_org(text: str) -> bool:
@@ -399,9 +446,13 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
     phrase = found.text
     title = found.title
     country = found.country
-    code = actors.code_phrase(re.split(r"\s+(?:to|of|for|at)\s+", phrase, maxsplit=1)[0])
+    parts = re.split(r"\s+(?:to|of|for|at)\s+", phrase, maxsplit=1)
+    before, after = parts[0], (parts[1] if len(parts) > 1 else "")
+    code = actors.code_phrase(before)
     if country is None and code is not None:
         country = code.country
+    cut = before.lower().rfind(title.title.lower())
+    body = _body_of(before, after, actors) or _story_body(before[:cut] if cut > 0 else "", people, actors)
     display = _display_title(phrase, title)
     if title.title.lower() == "counterpart":
         other = next(
@@ -424,6 +475,48 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
     entity.title_text = display
     entity.country = country
     entity.actor = (country or "") + title.sector if country else title.sector
+    if body is not None and title.title.lower() != "counterpart":
+        # the body they hold the title in decides: "U.N. Secretary-General" -> IGOUNO, "director general of
+        # the British Chambers of Commerce" -> GBRBUS
+        entity.country = body.country or country
+        entity.actor = body.code if body.kind != "agent" else (
+            (entity.country or "") + body.code if entity.country else body.code)
+
+
+_BODY_SECTORS = {"BUS", "MED", "EDU", "LAB", "REL", "HLH", "AGR", "NGO", "MNC"}
+
+
+def _story_body(before: str, people: list[_Person], actors: ActorLexicon) -> ActorCode | None:
+    """The organisation a title is held in when the story named it before, under its name or the
+    abbreviation it gave ("the British Chambers of Commerce (BCC) ... BCC director general")."""
+    words = before.split()
+    if not words:
+        return None
+    key = _org_key(" ".join(words[-4:]))
+    for org in reversed(people):
+        if org.type != "ORG" or not org.actor or not (org.surname == key or key in org.aliases):
+            continue
+        code = actors.code_phrase(org.name)
+        if code is not None and (code.sector in _BODY_SECTORS or code.kind in {"igo", "ngo", "img"}):
+            return code
+    return None
+
+
+def _body_of(before: str, after: str, actors: ActorLexicon) -> ActorCode | None:
+    """The organisation a title is held in, when it is not a state's own: an international, non-governmental
+    or armed organisation ("Arab League Secretary General", "head of the IAEA"), or a business, union,
+    church or the like after the title ("director general of the British Chambers of Commerce")."""
+    for text, after_title in ((before, False), (after, True)):
+        code = actors.code_phrase(text) if text else None
+        if code is None:
+            continue
+        if code.kind in {"igo", "ngo", "img"} and code.group:
+            if code.kind == "img":
+                return code
+            return ActorCode(code.code[:3] + code.group, code.country, code.code[:3], code.kind, code.group)
+        if after_title and code.sector in _BODY_SECTORS:
+            return code
+    return None
 
 
 def _display_title(phrase: str, title: Title) -> str:
@@ -452,6 +545,14 @@ def _add_descriptions(
             continue
         has_the = m.group(0)[:4].lower() == "the "
         country_words = (m.group("country") or "").strip()
+        boundary = list(re.finditer(r"[.!?]\s+", country_words))
+        if boundary:  # "Monday. The prime minister": the words before the full stop are another sentence's
+            start = m.start("country") + boundary[-1].end()
+            country_words = country_words[boundary[-1].end() :]
+            if country_words.lower() == "the":
+                has_the, country_words = True, ""
+            if any(s < end and start < e for s, e in taken):
+                continue
         if not has_the and not country_words:
             continue
         if country_words.lower().split()[:1] in (["his"], ["her"], ["their"], ["its"]):

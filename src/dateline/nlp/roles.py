@@ -7,10 +7,12 @@ Split out of `dateline.nlp.events` (which re-exports `subject_of`); see that mod
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
-from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import VerbLexicon
+from dateline.nlp.actors import PRONOUNS as PRONOUNS_SKIP
 from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
 from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
 from dateline.records import Entity, Quote, Speaker
@@ -35,9 +37,11 @@ def subject_of(token: Token, *, depth: int = 0) -> Token | None:
 
 
 def _passive_agent(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    """The agent of a passive verb, shared by coordinated verbs ("were shot and injured by armed men")."""
+    for verb in [token, *token.conjuncts]:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -116,33 +120,86 @@ def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: l
             return
     if item.target is None and item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
         item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
+    if item.target is None or not item.target.code:
+        item.target = _clause_target(item, coder, source_token) or item.target
 
 
-_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
-             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "over", "around"}
 
 
-def _sentence_country(sent: Span, coder: ActorCoder) -> str | None:
-    """The first country the sentence names (a country, its people or a place in it)."""
-    gazetteer = load_gazetteer()
-    for ent in sent.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
-            country = coder.lexicon.lookup_country(ent.text)
-            if country is None and ent.label_ != "NORP":
-                place = gazetteer.lookup(ent.text)
-                country = place.country if place is not None else None
-            if country:
-                return country
+def _clause_target(item: _Found, coder: ActorCoder, source_token: Token | None) -> CodedActor | None:
+    """The party an event is aimed at when no object names one: the subject of a demanded clause ("demanded
+    that the US cancel"), else the first actor further on in the event's clause ("threatened further action
+    against Russia", "protest President Assad's failure"), else the place it happens in ("lifted a curfew in
+    Montenegro")."""
+    owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
+    for owner in owners:
+        for clause in (c for c in owner.children if c.dep_ == "ccomp" or (c.dep_ == "acl" and owner.pos_ == "NOUN")):
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.lower_ not in PRONOUNS_SKIP:
+                coded = coder.code(subject)
+                if coded.code:
+                    return coded
+    skip: set[int] = set()
+    if source_token is not None:
+        skip |= {t.i for t in noun_phrase(source_token)} | {t.i for t in source_token.subtree}
+    tokens: dict[int, Token] = {}
+    for owner in owners:
+        for token in owner.subtree:
+            tokens[token.i] = token
+    for child in [c for owner in owners for c in owner.children]:
+        if child.lemma_.lower() in _SAY or child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            skip |= {t.i for t in child.subtree}  # "..., officials said"; the source's side
+    start = min(t.i for t in owners)
+    places: list[Token] = []
+    for i in sorted(tokens):
+        token = tokens[i]
+        if i <= start or i in skip or token.pos_ not in {"PROPN", "NOUN"} or token.dep_ in {"compound", "nmod"}:
+            continue
+        if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+            places.append(token)
+            continue
+        coded = coder.code(token)
+        if coded.code and not coded.pronoun and not _same(coded, item.source) and (
+            coded.country or coded.code[:3] in _DOMESTIC
+        ):
+            return coded
+    for token in places if not item.pattern.symmetric else ():  # a meeting's place is not a party to it
+        country = coder.homes.token_place(token)
+        if country:
+            span = noun_phrase(token)
+            return CodedActor(code=country, country=country, text=span.text, start=span.start_char,
+                              end=span.end_char, name=span.text, basis="phrase")
     return None
 
 
-def _domestic(actor: CodedActor | None, home: str) -> CodedActor | None:
+_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
+             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO", "ENV", "HRI", "INS", "SEP", "NGM"}
+
+
+def _needs_home(actor: CodedActor | None) -> bool:
+    return bool(actor is not None and actor.code and not actor.country and len(actor.code) == 3
+                and actor.code in _DOMESTIC)
+
+
+def _domestic(actor: CodedActor | None, home: str, basis: str = "sentence") -> CodedActor | None:
     """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
     sentence is about: CAMEO codes domestic actors by their country."""
-    if actor is None or not actor.code or actor.country or actor.code[:3] not in _DOMESTIC or len(actor.code) > 3:
+    if actor is None or not _needs_home(actor):
         return actor
-    return CodedActor(code=home + actor.code, country=home, text=actor.text, start=actor.start, end=actor.end,
-                      entity=actor.entity, pronoun=actor.pronoun)
+    return actor.placed(home, basis)
+
+
+def place_domestic(item: _Found, sent: Span, coder: ActorCoder) -> None:
+    """Place the event's domestic actors that name no country (see `dateline.nlp.homes`)."""
+    if not (_needs_home(item.source) or _needs_home(item.target)):
+        return
+    owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
+    found = coder.homes.home(sent, owners)
+    if found is not None:
+        item.source, item.target = _domestic(item.source, *found), _domestic(item.target, *found)
 
 
 def _same(a: CodedActor, b: CodedActor | None) -> bool:
@@ -176,8 +233,9 @@ def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Qu
         speaker = _quote_at(token.idx, quotes)
         actor = _speaker_actor(speaker, entities) if speaker else None
         if actor:
-            return CodedActor(code=actor, country=actor[:3], text=coded.text, start=coded.start, end=coded.end,
-                              entity=speaker.entity if speaker else None, pronoun=True)
+            entity = next((e for e in entities if speaker and e.id == speaker.entity), None)
+            return replace(coded, code=actor, country=actor[:3], entity=speaker.entity if speaker else None,
+                           pronoun=True, name=entity.name if entity else None, basis="phrase")
     for ancestor in token.ancestors:
         if not same_line(ancestor, token):
             break
@@ -186,15 +244,16 @@ def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Qu
             if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
                 found = coder.code(subject)
                 if found.code:
-                    return CodedActor(code=found.code, country=found.country, text=coded.text,
-                                      start=coded.start, end=coded.end, entity=found.entity, pronoun=True)
+                    return coded.as_pronoun(found)
             break
-    if last is not None and token.lower_ not in {"i", "we", "us", "me"}:
-        return CodedActor(code=last.code, country=last.country, text=coded.text, start=coded.start,
-                          end=coded.end, entity=last.entity, pronoun=True)
+    if last is not None and token.lower_ not in {"i", "we", "us", "me"} and (
+        last.entity is not None or token.lower_ not in _PERSONAL
+    ):  # "he" stands for a person, not for the last country or group named
+        return coded.as_pronoun(last)
     return coded
 
 
+_PERSONAL = {"he", "she", "him", "her", "his", "who"}
 _PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
 
 

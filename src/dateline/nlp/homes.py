@@ -1,0 +1,156 @@
+"""Where a domestic actor belongs when its own words name no country.
+
+CAMEO codes the police, troops, protesters, workers, the court or the opposition by their country. When the
+phrase does not say it ("Police fired tear gas at protesters"), `Homes(doc, ...)` gives the country, and how it
+knows (`BASES`): the place where the event happens ("in Paris"), else the first place of the sentence, else of
+the paragraph, else the dateline's country, else the story's dominant country.
+
+Every place name goes through `place_country`, which prefers the country the entity stage gave a GPE or LOC
+entity (the place resolver fills it), then the country lexicon, then the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.gazetteer import load_gazetteer
+from dateline.records import Entity
+
+#: How an actor's country is known: its own words, else the context, from the closest to the widest.
+BASES = ("phrase", "event-place", "sentence", "paragraph", "dateline", "story")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "from"}
+
+
+def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = None) -> str | None:
+    """The ISO alpha-3 country of a place name: the entity's own country when the entity stage resolved it,
+    else a country name, demonym or seat of government, else the gazetteer's most likely place."""
+    if entity is not None and entity.type in _PLACE_LABELS and entity.country:
+        return entity.country
+    country = lexicon.lookup_country(text)
+    if country:
+        return country
+    place = load_gazetteer().lookup(text)
+    return place.country if place is not None else None
+
+
+class Homes:
+    """Context countries of one Doc; build one per Doc."""
+
+    def __init__(self, doc: Doc, *, lexicon: ActorLexicon, entities: list[Entity] | None = None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self._by_start: dict[int, Entity] = {}
+        for entity in entities or ():
+            if entity.type in _PLACE_LABELS:
+                for mention in entity.mentions:
+                    self._by_start[mention.start] = entity
+        self._ents: list[tuple[int, str, str]] = []  # (start char, label, country) of each place or people
+        self._ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS:
+                for i in range(ent.start, ent.end):
+                    self._ent_at[i] = ent
+                country = self.span_country(ent)
+            elif ent.label_ == "NORP":
+                country = lexicon.lookup_country(ent.text)
+            elif ent.label_ == "ORG":  # "the Kenya Anti-Corruption Commission", "Nigerian Interior Ministry"
+                code = lexicon.code_phrase(ent.text)
+                country = code.country if code is not None else None
+            else:
+                continue
+            if country:
+                self._ents.append((ent.start_char, ent.label_, country))
+        context = doc._.context if Doc.has_extension("context") else None
+        layout = getattr(context, "layout", None)
+        self._paragraphs: list[tuple[int, int]] = list(getattr(layout, "paragraphs", None) or [])
+        found = getattr(layout, "dateline", None)
+        self.dateline: str | None = getattr(found, "country", None)
+        counts = Counter(country for _, _, country in self._ents)
+        self.story: str | None = counts.most_common(1)[0][0] if counts else None
+
+    def span_country(self, span: Span) -> str | None:
+        """The country of a place named by a span of the Doc."""
+        return place_country(span.text, lexicon=self.lexicon, entity=self._by_start.get(span.start_char))
+
+    def token_place(self, token: Token) -> str | None:
+        """The country of the place a token names, when it is part of a place entity (or names a country)."""
+        ent = self._ent_at.get(token.i)
+        if ent is not None:
+            return self.span_country(ent)
+        if token.pos_ == "PROPN":
+            words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+            name = " ".join(t.text for t in words) if words else token.text
+            return place_country(name, lexicon=self.lexicon) or place_country(
+                token.text, lexicon=self.lexicon
+            )
+        return None
+
+    def event_place(self, owners: list[Token]) -> str | None:
+        """The country of the place an event happens in: "in Paris", "at a market in Kaduna"."""
+        for owner in owners:
+            for child in owner.children:
+                if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    nested = [
+                        g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                    ]
+                    named = [c for c in pobj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}]
+                    for token in [pobj, *named, *nested]:
+                        country = self.token_place(token)
+                        if country:
+                            return country
+        return None
+
+    def _first(self, start: int, end: int) -> str | None:
+        return next((c for s, label, c in self._ents if start <= s < end and label in _PLACE_LABELS), None)
+
+    def _loose(self, sent: Span) -> str | None:
+        """A place name the model did not label as one: a whole run of proper nouns the gazetteer knows
+        ("(Gopalganj, Dhaka)"), outside people's and organisations' names; never a word of a longer name."""
+        run: list[Token] = []
+        for token in [*sent, None]:
+            if (
+                token is not None
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+            ):
+                run.append(token)
+                continue
+            glued = token is not None and token.text == "-" and run and not run[-1].whitespace_
+            if run and not glued and (len(run) > 1 or len(run[0].text) > 3):  # not "Port" of Port-au-Prince
+                country = place_country(" ".join(t.text for t in run), lexicon=self.lexicon)
+                if country:
+                    return country
+            run = []
+        return None
+
+    def home(self, sent: Span, owners: list[Token]) -> tuple[str, str] | None:
+        """The country a domestic actor of an event in `sent` belongs to, and the basis (see BASES)."""
+        country = self.event_place(owners)
+        if country:
+            return country, "event-place"
+        country = self._first(sent.start_char, sent.end_char) or self._loose(sent)
+        if country:
+            return country, "sentence"
+        for start, end in self._paragraphs:
+            if start <= sent.start_char < end:
+                country = self._first(start, end)
+                if country:
+                    return country, "paragraph"
+                break
+        if self.dateline:
+            return self.dateline, "dateline"
+        people = next((c for s, _, c in self._ents if sent.start_char <= s < sent.end_char), None)
+        if people:  # no place anywhere near: the sentence's people ("Egyptian police ... demonstrators")
+            return people, "sentence"
+        if self.story:
+            return self.story, "story"
+        return None
