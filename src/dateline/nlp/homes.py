@@ -64,7 +64,7 @@ class Homes:
                 continue
             if country:
                 self._ents.append((ent.start_char, ent.label_, country))
-        context = doc._.context if Doc.has_extension("context") else None
+        context = doc._.dateline_context if Doc.has_extension("dateline_context") else None
         layout = getattr(context, "layout", None)
         self._paragraphs: list[tuple[int, int]] = list(getattr(layout, "paragraphs", None) or [])
         found = getattr(layout, "dateline", None)
