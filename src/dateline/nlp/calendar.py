@@ -78,7 +78,9 @@ def time_words() -> TimeWords:
     path = data_path("timewords.tsv")
     for row in read_table(path, ("word", "kind", "value")):
         if row["kind"] not in tables:
-            raise LexiconError(f"{path}: unknown kind {row['kind']!r} for {row['word']!r}; use one of {sorted(tables)}")
+            raise LexiconError(
+                f"{path}: unknown kind {row['kind']!r} for {row['word']!r}; use one of {sorted(tables)}"
+            )
         tables[row["kind"]][row["word"].lower()] = row["value"]
     return TimeWords(
         refs=tables["ref"],
@@ -90,7 +92,10 @@ def time_words() -> TimeWords:
 
 def words_pattern(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, with any run of space or hyphen between words."""
-    parts = [r"[\s\-]+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(words, key=len, reverse=True)]
+    parts = [
+        r"[\s\-]+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(words, key=len, reverse=True)
+    ]
     return "(?:" + "|".join(parts) + ")"
 
 

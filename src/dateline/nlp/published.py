@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from dateline.nlp.calendar import valid_date
-from dateline.nlp.layout import Layout
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.layout import Layout
 from dateline.nlp.timex import CONTEXT_KINDS, WEEKDAYS, Expression, Resolved, find_expressions, resolve
 from dateline.nlp.timex_context import earnings_quarter, is_financial, preposition_before
 from dateline.records import DateRef, Published
@@ -218,7 +218,8 @@ def date_refs(
             tense = "past"  # "Wednesday's ruling", "the Oct. 23 shooting's aftermath": a thing that happened
         context = replace(
             document,
-            financial=document.earnings and is_financial(_sentence_text(doc, expression.start, expression.end)),
+            financial=document.earnings
+            and is_financial(_sentence_text(doc, expression.start, expression.end)),
             reference=reference,
             preposition=preposition_before(text, expression.start),
         )

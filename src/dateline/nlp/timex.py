@@ -79,145 +79,247 @@ _SPELLED = (
 _DECADE_WORDS = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 _UNIT_WORD = r"(?:day|week|month|year|morning|afternoon|evening|night)"
 _SUPERLATIVE = re.compile(
-    r"(?:\b\w+est|\bmost|\bleast|\bfirst|\bbest|\bworst|\bonly|\bnever|\bever)\b[^.;!?]{0,30}$", re.IGNORECASE
+    r"(?:(?:\b(?!(?:inter|requ|prot|cont|t|w|r|for|arr|sugg|harv|manif|inv|gu|n|qu|ch|beh|hon|mod|dig|att|det|"
+    r"cr|b|l|p|v|z|j)est\b)\w+est|\bmost|\bleast|\bfirst|\bbest|\bworst|\bonly|\bnever|\bever)\b[^.;!?]{0,30}|\btimes?\s+)$",
+    re.IGNORECASE,
 )
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.'\- ]+)?,[ \t]*$")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|—|–|_|/|\.[ \t]*/)")
 _TITLE_KINDS = {"deictic", "rel_unit", "ref"}
+_COUNT_AFTER = re.compile(
+    r"\s+(?:\d|few\b|several\b|many\b|couple\b|" + "|".join(NUMBER_WORDS) + r"\b)", re.IGNORECASE
+)
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _QUOTES = "\"'“”‘’`"
 
 
+_SEASON_GATE = ("spring", "summer", "autumn", "fall", "winter")
+_YEARAGO_GATE = ("ago", "earlier", "prior", "year's", "year’s")
+# the modifier before a month, year or decade that belongs to its span: "early December", "the late 1980s"
+_MODIFIER_BEFORE = re.compile(
+    r"(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    r"the\s+middle\s+of)[\s\-]+)?\Z",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH_BEFORE}[\s\-]+\Z", re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(rf"(?:\b{_YEAR_BEFORE}[\s\-]|\()\Z", re.IGNORECASE)
+_YEAR_AFTER_RE = re.compile(r"(?:'s|’s)|[,;:)](?!\d)|\.(?!\d)|\s*$")
+_EXTENDED_KINDS = {"month", "my", "month_rel_year", "year", "decade"}
+
+
 @functools.cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """(kind, pattern, gate): the first pattern to claim a stretch of text wins, longer patterns first; a
+    pattern runs only over a text that holds one of its gate words (lower case), or always when it has none."""
     words = time_words()
     ordinal = words_pattern(words.ordinals)
     season = words_pattern(words.seasons)
     refs = words_pattern(words.refs)
     year_or_spelled = rf"(?:(?P<year>{YEAR})|(?P<spelled>{_SPELLED}))"
     quarter_word = r"(?:quarter|qtr\.?)"
-    patterns: list[tuple[str, str]] = [
-        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    quarters = ("quarter", "qtr")
+    patterns: list[tuple[str, str, tuple[str, ...]]] = [
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ()),
         (
             "mdy",
             rf"\b(?:(?P<weekday>{WEEKDAY_FULL}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
             rf"(?:,?\s+(?P<year>{YEAR}))?\b(?!\s*%)(?![,.]\d)",
+            (),
         ),
         (
             "dmy",
             rf"\b(?:(?P<weekday>{WEEKDAY_FULL}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})"
             rf"(?:,?\s+(?P<year>{YEAR}))?\b",
+            (),
         ),
-        ("year_span", rf"\b(?P<year>{YEAR})[\-–/](?P<y2>\d{{2}}|{YEAR})\b(?![\-–/]\d)"),
+        ("year_span", rf"\b(?P<year>{YEAR})[\-–/](?P<y2>\d{{2}}|{YEAR})\b(?![\-–/]\d)", ()),
         (
             "quarter",
             rf"\b(?:the\s+)?(?:(?P<rel>this|last|next)\s+year['’]s|(?P<qyear>{YEAR})(?:['’]s)?)\s+"
             rf"(?:fiscal\s+)?(?P<ord>{ordinal})[\s\-]+(?:fiscal[\s\-]+)?{quarter_word}",
+            quarters,
         ),
         (
             "yearago",
             rf"\b(?:the\s+)?(?:(?:same|corresponding|comparable|year[\s\-]ago|year[\s\-]earlier|prior[\s\-]year)\s+)+"
             rf"(?:(?P<ord>{ordinal})[\s\-]+)?(?P<unit>quarter|period)(?:\s+(?:of\s+)?(?:last\s+year|"
             r"a\s+year\s+(?:ago|earlier)))?\b",
+            ("quarter", "period"),
         ),
-        ("yearago", r"\blast\s+year['’]s\s+(?P<unit>quarter|period)\b"),
-        ("yearago", r"\bthe\s+(?P<unit>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b"),
-        ("yearago", r"\byear-(?:ago|earlier)\b"),
+        ("yearago", r"\blast\s+year['’]s\s+(?P<unit>quarter|period)\b", ("year's", "year’s")),
+        ("yearago", r"\bthe\s+(?P<unit>quarter|period)\s+a\s+year\s+(?:ago|earlier)\b", ("a year",)),
+        ("yearago", r"\byear-(?:ago|earlier)\b", ("year-",)),
         (
             "quarter",
             rf"\b(?:(?:the|its|their|a|this|that)\s+)?(?:(?:fiscal|flat|calendar)\s+)?(?P<ord>{ordinal})"
             rf"[\s\-]+(?:fiscal[\s\-]+)?{quarter_word}(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b(?![\-–]\w)",
+            quarters,
         ),
         (
             "half",
             rf"\b(?:the\s+)?(?P<ord>first|second|last|latter|1st|2nd)\s+(?:half|two\s+quarters)\s+of\s+"
             rf"(?:fiscal\s+)?(?:(?P<year>{YEAR})|(?:the\s+)?(?P<rel>this|last|next|the)\s+year)\b",
+            ("half", "quarters"),
         ),
-        ("yearquarter", rf"\bthe\s+(?P<year>{YEAR})\s+(?P<unit>quarter|period)\b"),
+        ("yearquarter", rf"\bthe\s+(?P<year>{YEAR})\s+(?P<unit>quarter|period)\b", ("quarter", "period")),
         (
             "thisquarter",
             r"\b(?:the|this|that|its)\s+(?:(?P<which>latest|current|most\s+recent|recent|latest\s+fiscal|fiscal|"
             r"same)\s+)?(?P<unit>quarter|period)\b(?![\-–]|\s+(?:of|ended|ending|a\s+year|last\s+year|before|earlier))",
+            ("quarter", "period"),
         ),
         (
             "end_of",
             rf"\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:(?:the|this)\s+(?P<unit>year|month|week|"
             rf"decade|century)|(?P<rel>this|last|next)\s+(?P<relunit>year|month|week)|(?P<month>{MONTH})"
             rf"(?:\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))\b",
+            ("end of", "beginning of", "start of", "middle of"),
         ),
-        ("end_of", r"\b(?P<unit>year)(?:[\s\-]end|['’]s\s+end)\b"),
+        (
+            "end_of",
+            r"\b(?P<unit>year)(?:[\s\-]end|['’]s\s+end)\b",
+            ("year end", "year-end", "year's end", "year’s end"),
+        ),
         (
             "season",
             rf"\b(?:(?P<which>last|this|next|this\s+past|past|coming|early|late|mid|the)[\s\-]+)?(?P<season>{season})"
             rf"(?:\s+(?:of\s+)?{year_or_spelled})?\b",
+            _SEASON_GATE,
         ),
         (
             "century",
             rf"\b(?:the\s+)?(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s\-]+century\b",
+            ("century",),
         ),
-        ("rel_century", r"\b(?P<which>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous)\s+century\b"),
-        ("month_rel_year", rf"\b{_MOD}?(?P<month>{MONTH})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b"),
-        ("my", rf"\b{_MOD}?(?P<month>{MONTH})(?:,)?\s+(?:of\s+)?{year_or_spelled}\b(?![,.]?\d)"),
-        ("ago", rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
-        ("in_n", rf"\b(?:in|within)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:'s|’s)?(?:\s+time)?\b"),
-        ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b"),
+        (
+            "rel_century",
+            r"\b(?P<which>this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous)\s+century\b",
+            ("century",),
+        ),
+        (
+            "month_rel_year",
+            rf"\b(?P<month>{MONTH})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b",
+            ("this year", "last year", "next year"),
+        ),
+        ("my", rf"\b(?P<month>{MONTH})(?:,)?\s+(?:of\s+)?{year_or_spelled}\b(?![,.]?\d)", ()),
+        (
+            "ago",
+            rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
+            ("ago", "earlier", "later", "from now", "hence"),
+        ),
+        ("in_n", rf"\b(?:in|within)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})(?:'s|’s)?(?:\s+time)?\b", ()),
+        (
+            "past_n",
+            rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})\b",
+            ("past", "last", "previous"),
+        ),
         (
             "deictic",
             r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|"
             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b",
+            (),
         ),
         (
             "anaphoric",
             rf"\b(?:(?P<edge>earlier|later)\s+that\s+(?P<u1>{_UNIT_WORD})|that\s+(?:same|very)\s+(?P<u2>{_UNIT_WORD})"
             rf"|the\s+same\s+(?P<u3>day|week|month|year)|the\s+(?P<dir>next|following|previous|prior)\s+"
             rf"(?P<u4>{_UNIT_WORD})|the\s+(?P<u5>day|week|month|year|night)\s+(?P<dir2>before|after|earlier|later)"
-            r"(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|last|next|\w+ing)\b))\b",
+            r"(?=\s*[,.;:!?)\"'”’]|\s*$|\s+(?:and|but|when|while|as|to|in|on|at)\b))\b",
+            (
+                "that ",
+                "same",
+                "next",
+                "following",
+                "previous",
+                "prior",
+                "before",
+                "after",
+                "earlier",
+                "later",
+            ),
         ),
         (
             "rel_unit",
             r"\b(?P<which>last|next|this|earlier\s+this|later\s+this|coming|past|previous)\s+"
             r"(?P<unit>week|month|year|weekend|quarter|decade)\b",
+            (),
         ),
-        ("the_unit", r"\b(?:over|during|for|through|throughout|in|on|at|before|after|ahead\s+of|into|until)\s+"
-         r"(?P<expr>the\s+(?P<unit>weekend|week|year))\b(?!\s+(?:of|before|after|that|when|in|to|since|\d|earlier|"
-         r"later|ago|as|which|'s|’s))"),
-        ("rel_weekday", rf"\b(?P<which>last|next|this|coming|past)\s+(?P<weekday>{WEEKDAY_FULL})\b"),
-        ("weekday", rf"\b(?P<weekday>{WEEKDAY_FULL})(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
-        ("decade", rf"\b(?:the\s+)?{_MOD}?(?P<decade>1[89]\d0|20[0-9]0)['’]?s\b"),
-        ("decade", rf"\b(?:the\s+)?{_MOD}?['’](?P<d2>\d0)s\b"),
-        ("decade", rf"\bthe\s+{_MOD}?(?P<decword>{_DECADE_WORDS})\b"),
-        ("year", rf"\b(?:the\s+year\s+)(?P<spelled>{_SPELLED})\b"),
-        ("year", rf"(?<![\w\-])(?P<spelled>(?:eighteen|nineteen)[\s\-]+(?:twenty|thirty|forty|fifty|sixty|seventy|"
-         r"eighty|ninety)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine))?)\b"),
-        ("rel_month", rf"\b(?P<which>last|next|this|this\s+past|past|coming)\s+(?P<month>{MONTH})\b"),
         (
-            "month",
-            rf"\b{_MONTH_BEFORE}[\s\-]+(?P<expr>{_MOD}?(?P<month>{MONTH}))\b(?![\-]\d)",
+            "the_unit",
+            r"\b(?:over|during|for|through|throughout|in|on|at|before|after|ahead\s+of|into|until)\s+"
+            r"(?P<expr>the\s+(?P<unit>weekend|week|year))\b(?!\s+(?:of|before|after|that|when|in|to|since|\d|earlier|"
+            r"later|ago|as|which|'s|’s))",
+            ("the week", "the year"),
         ),
-        ("year", rf"(?:\b{_YEAR_BEFORE}[\s\-]|\()(?P<expr>(?P<year>{YEAR}))\b(?![,.]?\d)"),
-        ("year", rf"\b(?P<year>{YEAR})(?=(?:'s|’s)|[,;:)](?!\d)|\.(?!\d)|\s*$)"),
-        ("ref", r"\bat\s+(?P<expr>(?:the|that)\s+time)\b(?!\s+(?:of|when|that|being|it|he|she|they|we|I)\b)"),
-        ("ref", rf"(?<![\w\-])(?P<ref>{refs})(?![\w\-])"),
+        ("rel_weekday", rf"\b(?P<which>last|next|this|coming|past)\s+(?P<weekday>{WEEKDAY_FULL})\b", ()),
+        ("weekday", rf"\b(?P<weekday>{WEEKDAY_FULL})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", ()),
+        ("decade", r"\b(?P<decade>1[89]\d0|20[0-9]0)['’]?s\b", ("0s", "0's", "0’s")),
+        ("decade", r"['’](?P<d2>\d0)s\b", ("0s",)),
+        ("decade", rf"\bthe\s+(?:(?:early|mid|late)[\s\-]+)?(?P<decword>{_DECADE_WORDS})\b", ("ties",)),
+        ("year", rf"\b(?:the\s+year\s+)(?P<spelled>{_SPELLED})\b", ("the year",)),
+        (
+            "year",
+            r"(?<![\w\-])(?P<spelled>(?:eighteen|nineteen)[\s\-]+(?:twenty|thirty|forty|fifty|sixty|seventy|"
+            r"eighty|ninety)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+            ("eighteen", "nineteen"),
+        ),
+        ("rel_month", rf"\b(?P<which>last|next|this|this\s+past|past|coming)\s+(?P<month>{MONTH})\b", ()),
+        ("month", rf"(?<![\w\-])(?P<month>{MONTH})\b(?![\-]\d)", ()),
+        ("year", rf"(?<![\w.,$£€])(?P<year>{YEAR})\b(?![,.]?\d)", ()),
+        (
+            "ref",
+            r"\bat\s+(?P<expr>(?:the|that)\s+time)\b(?!\s+(?:of|when|that|being|it|he|she|they|we|I)\b)",
+            ("the time", "that time"),
+        ),
+        ("ref", rf"(?<![\w\-])(?P<ref>{refs})(?![\w\-])", ()),
     ]
-    return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in patterns]
+    return [(kind, re.compile(pattern, re.IGNORECASE), gate) for kind, pattern, gate in patterns]
 
 
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression in `text`, in order, none overlapping."""
     found: list[Expression] = []
     taken = bytearray(len(text) + 1)
-    for kind, pattern in _patterns():
+    low = text.lower()
+    for kind, pattern, gate in _patterns():
+        if gate and not any(word in low for word in gate):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("expr") if "expr" in pattern.groupindex else match.span()
+            fields = {k: v for k, v in match.groupdict().items() if v is not None and k != "expr"}
+            if kind in _EXTENDED_KINDS:
+                start = _extend_back(kind, text, start, fields)
+                if start < 0:
+                    continue
             if any(taken[start:end]) or not _plausible(kind, match, text, start, end):
                 continue
-            fields = {k: v for k, v in match.groupdict().items() if v is not None and k != "expr"}
             found.append(Expression(text[start:end], start, end, kind, fields))
             taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda e: e.start)
     return found
 
 
-_LOWER_OK_MONTHS = {"june", "july", "august"}
+def _extend_back(kind: str, text: str, start: int, fields: dict[str, str]) -> int:
+    """Take a modifier before a month, year or decade into its span ("early December", "the late 1980s");
+    for a bare month or year, check the word before it names a date ("in March", "since 2009"). -1: none."""
+    window = text[max(0, start - 24) : start]
+    modifier = _MODIFIER_BEFORE.search(window)
+    extended = start
+    if modifier is not None and modifier.group("mod"):
+        fields["mod"] = " ".join(modifier.group("mod").lower().split())
+        extended = start - (len(window) - modifier.start())
+    elif kind == "decade" and modifier is not None and modifier.group("the"):
+        extended = start - (len(window) - modifier.start())
+    if kind == "month" and extended == start and not _MONTH_BEFORE_RE.search(window):
+        return -1
+    if (
+        kind == "year"
+        and "year" in fields
+        and extended == start
+        and not (_YEAR_BEFORE_RE.search(window) or _YEAR_AFTER_RE.match(text, start + 4))
+    ):
+        return -1
+    return extended
 
 
 def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int) -> bool:
@@ -231,13 +333,20 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
         bare = month.rstrip(".")
         if len(bare) <= 4 and bare not in {"June", "July", "May"}:
             return False
-        if bare == "May" and kind == "month" and not re.search(r"(?:in|by|since|until|of|early|late|mid)[\s\-]+$",
-                                                              text[max(0, start - 8) : start], re.IGNORECASE):
+        if (
+            bare == "May"
+            and kind == "month"
+            and not re.search(
+                r"(?:in|by|since|until|of|early|late|mid)[\s\-]+$",
+                text[max(0, start - 8) : start],
+                re.IGNORECASE,
+            )
+        ):
             return False
     weekday = groups.get("weekday")
     if weekday and not weekday[0].isupper():
         return False
-    if kind == "season" and not _plausible_season(groups):
+    if kind == "season" and not _plausible_season(groups, text, end):
         return False
     if kind == "ref" and not _plausible_ref(match.group(0), text, start, end):
         return False
@@ -252,10 +361,13 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
     return not (kind in _TITLE_KINDS and _is_title(text, start, end))
 
 
-def _plausible_season(groups: dict[str, str | None]) -> bool:
+def _plausible_season(groups: dict[str, str | None], text: str, end: int) -> bool:
+    name = groups.get("season") or ""
+    if name[:1].isupper() and _NAME_AFTER.match(text, end):  # "the Winter Olympics": a name
+        return False
     which = (groups.get("which") or "").lower()
     has_year = bool(groups.get("year") or groups.get("spelled"))
-    if groups["season"].lower() == "fall":  # "the fall of Rome", "prices fall": only with a year or a pointer
+    if name.lower() == "fall":  # "the fall of Rome", "prices fall": only with a year or a pointer
         return has_year or which in {"last", "this", "next", "this past", "past", "coming", "early", "late"}
     return has_year or bool(which)
 
@@ -264,13 +376,17 @@ def _plausible_ref(word: str, text: str, start: int, end: int) -> bool:
     low = " ".join(word.lower().split())
     after = text[end : end + 24]
     if low in {"current", "future", "recent"}:  # adjectives: only before a noun ("current talks")
-        return bool(re.match(r"\s+[a-z]", after)) and not re.match(r"\s+(?:of|and|or|is|was|affairs?\b)", after)
+        return bool(re.match(r"\s+[a-z]", after)) and not re.match(
+            r"\s+(?:of|and|or|is|was|affairs?|account)\b", after
+        )
     if low == "soon":  # "as soon as he arrives", "soon after": the date is the other clause's
         before = text[max(0, start - 4) : start].lower()
-        return not (before.endswith("as ") and not re.match(r"\s+as\s+(?:possible|practicable)", after)) and not (
-            re.match(r"\s+(?:after|afterwards?|thereafter|before)\b", after)
-        )
+        return not (
+            before.endswith("as ") and not re.match(r"\s+as\s+(?:possible|practicable)", after)
+        ) and not (re.match(r"\s+(?:after|afterwards?|thereafter|before)\b", after))
     if "-" in word:  # "the long-term partnership": an adjective
+        return False
+    if low == "the past" and _COUNT_AFTER.match(after):  # "the past three sessions": a duration
         return False
     if low in {"now", "currently"}:
         return not re.match(r"-\w", after)
@@ -299,6 +415,10 @@ def _is_title(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 3) : start].rstrip(" \t" + _QUOTES)
     if not before or before[-1] in ".!?\n:":
-        quoted = start > 0 and text[start - 1] in _QUOTES and text[max(0, start - 3) : start - 1].strip() not in {"", ".", ":"}
+        quoted = (
+            start > 0
+            and text[start - 1] in _QUOTES
+            and text[max(0, start - 3) : start - 1].strip() not in {"", ".", ":"}
+        )
         return quoted
     return True

@@ -26,8 +26,9 @@ _FINANCIAL = re.compile(
     r"[$£€¥#%]|\b(?:cents?|a\s+share|per\s+share|million|billion|percent|pence|yen|francs?|marks|C\$)\b",
     re.IGNORECASE,
 )
-_PREPOSITION = re.compile(r"\b(since|until|till|by|through|before|to)\s+(?:(?:the|early|late|mid)[\s\-]+)?$",
-                          re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(since|until|till|by|through|before|to)\s+(?:(?:the|early|late|mid)[\s\-]+)?$", re.IGNORECASE
+)
 
 
 def earnings_quarter(text: str, expressions: list[Expression], anchor: dt.date | None) -> TimexContext:
@@ -56,13 +57,20 @@ def is_financial(sentence: str) -> bool:
 
 
 def preposition_before(text: str, start: int) -> str | None:
-    """"since", "until", "till", "by", "through", "before" or "to" just before `start` ("to" only as a deadline:
+    """ "since", "until", "till", "by", "through", "before" or "to" just before `start` ("to" only as a deadline:
     "extended to Nov. 20"), else None."""
     match = _PREPOSITION.search(text, max(0, start - 24), start)
     if match is None:
         return None
     word = match.group(1).lower()
     if word == "to":
-        return "until" if re.search(r"\b(?:extended|postponed|delayed|moved|put\s+off)\s+\w*\s*to\s+$",
-                                    text[max(0, start - 40) : start], re.IGNORECASE) else None
+        return (
+            "until"
+            if re.search(
+                r"\b(?:extended|postponed|delayed|moved|put\s+off)\s+\w*\s*to\s+$",
+                text[max(0, start - 40) : start],
+                re.IGNORECASE,
+            )
+            else None
+        )
     return word
