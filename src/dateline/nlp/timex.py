@@ -151,7 +151,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("yearago", r"\byear-(?:ago|earlier)\b", ("year-",)),
         (
             "quarter",
-            rf"\b(?:(?:the|its|their|a|this|that)\s+)?(?:(?:fiscal|flat|calendar)\s+)?(?P<ord>{ordinal})"
+            rf"\b(?:(?:the|its|their|this|that)\s+)?(?:(?:fiscal|flat|calendar)\s+)?(?P<ord>{ordinal})"
             rf"[\s\-]+(?:fiscal[\s\-]+)?{quarter_word}(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b(?![\-–]\w)",
             quarters,
         ),
@@ -164,7 +164,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("yearquarter", rf"\bthe\s+(?P<year>{YEAR})\s+(?P<unit>quarter|period)\b", ("quarter", "period")),
         (
             "thisquarter",
-            r"\b(?:the|this|that|its)\s+(?:(?P<which>latest|current|most\s+recent|recent|latest\s+fiscal|fiscal|"
+            r"\b(?P<det>the|this|that|its)\s+(?:(?P<which>latest|current|most\s+recent|recent|latest\s+fiscal|fiscal|"
             r"same)\s+)?(?P<unit>quarter|period)\b(?![\-–]|\s+(?:of|ended|ending|a\s+year|last\s+year|before|earlier))",
             ("quarter", "period"),
         ),

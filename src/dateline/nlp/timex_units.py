@@ -131,7 +131,8 @@ def quarterly(
     words = f.get("unit", "").lower()
     if reporting and "current" not in f.get("which", ""):
         return quarter_range(*reporting)
-    return quarter_range(anchor.year, quarter_of(anchor)) if words == "quarter" else None
+    current = f.get("det", "").lower() == "this" or "current" in f.get("which", "").lower()
+    return quarter_range(anchor.year, quarter_of(anchor)) if words == "quarter" and current else None
 
 
 def quarter_year(quarter: int, anchor: dt.date, tense: str, reporting: tuple[int, int] | None) -> int:
