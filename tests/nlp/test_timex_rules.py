@@ -453,7 +453,6 @@ def test_timex_anaphora(text, expected, first, last):
 @pytest.mark.parametrize(
     "text",
     [
-        "LISBON, March 14 (Reuters) -- The minister said",  # a wire dateline repeated in the body
         'He spoke on the talk show "This Week" with hosts',  # a title
         "The index closed at 2034.5 points.",  # a number
         "It was the worst flood in a decade.",  # a duration after a superlative
@@ -484,3 +483,45 @@ def test_timex_offsets_and_types_of_new_kinds():
     assert evening is not None and (evening.type, evening.timex) == ("TIME", "2021-06-08TEV")
     during = resolve(find_expressions("over the past three weeks")[0], anchor=D(2021, 6, 10), tense="past")
     assert during is not None and (during.type, during.timex) == ("DURATION", "P3W")
+
+
+# named days: fixed, the Nth weekday of a month, Easter, the US election day
+HOLIDAYS = [
+    ("The ship sank on Christmas Day.", D(2021, 1, 8), "past", "Christmas Day", D(2020, 12, 25)),
+    ("Shops shut for Thanksgiving.", D(2021, 11, 2), "future", "Thanksgiving", D(2021, 11, 25)),
+    ("She has not spoken since last Easter.", D(2021, 6, 2), "present", "last Easter", D(2021, 4, 4)),
+    ("Polls close on Election Day.", D(2020, 10, 20), "future", "Election Day", D(2020, 11, 3)),
+    ("The parade on Memorial Day drew crowds.", D(2021, 6, 2), "past", "Memorial Day", D(2021, 5, 31)),
+    ("Fireworks lit the sky on New Year's Eve.", D(2021, 1, 3), "past", "New Year's Eve", D(2020, 12, 31)),
+]
+
+
+@pytest.mark.parametrize("text,anchor,tense,expected,day", HOLIDAYS)
+def test_timex_holidays(text, anchor, tense, expected, day):
+    _check(text, anchor, tense, expected, day, day, day.isoformat())
+
+
+@pytest.mark.parametrize("text", ["a cruise to Easter Island", "a christmas tree"])
+def test_timex_holiday_words_in_names(text):
+    assert find_expressions(text) == []
+
+
+# more whole spans
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The offer runs until mid-November.", "mid-November"),
+        ("They planned a late-April trip.", "late-April"),
+        ("Sales for the full year rose.", "the full year"),
+        ("He flew home later in the day.", "later in the day"),
+        ("Imports doubled that year.", "that year"),
+        ("``Today, we vote, she said.", "Today"),
+    ],
+)
+def test_timex_more_spans(text, expected):
+    assert [e.text for e in find_expressions(text)] == [expected]
+
+
+def test_timex_quarter_ended_keeps_both():
+    found = find_expressions("For the quarter ended Sept. 30, profit rose.")
+    assert [e.text for e in found] == ["the quarter", "Sept. 30"]

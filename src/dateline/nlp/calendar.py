@@ -69,12 +69,13 @@ class TimeWords:
     seasons: dict[str, str]
     ordinals: dict[str, int]
     numbers: dict[str, int]
+    holidays: dict[str, str]
 
 
 @functools.cache
 def time_words() -> TimeWords:
     """The shipped time-word lexicon, read once."""
-    tables: dict[str, dict[str, str]] = {"ref": {}, "season": {}, "ordinal": {}, "number": {}}
+    tables: dict[str, dict[str, str]] = {"ref": {}, "season": {}, "ordinal": {}, "number": {}, "holiday": {}}
     path = data_path("timewords.tsv")
     for row in read_table(path, ("word", "kind", "value")):
         if row["kind"] not in tables:
@@ -87,13 +88,14 @@ def time_words() -> TimeWords:
         seasons=tables["season"],
         ordinals={k: int(v) for k, v in tables["ordinal"].items()},
         numbers={k: int(v) for k, v in tables["number"].items()},
+        holidays=tables["holiday"],
     )
 
 
 def words_pattern(words: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, with any run of space or hyphen between words."""
     parts = [
-        r"[\s\-]+".join(re.escape(w) for w in phrase.split())
+        r"[\s\-]+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
         for phrase in sorted(words, key=len, reverse=True)
     ]
     return "(?:" + "|".join(parts) + ")"
@@ -176,3 +178,39 @@ def timeml_value(first: dt.date, last: dt.date, granularity: str) -> str:
     if granularity == "century":
         return str(first.year // 100)
     return str(first.year)
+
+
+_WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The day a holiday rule of ``timewords.tsv`` names in a year: "12-25", "11-TH-4", "05-MO-L", "E-2"."""
+    if rule.startswith("E"):
+        return easter(year) + dt.timedelta(days=int(rule[1:]))
+    parts = rule.split("-")
+    month = int(parts[0])
+    if parts[1:] == ["ELECTION"]:  # the Tuesday after the first Monday
+        first_monday = 1 + (0 - dt.date(year, month, 1).weekday()) % 7
+        return dt.date(year, month, first_monday + 1)
+    if len(parts) == 2:
+        return valid_date(year, month, int(parts[1]))
+    weekday = _WEEKDAY_CODES[parts[1]]
+    if parts[2] == "L":
+        last = month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = 1 + (weekday - dt.date(year, month, 1).weekday()) % 7
+    return valid_date(year, month, first + 7 * (int(parts[2]) - 1))

@@ -10,9 +10,10 @@ end of the year", "the day before", "later that year", "the weekend"), and refer
 "currently", "recently", "the past", "soon", "the future": TimeML's PRESENT_REF, PAST_REF, FUTURE_REF).
 The reference words, seasons and ordinals are data (``lexicon/data/timewords.tsv``).
 
-What looks like a date but is not is left out: a wire dateline repeated in the body ("WASHINGTON, August
-11 (Xinhua) --": it restates the publication date), a title in capitals ("This Week", "VOA Today"), a
-number ("2082.1"), a span after a superlative ("the worst in a decade", "the first time in 100 days").
+What looks like a date but is not is left out: a title in capitals ("This Week", "VOA Today"), a number
+("2082.1"), a span after a superlative ("the worst in a decade", "the first time in 100 days"). A wire
+dateline's date in the body ("WASHINGTON, August 11 (Xinhua) --") is kept: it is a true date (the
+publication date), and TimeML annotates it.
 
 Resolving lives in `dateline.nlp.timex_resolve` (`resolve(expression, anchor=..., tense=...)`); it is
 re-exported here.
@@ -83,8 +84,6 @@ _SUPERLATIVE = re.compile(
     r"cr|b|l|p|v|z|j)est\b)\w+est|\bmost|\bleast|\bfirst|\bbest|\bworst|\bonly|\bnever|\bever)\b[^.;!?]{0,30}|\btimes?\s+)$",
     re.IGNORECASE,
 )
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\- ]+(?:,[ \t]*[A-Z][A-Za-z.'\- ]+)?,[ \t]*$")
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|--|—|–|_|/|\.[ \t]*/)")
 _TITLE_KINDS = {"deictic", "rel_unit", "ref"}
 _COUNT_AFTER = re.compile(
     r"\s+(?:\d|few\b|several\b|many\b|couple\b|" + "|".join(NUMBER_WORDS) + r"\b)", re.IGNORECASE
@@ -115,6 +114,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     ordinal = words_pattern(words.ordinals)
     season = words_pattern(words.seasons)
     refs = words_pattern(words.refs)
+    holidays = words_pattern(words.holidays)
+    holiday_gate = tuple(sorted({name.split()[0].replace("'s", "") for name in words.holidays}))
     year_or_spelled = rf"(?:(?P<year>{YEAR})|(?P<spelled>{_SPELLED}))"
     quarter_word = r"(?:quarter|qtr\.?)"
     quarters = ("quarter", "qtr")
@@ -165,7 +166,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         (
             "thisquarter",
             r"\b(?P<det>the|this|that|its)\s+(?:(?P<which>latest|current|most\s+recent|recent|latest\s+fiscal|fiscal|"
-            r"same)\s+)?(?P<unit>quarter|period)\b(?![\-–]|\s+(?:of|ended|ending|a\s+year|last\s+year|before|earlier))",
+            r"same)\s+)?(?P<unit>quarter|period)\b(?![\-–]|\s+(?:of|a\s+year|last\s+year|before|earlier))",
             ("quarter", "period"),
         ),
         (
@@ -185,6 +186,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
             rf"\b(?:(?P<which>last|this|next|this\s+past|past|coming|early|late|mid|the)[\s\-]+)?(?P<season>{season})"
             rf"(?:\s+(?:of\s+)?{year_or_spelled})?\b",
             _SEASON_GATE,
+        ),
+        (
+            "holiday",
+            rf"\b(?:(?P<which>last|next|this\s+past|this|past|coming)\s+)?(?P<holiday>{holidays})\b",
+            holiday_gate,
         ),
         (
             "century",
@@ -221,7 +227,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ),
         (
             "anaphoric",
-            rf"\b(?:(?P<edge>earlier|later)\s+that\s+(?P<u1>{_UNIT_WORD})|that\s+(?:same|very)\s+(?P<u2>{_UNIT_WORD})"
+            rf"\b(?:(?P<edge>earlier|later)\s+(?:that|in\s+the)\s+(?P<u1>{_UNIT_WORD})"
+            rf"|that\s+(?:(?:same|very)\s+(?P<u2>{_UNIT_WORD})|(?P<u6>year|month|week)\b)"
             rf"|the\s+same\s+(?P<u3>day|week|month|year)|the\s+(?P<dir>next|following|previous|prior)\s+"
             rf"(?P<u4>{_UNIT_WORD})|the\s+(?P<u5>day|week|month|year|night)\s+(?P<dir2>before|after|earlier|later)"
             r"(?=\s*[,.;:!?)\"'”’]|\s*$|\s+(?:and|but|when|while|as|to|in|on|at)\b))\b",
@@ -247,9 +254,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         (
             "the_unit",
             r"\b(?:over|during|for|through|throughout|in|on|at|before|after|ahead\s+of|into|until)\s+"
-            r"(?P<expr>the\s+(?P<unit>weekend|week|year))\b(?!\s+(?:of|before|after|that|when|in|to|since|\d|earlier|"
+            r"(?P<expr>the\s+(?:(?:full|whole|entire|fiscal|current\s+fiscal)\s+)?(?P<unit>weekend|week|year))\b(?!\s+(?:of|before|after|that|when|in|to|since|\d|earlier|"
             r"later|ago|as|which|'s|’s))",
-            ("the week", "the year"),
+            ("week", "year"),
         ),
         ("rel_weekday", rf"\b(?P<which>last|next|this|coming|past)\s+(?P<weekday>{WEEKDAY_FULL})\b", ()),
         ("weekday", rf"\b(?P<weekday>{WEEKDAY_FULL})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", ()),
@@ -264,7 +271,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
             ("eighteen", "nineteen"),
         ),
         ("rel_month", rf"\b(?P<which>last|next|this|this\s+past|past|coming)\s+(?P<month>{MONTH})\b", ()),
-        ("month", rf"(?<![\w\-])(?P<month>{MONTH})\b(?![\-]\d)", ()),
+        ("month", rf"(?<!\w)(?P<month>{MONTH})\b(?![\-]\d)", ()),
         ("year", rf"(?<![\w.,$£€])(?P<year>{YEAR})\b(?![,.]?\d)", ()),
         (
             "ref",
@@ -307,7 +314,7 @@ def _extend_back(kind: str, text: str, start: int, fields: dict[str, str]) -> in
     extended = start
     if modifier is not None and modifier.group("mod"):
         fields["mod"] = " ".join(modifier.group("mod").lower().split())
-        extended = start - (len(window) - modifier.start())
+        extended = start - (len(window) - modifier.start("mod" if kind != "decade" else 0))
     elif kind == "decade" and modifier is not None and modifier.group("the"):
         extended = start - (len(window) - modifier.start())
     if kind == "month" and extended == start and not _MONTH_BEFORE_RE.search(window):
@@ -324,7 +331,7 @@ def _extend_back(kind: str, text: str, start: int, fields: dict[str, str]) -> in
 
 def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int) -> bool:
     """Reject what only looks like a date: lower-case month and weekday words ("may", "march"), a bare
-    month abbreviation, a wire dateline in the body, a title in capitals, a span after a superlative."""
+    month abbreviation, a title in capitals, a span after a superlative."""
     groups = match.groupdict()
     month = groups.get("month")
     if month and not month[0].isupper():
@@ -346,6 +353,10 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
     weekday = groups.get("weekday")
     if weekday and not weekday[0].isupper():
         return False
+    if kind == "holiday" and not (
+        (groups.get("holiday") or "")[:1].isupper() and not _NAME_AFTER.match(text, end)
+    ):
+        return False
     if kind == "season" and not _plausible_season(groups, text, end):
         return False
     if kind == "ref" and not _plausible_ref(match.group(0), text, start, end):
@@ -353,8 +364,6 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
     if kind in {"in_n"} and _SUPERLATIVE.search(text[max(0, start - 50) : start]):
         return False
     if kind == "year_span" and not _plausible_span(groups):
-        return False
-    if kind in {"mdy", "dmy", "my"} and _is_dateline(text, start, end):
         return False
     if kind == "year" and "year" in groups and int(groups["year"]) > 2100:
         return False
@@ -400,25 +409,10 @@ def _plausible_span(groups: dict[str, str | None]) -> bool:
     return first < second <= first + 10
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A wire dateline repeated in the body: "WASHINGTON, August 11 (Xinhua) --" at a line's start."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_DATELINE_BEFORE.search(text[max(0, line_start - 1) : start])) and bool(
-        _DATELINE_AFTER.match(text, end)
-    )
-
-
 def _is_title(text: str, start: int, end: int) -> bool:
     """Every word capitalised and not at a sentence's start: a name ("This Week", "VOA Today")."""
     words = text[start:end].split()
     if not all(w[0].isupper() for w in words):
         return False
-    before = text[max(0, start - 3) : start].rstrip(" \t" + _QUOTES)
-    if not before or before[-1] in ".!?\n:":
-        quoted = (
-            start > 0
-            and text[start - 1] in _QUOTES
-            and text[max(0, start - 3) : start - 1].strip() not in {"", ".", ":"}
-        )
-        return quoted
-    return True
+    before = text[max(0, start - 8) : start].rstrip(" \t" + _QUOTES)  # over spaces and quote marks
+    return bool(before) and before[-1] not in ".!?\n:;(-"

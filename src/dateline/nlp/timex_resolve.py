@@ -32,6 +32,7 @@ from dateline.nlp.calendar import (
     WEEKDAYS,
     day_number,
     half_span,
+    holiday_date,
     month_number,
     season_span,
     spelled_year,
@@ -220,7 +221,32 @@ def _relative(
         return _anaphoric(f, anchor, ctx)
     if kind == "ref":
         return _reference(f, anchor, tense)
+    if kind == "holiday":
+        return _holiday(f, anchor, tense)
     return None
+
+
+def _holiday(f: dict[str, str], anchor: dt.date, tense: str) -> Resolved | None:
+    """ "Thanksgiving", "last Christmas", "Easter Monday": the holiday's day in the year the words point to."""
+    name = " ".join(f["holiday"].lower().replace("’", "'").replace("-", " ").split())
+    rule = time_words().holidays.get(name)
+    if rule is None:
+        return None
+    days = [
+        d for year in range(anchor.year - 2, anchor.year + 3) if (d := holiday_date(rule, year)) is not None
+    ]
+    which = " ".join((f.get("which") or "").lower().split())
+    if which in {"last", "past", "this past"}:
+        day = max((d for d in days if d < anchor), default=None)
+    elif which in {"next", "coming"}:
+        day = min((d for d in days if d > anchor), default=None)
+    elif which == "this":
+        day = next((d for d in days if d.year == anchor.year), None)
+    else:
+        before = max((d for d in days if d <= anchor), default=None)
+        after = min((d for d in days if d >= anchor), default=None)
+        day = _pick_near(before, after, anchor, tense)
+    return day_range(day) if day else None
 
 
 def month_day_near(month: int, day: int, *, anchor: dt.date, tense: str) -> dt.date | None:
@@ -233,6 +259,11 @@ def month_day_near(month: int, day: int, *, anchor: dt.date, tense: str) -> dt.d
     """
     before = _step_years(month, day, anchor.year, -1, lambda d: d <= anchor)
     after = _step_years(month, day, anchor.year, +1, lambda d: d >= anchor)
+    return _pick_near(before, after, anchor, tense)
+
+
+def _pick_near(before: dt.date | None, after: dt.date | None, anchor: dt.date, tense: str) -> dt.date | None:
+    """Between the last such day on or before the anchor and the next on or after it, the one the tense means."""
     back = (anchor - before).days if before else None
     ahead = (after - anchor).days if after else None
     if tense == "past!":
@@ -354,7 +385,7 @@ def _counted(kind: str, f: dict[str, str], anchor: dt.date, ctx: TimexContext) -
 
 def _anaphoric(f: dict[str, str], anchor: dt.date, ctx: TimexContext) -> Resolved | None:
     """ "the day before", "later that year", "the following week": from the last date the story named."""
-    unit = next(f[k].lower() for k in ("u1", "u2", "u3", "u4", "u5") if k in f)
+    unit = next(f[k].lower() for k in ("u1", "u2", "u3", "u4", "u5", "u6") if k in f)
     base = ctx.reference.first if ctx.reference is not None else anchor
     direction = (f.get("dir") or f.get("dir2") or "").lower()
     step = 1 if direction in {"next", "following", "after", "later"} else -1 if direction else 0
