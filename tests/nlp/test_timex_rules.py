@@ -525,3 +525,19 @@ def test_timex_more_spans(text, expected):
 def test_timex_quarter_ended_keeps_both():
     found = find_expressions("For the quarter ended Sept. 30, profit rose.")
     assert [e.text for e in found] == ["the quarter", "Sept. 30"]
+
+
+def test_timex_holiday_in_a_longer_name():
+    assert find_expressions("They marked Holocaust Memorial Day in January.") == [
+        e for e in find_expressions("They marked Holocaust Memorial Day in January.") if e.kind != "holiday"
+    ]
+    assert [e.kind for e in find_expressions("in Israel's Independence Day parade")] == []
+
+
+def test_timex_later_in_the_year_is_the_anchors():
+    reference = resolve(_only("on 9 April 2019", "9 April 2019"), anchor=None)
+    expression = _only("A vote is due later in the year.", "later in the year")
+    resolved = resolve(
+        expression, anchor=D(2021, 6, 1), tense="future", context=TimexContext(reference=reference)
+    )
+    assert resolved is not None and resolved.timex == "2021"

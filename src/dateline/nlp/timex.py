@@ -89,6 +89,7 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:\d|few\b|several\b|many\b|couple\b|" + "|".join(NUMBER_WORDS) + r"\b)", re.IGNORECASE
 )
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?:[a-z,;]\s+[A-Z][\w.]*|['’]s)\s+$")
 _QUOTES = "\"'“”‘’`"
 
 
@@ -227,7 +228,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ),
         (
             "anaphoric",
-            rf"\b(?:(?P<edge>earlier|later)\s+(?:that|in\s+the)\s+(?P<u1>{_UNIT_WORD})"
+            rf"\b(?:(?P<edge>earlier|later)\s+(?:that|(?P<inthe>in\s+the))\s+(?P<u1>{_UNIT_WORD})"
             rf"|that\s+(?:(?:same|very)\s+(?P<u2>{_UNIT_WORD})|(?P<u6>year|month|week)\b)"
             rf"|the\s+same\s+(?P<u3>day|week|month|year)|the\s+(?P<dir>next|following|previous|prior)\s+"
             rf"(?P<u4>{_UNIT_WORD})|the\s+(?P<u5>day|week|month|year|night)\s+(?P<dir2>before|after|earlier|later)"
@@ -354,7 +355,9 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
     if weekday and not weekday[0].isupper():
         return False
     if kind == "holiday" and not (
-        (groups.get("holiday") or "")[:1].isupper() and not _NAME_AFTER.match(text, end)
+        (groups.get("holiday") or "")[:1].isupper()
+        and not _NAME_AFTER.match(text, end)
+        and not _NAME_BEFORE.search(text, max(0, start - 30), start)  # "Holocaust Memorial Day", "Israel's ..."
     ):
         return False
     if kind == "season" and not _plausible_season(groups, text, end):

@@ -386,6 +386,8 @@ def _counted(kind: str, f: dict[str, str], anchor: dt.date, ctx: TimexContext) -
 def _anaphoric(f: dict[str, str], anchor: dt.date, ctx: TimexContext) -> Resolved | None:
     """ "the day before", "later that year", "the following week": from the last date the story named."""
     unit = next(f[k].lower() for k in ("u1", "u2", "u3", "u4", "u5", "u6") if k in f)
+    if "inthe" in f:  # "later in the year", "earlier in the week": the anchor's own
+        ctx = NO_CONTEXT
     base = ctx.reference.first if ctx.reference is not None else anchor
     direction = (f.get("dir") or f.get("dir2") or "").lower()
     step = 1 if direction in {"next", "following", "after", "later"} else -1 if direction else 0
