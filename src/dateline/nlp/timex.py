@@ -357,7 +357,7 @@ def _plausible(kind: str, match: re.Match[str], text: str, start: int, end: int)
     if kind == "holiday" and not (
         (groups.get("holiday") or "")[:1].isupper()
         and not _NAME_AFTER.match(text, end)
-        and not _NAME_BEFORE.search(text, max(0, start - 30), start)  # "Holocaust Memorial Day", "Israel's ..."
+        and not _NAME_BEFORE.search(text, max(0, start - 30), start)  # "Holocaust Memorial Day"
     ):
         return False
     if kind == "season" and not _plausible_season(groups, text, end):
