@@ -116,8 +116,14 @@ class Published(Record):
 class DateRef(Record):
     """A date expression in the text ("on Tuesday", "last month") resolved to a calendar range.
 
-    `value` is the first day, `end` the last (equal for a single day); `granularity` is day, week,
-    month, year or decade; `tense` is the tense of the clause that holds it (past, present, future).
+    `value` is the first day, `last` the last (equal for a single day); `granularity` is day, week,
+    weekend, month, quarter, half, season, year, decade or century; `tense` is the tense of the clause that
+    holds it (past, present, future). `type` is its TimeML type (DATE, TIME, DURATION, SET) and `timex` its
+    TimeML value ("2016-04-27", "2016-W17", "2016-Q3", "1998-SU", "199", "PRESENT_REF", "P3W").
+
+    A reference word ("now", "recently", "soon") names no calendar range: its `timex` is PRESENT_REF,
+    PAST_REF or FUTURE_REF, its granularity "present", "past" or "future", and `value`/`last` a stand-in
+    day (the publication date, the day before it, the day after it) that is on the right side of it.
     """
 
     text: str
@@ -127,6 +133,8 @@ class DateRef(Record):
     last: str | None = None
     granularity: str = "day"
     tense: str = "present"
+    type: str = "DATE"
+    timex: str | None = None
 
 
 @dataclass

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from dateline.nlp.calendar import valid_date
+from dateline.nlp.doctext import doc_text
 from dateline.nlp.layout import Layout
-from dateline.nlp.timex import WEEKDAYS, Expression, find_expressions, resolve
+from dateline.nlp.timex import CONTEXT_KINDS, WEEKDAYS, Expression, Resolved, find_expressions, resolve
+from dateline.nlp.timex_context import earnings_quarter, is_financial, preposition_before
 from dateline.records import DateRef, Published
 
 YEARS_BACK = 60  # how far back a year-less dateline may reach
@@ -199,11 +201,33 @@ def _mentioned_years(doc: Doc, expressions: list[Expression]) -> tuple[list[int]
 def date_refs(
     doc: Doc, *, anchor: dt.date | None, expressions: list[Expression] | None = None
 ) -> list[DateRef]:
-    """Every date expression of the story, resolved against `anchor` in the tense of its clause."""
+    """Every date expression of the story, resolved against `anchor` in the tense of its clause.
+
+    The story's own context goes along: its earnings quarter (`earnings_quarter`), whether each expression's
+    sentence gives figures, the preposition before it, and the last date named before it (for anaphora).
+    An expression that names a date only in an earnings report ("the quarter") is left out elsewhere.
+    """
+    text = doc_text(doc)
+    found = expressions if expressions is not None else find_expressions(text)
+    document = earnings_quarter(text, found, anchor)
+    reference: Resolved | None = None
     refs: list[DateRef] = []
-    for expression in expressions if expressions is not None else find_expressions(doc.text):
+    for expression in found:
         tense = clause_tense(doc, expression.start, expression.end)
-        resolved = resolve(expression, anchor=anchor, tense=tense)
+        if expression.kind in {"mdy", "dmy", "weekday"} and text.startswith(("'s", "’s"), expression.end):
+            tense = "past"  # "Wednesday's ruling", "the Oct. 23 shooting's aftermath": a thing that happened
+        context = replace(
+            document,
+            financial=document.earnings
+            and is_financial(_sentence_text(doc, expression.start, expression.end)),
+            reference=reference,
+            preposition=preposition_before(text, expression.start),
+        )
+        resolved = resolve(expression, anchor=anchor, tense=tense, context=context)
+        if resolved is None and expression.kind in CONTEXT_KINDS:
+            continue
+        if resolved is not None and resolved.ref is None and resolved.type != "DURATION":
+            reference = resolved
         refs.append(
             DateRef(
                 text=expression.text,
@@ -212,7 +236,16 @@ def date_refs(
                 value=resolved.first.isoformat() if resolved else None,
                 last=resolved.last.isoformat() if resolved else None,
                 granularity=resolved.granularity if resolved else "unknown",
-                tense=tense,
+                tense=tense.rstrip("!"),
+                type=resolved.type if resolved else "DATE",
+                timex=resolved.timex if resolved else None,
             )
         )
     return refs
+
+
+def _sentence_text(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    return span[0].sent.text
