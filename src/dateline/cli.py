@@ -265,6 +265,12 @@ def _ingest_bar(paths: tuple[str, ...], *, show: bool) -> Iterator[Callable[[Any
     show_default=True,
     help="articles committed per transaction",
 )
+@click.option(
+    "--published",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the publication date of every input, overriding metadata and dateline",
+)
 @_BODY
 @_MODEL
 @_TODAY
@@ -274,6 +280,7 @@ def ingest(
     paths: tuple[str, ...],
     db: str,
     batch_size: int,
+    published: str | None,
     body: bool,
     model: str | None,
     today: str | None,
@@ -304,6 +311,7 @@ def ingest(
             body_only=body,
             progress=show,
             workers=workers,
+            published=published,
         )
     stderr.print(
         f"{report.added} articles added ({report.events} events), {report.duplicates} already stored, "

@@ -83,14 +83,14 @@ def geo_cells(location: Location | None) -> list[str]:
 def event_cells(row: EventRow) -> list[str]:
     """One GDELT 2.0 events line, as its 61 cells."""
     event = row.event
-    day = dt.date.fromisoformat(row.day)
+    day = dt.date.fromisoformat(row.day) if row.day else None  # undated: empty date cells
     cameo = event.cameo
     cells = [
         str(row.event_id),
-        day.strftime("%Y%m%d"),
-        day.strftime("%Y%m"),
-        str(day.year),
-        fraction_date(day),
+        day.strftime("%Y%m%d") if day else "",
+        day.strftime("%Y%m") if day else "",
+        str(day.year) if day else "",
+        fraction_date(day) if day else "",
         *actor_cells(event.source),
         *actor_cells(event.target),
         "1" if row.is_root else "0",

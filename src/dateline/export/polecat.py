@@ -61,7 +61,7 @@ def event_cells(row: EventRow, article: Article) -> list[str]:
     event, place = row.event, row.event.location
     return [
         str(row.event_id),
-        row.day,
+        clean(row.day),
         clean(event.plover),
         "",
         "",

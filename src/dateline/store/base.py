@@ -194,7 +194,8 @@ class SQLStore(Store):
         print_ = fingerprint(article.text, options=index.options)
         cluster_id = index.match(print_) or article.id
         added_at = now()
-        day = valid_day(article.published.date) or added_at[:10]
+        published = valid_day(article.published.date)
+        day = published or added_at[:10]  # the article's place in the feed only; its events get `published`
         self._run(
             "INSERT INTO story_clusters (id, first_article, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (id) DO NOTHING",
@@ -235,7 +236,7 @@ class SQLStore(Store):
         self._insert_entities(article)
         self._insert_quotes(article)
         for event in article.events:
-            self._insert_event(article, event, cluster_id=cluster_id, day=day)
+            self._insert_event(article, event, cluster_id=cluster_id, published=published)
         return 1
 
     def _source_id(self, name: str | None) -> int | None:
@@ -280,7 +281,9 @@ class SQLStore(Store):
                 ),
             )
 
-    def _insert_event(self, article: Article, event: Event, *, cluster_id: str, day: str) -> None:
+    def _insert_event(
+        self, article: Article, event: Event, *, cluster_id: str, published: str | None
+    ) -> None:
         source, target, location = event.source, event.target, event.location
         key = (
             cluster_id,
@@ -327,7 +330,7 @@ class SQLStore(Store):
                 target.text if target else None,
                 event.date,
                 event.date_basis,
-                valid_day(event.date) or day,
+                valid_day(event.date) or published,  # never the day it was added: undated stays NULL
                 location.name if location else None,
                 location.country if location else None,
                 location.lat if location else None,
@@ -453,7 +456,9 @@ class SQLStore(Store):
         if first_only:
             where.append("e.first_mention = 1")
         sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.day DESC, e.seq DESC"
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY e.day DESC NULLS LAST, e.seq DESC"
         sql += self._page(limit, 0, params)
         for row in self._stream(sql, params):
             yield self._event_row(row)
@@ -482,12 +487,11 @@ class SQLStore(Store):
     def dyad(self, a: str, b: str, *, freq: str = "day") -> list[DyadPoint]:
         if freq not in FREQUENCIES:
             raise StoreError(f"{freq!r}: not a frequency; give one of {', '.join(FREQUENCIES)}")
-        pa, pb = a.upper() + "%", b.upper() + "%"
         rows = self._run(
-            "SELECT e.day, e.quad_class, COUNT(*), SUM(e.goldstein) FROM events e "
-            "WHERE e.first_mention = 1 AND ((e.source_actor LIKE ? AND e.target_actor LIKE ?) "
-            "OR (e.source_actor LIKE ? AND e.target_actor LIKE ?)) GROUP BY e.day, e.quad_class",
-            (pa, pb, pb, pa),
+            "SELECT e.day, e.quad_class, COUNT(*), SUM(e.goldstein) FROM events e WHERE "
+            + _DYAD
+            + " AND e.day IS NOT NULL GROUP BY e.day, e.quad_class",
+            _dyad_params(a, b),
         ).fetchall()
         points: dict[str, list[float]] = {}
         for day, quad, n, goldstein in rows:
@@ -500,6 +504,13 @@ class SQLStore(Store):
             DyadPoint(period, int(p[0]), int(p[1]), int(p[2]), int(p[3]), int(p[4]), round(p[5], 6))
             for period, p in sorted(points.items())
         ]
+
+    def dyad_undated(self, a: str, b: str) -> int:
+        return int(
+            self._one(
+                "SELECT COUNT(*) FROM events e WHERE " + _DYAD + " AND e.day IS NULL", _dyad_params(a, b)
+            )
+        )
 
     def clusters(self, *, min_size: int = 2) -> dict[str, list[str]]:
         rows = self._run(
@@ -541,6 +552,19 @@ class SQLStore(Store):
         if not self._closed:
             self._closed = True
             self._close()
+
+
+# the distinct events between two actors that a time series counts: asserted ones (not negated,
+# hypothetical, possible or intended), in either direction
+_DYAD = (
+    "e.first_mention = 1 AND e.modality = 'asserted' AND ((e.source_actor LIKE ? AND e.target_actor LIKE ?) "
+    "OR (e.source_actor LIKE ? AND e.target_actor LIKE ?))"
+)
+
+
+def _dyad_params(a: str, b: str) -> tuple[str, str, str, str]:
+    pa, pb = a.upper() + "%", b.upper() + "%"
+    return (pa, pb, pb, pa)
 
 
 def _period(day: str, freq: str) -> str:

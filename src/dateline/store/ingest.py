@@ -78,6 +78,7 @@ def ingest(
     body_only: bool = False,
     progress: Progress | None = None,
     workers: int | None = 1,
+    published: str | None = None,
 ) -> IngestReport:
     """Read, code and store every article under `paths` ("-" is standard input); return the counts.
 
@@ -86,6 +87,7 @@ def ingest(
     body_only: treat each input as body text only (no headline or dateline detection).
     progress: called with a copy of the report after every document, failure and commit.
     workers: coding processes, each loading the model once (None: one per core; 1: this process).
+    published: a publication date (YYYY-MM-DD) for every input, overriding metadata and dateline.
     Raises StoreError when the store cannot be written (the batch being added is then not kept).
     """
     if batch_size < 1:
@@ -103,7 +105,7 @@ def ingest(
     )
     batch: list[Article] = []
     failures: list[InputError] = []
-    for result in code_parallel(documents, settings=settings, workers=workers):
+    for result in code_parallel(documents, settings=settings, workers=workers, published=published):
         if isinstance(result, InputError):
             report.failed += 1
             failures.append(result)

@@ -127,7 +127,10 @@ def get_dyad(request: Request) -> Response:
     freq = data.check_freq(request.query_params.get("freq"))
     with reading(request) as store:
         points = store.dyad(a, b, freq=freq)
-    return _json({"a": a, "b": b, "freq": freq, "points": [dataclasses.asdict(p) for p in points]})
+        undated = store.dyad_undated(a, b)
+    return _json(
+        {"a": a, "b": b, "freq": freq, "points": [dataclasses.asdict(p) for p in points], "undated": undated}
+    )
 
 
 def get_dyad_events(request: Request) -> Response:
@@ -137,7 +140,7 @@ def get_dyad_events(request: Request) -> Response:
     period = request.query_params.get("period")
     since, until = data.period_range(period, freq) if period else (None, None)
     with reading(request) as store:
-        rows = store.dyad_events(a, b, since=since, until=until, limit=1000)
+        rows = store.dyad_events(a, b, since=since, until=until, asserted=bool(period), limit=1000)
     return _json(
         {"a": a, "b": b, "since": since, "until": until, "events": [data.event_dict(r) for r in rows]}
     )

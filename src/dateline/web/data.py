@@ -105,7 +105,9 @@ def period_range(period: str, freq: str) -> tuple[str, str]:
     if freq == "day":
         last = first
     elif freq == "week":
-        last = first + dt.timedelta(days=6)
+        last = first + dt.timedelta(
+            days=min(6, (dt.date.max - first).days)
+        )  # the calendar's last week is short
     elif freq == "month":
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     else:

@@ -95,6 +95,7 @@ def dyad(request: Request) -> Response:
     freq = data.check_freq(request.query_params.get("freq"))
     with reading(request) as store:
         points = store.dyad(a, b, freq=freq)
+        undated = store.dyad_undated(a, b)
         rows = store.dyad_events(a, b, limit=500)
     base = f"/dyad/{quote(a)}/{quote(b)}/events"
 
@@ -115,7 +116,7 @@ def dyad(request: Request) -> Response:
             "freqs": ("day", "week", "month", "year"),
             "points": points,
             "link": link,
-            "chart": charts.dyad_chart(points, freq=freq, link=link),
+            "chart": charts.dyad_chart(points, freq=freq, link=link, undated=undated),
             "map": charts.event_map(places),
             "located": sum(p.events for p in places),
             "rows": rows[:50],
@@ -134,7 +135,7 @@ def dyad_events(request: Request) -> Response:
     if period:
         since, until = data.period_range(period, freq)
     with reading(request) as store:
-        rows = store.dyad_events(a, b, since=since, until=until, limit=1000)
+        rows = store.dyad_events(a, b, since=since, until=until, asserted=bool(period), limit=1000)
     if place:
         rows = [r for r in rows if r.event.location and r.event.location.name == place]
     return page(
