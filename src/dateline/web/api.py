@@ -94,8 +94,8 @@ def list_events(request: Request) -> Response:
     limit = data.bounded(params.get("limit"), default=100, most=1000, name="limit")
     with reading(request) as store:
         rows = store.events(
-            actor=params.get("actor") or None,
-            country=params.get("country") or None,
+            actor=data.short(params.get("actor"), "actor"),
+            country=data.short(params.get("country"), "country"),
             since=data.check_day(params.get("since"), "since"),
             until=data.check_day(params.get("until"), "until"),
             limit=limit,
@@ -162,12 +162,21 @@ def get_facets(request: Request) -> Response:
 async def post_article(request: Request) -> Response:
     """Code a story and store it: JSON {text, url?, title?, published?} or text/plain. Needs the token."""
     config = request.app.state.config
+    guard = request.app.state.guard
+    client = request.client.host if request.client else "?"
+    wait = guard.locked_for(client)
+    if wait:
+        response = _json({"error": "too many wrong tokens: try again later", "status": 429}, status=429)
+        response.headers["retry-after"] = str(int(wait) + 1)
+        return response
     if not _authorised(request, config.token):
         detail = (
             "ingest is disabled: start the server with --token or DATELINE_TOKEN"
             if not config.token
             else "give the server's token as 'Authorization: Bearer TOKEN'"
         )
+        if config.token:
+            await guard.wrong(client)
         response = _json({"error": detail, "status": 401}, status=401)
         response.headers["www-authenticate"] = "Bearer"
         return response
