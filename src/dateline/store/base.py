@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -22,6 +23,7 @@ from dateline.store import FREQUENCIES, DateLike, DyadPoint, EventRow, Failure, 
 from dateline.store import search as lookups
 from dateline.store.schema import LATEST, VERSION_TABLE, pending
 
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 _EVENT_COLUMNS = """e.group_id, e.record, e.day, e.is_root, a.id, a.cluster_id, a.url, a.path, s.name,
     a.headline, a.published, a.added_at, length(a.text)"""
 _COUNTS = """,
@@ -34,7 +36,17 @@ _EVENT_FROM = """ FROM events e JOIN articles a ON a.id = e.article_id
 
 
 def now() -> str:
-    """The current UTC time, ISO 8601 with microseconds."""
+    """The current UTC time, ISO 8601 with microseconds; fixed by SOURCE_DATE_EPOCH when it is set.
+
+    SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) makes two runs over the
+    same inputs give identical stores and exports, times of adding included.
+    """
+    epoch = os.environ.get(EPOCH_ENV, "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).isoformat(timespec="microseconds")
+        except (ValueError, OverflowError, OSError) as e:
+            raise StoreError(f"{EPOCH_ENV}={epoch!r}: give whole seconds since 1970-01-01 ({e})") from None
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
