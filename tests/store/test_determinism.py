@@ -86,7 +86,7 @@ print(json.dumps(out))
 """
 
 
-@pytest.mark.parametrize("seeds", [("0", "1", "2", "3", "4", "5")])
+@pytest.mark.parametrize("seeds", [("0", "1", "2", "3")])
 def test_two_runs_with_different_hash_seeds_give_identical_stores_and_exports(
     tmp_path: Path, seeds: tuple[str, ...]
 ) -> None:
