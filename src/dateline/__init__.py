@@ -5,6 +5,8 @@
     for event in article.events:
         print(event.date, event.source.actor, event.cameo, event.target and event.target.actor)
 
+    events = dateline.events_frame("news.db", country="RUS")   # a store's events as a pandas DataFrame
+
 The names below load on first use, so `import dateline` stays cheap until the model is needed.
 """
 
@@ -24,6 +26,8 @@ _EXPORTS = {
     "Article": "dateline.records",
     "Settings": "dateline.settings",
     "Store": "dateline.store",
+    "events_frame": "dateline.export.frames",
+    "articles_frame": "dateline.export.frames",
 }
 
 __all__ = ["__version__", *_EXPORTS]

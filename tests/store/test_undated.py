@@ -11,7 +11,7 @@ import pytest
 
 from dateline.records import Article, Published
 from dateline.store import Store
-from dateline.store.schema import MIGRATIONS
+from dateline.store.schema import MIGRATIONS, UNDATED
 
 TODAY = dt.datetime.now(dt.UTC).date().isoformat()
 
@@ -87,16 +87,16 @@ def test_migration_forgets_the_days_an_older_store_invented(
     path = tmp_path / "old.db"
     with Store.open(str(path)) as store:
         store.add_many([undated(other), wire_a])
-    # turn it into a version-2 store as the old code wrote it: `day` NOT NULL, the ingest day for undated events
+    # turn it into a store from before UNDATED, as the old code wrote it: `day` NOT NULL, the ingest day for undated events
     old_table = next(s for s in MIGRATIONS[0].sql("sqlite") if s.startswith("CREATE TABLE events ("))
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("UPDATE events SET day = '2026-12-01' WHERE day IS NULL")
-        conn.execute(old_table.replace("CREATE TABLE events (", "CREATE TABLE events_v2 (", 1))
-        conn.execute("INSERT INTO events_v2 SELECT * FROM events")
+        conn.execute(old_table.replace("CREATE TABLE events (", "CREATE TABLE events_old (", 1))
+        conn.execute("INSERT INTO events_old SELECT * FROM events")
         conn.execute("DROP TABLE events")
-        conn.execute("ALTER TABLE events_v2 RENAME TO events")
-        conn.execute("DELETE FROM schema_version WHERE version > 2")
+        conn.execute("ALTER TABLE events_old RENAME TO events")
+        conn.execute("DELETE FROM schema_version WHERE version = ?", (UNDATED.version,))
     conn.close()
     with Store.open(str(path)) as store:
         days = sorted((row.event.cameo, row.day) for row in store.mentions())

@@ -1,4 +1,4 @@
-"""What the exporters share: CAMEO actor codes split into parts, article look-ups."""
+"""What the exporters share: CAMEO actor codes split into parts, article look-ups, dates, modality, TSV cells."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from functools import lru_cache
 
 import pycountry
 
-from dateline.records import Article
-from dateline.store import Store
+from dateline.errors import SettingsError
+from dateline.records import ActorRef, Article, Entity, Event
+from dateline.store import EventRow, Store
+from dateline.store.base import valid_day
+
+MODALITY_CHOICES = ("asserted", "all", "possible", "intended", "negated", "hypothetical")
 
 
 @lru_cache(maxsize=1024)
@@ -70,10 +74,39 @@ def timestamp(iso: str) -> str:
     return moment.strftime("%Y%m%d%H%M%S")
 
 
+_CELL = str.maketrans({"\t": " ", '"': "'", "\x00": None})
+
+
 def clean(value: object) -> str:
-    """A value for a TSV cell: empty for None, tabs and line breaks turned into spaces."""
+    """A value for a TSV cell: empty for None; tabs and line breaks turned into spaces, double quotes into
+    single ones (R's read.delim and pandas read a lone " as the start of a quoted cell), NULs dropped."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}"
-    return " ".join(str(value).replace("\t", " ").splitlines())
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return " ".join(str(value).translate(_CELL).splitlines())
+
+
+def event_day(row: EventRow) -> str | None:
+    """The day an event happened as the exports give it: its own date, else its story's publication date,
+    else None. Never the day the story was added to the store."""
+    return valid_day(row.event.date) or valid_day(row.published)
+
+
+def check_modality(modality: str) -> str:
+    """`modality` when it is one the exports accept (asserted, all, or one modality), else SettingsError."""
+    if modality not in MODALITY_CHOICES:
+        raise SettingsError(f"{modality!r}: not a modality; give one of {', '.join(MODALITY_CHOICES)}")
+    return modality
+
+
+def keeps(event: Event, modality: str) -> bool:
+    """Whether an export restricted to `modality` ("all", or one modality such as "asserted") keeps `event`."""
+    return modality == "all" or event.modality == modality
+
+
+def entity_of(ref: ActorRef | None, article: Article | None) -> Entity | None:
+    """The article entity an actor reference points at, else None."""
+    if ref is None or article is None or not ref.entity:
+        return None
+    return next((e for e in article.entities if e.id == ref.entity), None)

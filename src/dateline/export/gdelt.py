@@ -1,98 +1,134 @@
 """GDELT 2.0 exports: the events table (61 tab-separated columns) and the mentions table (16).
 
-No header line, as GDELT's own files; `EVENT_COLUMNS` and `MENTION_COLUMNS` name the columns.
-Cells we do not know are empty (AvgTone, the actors' geography, ADM codes, feature ids, known
-group, ethnic and religion codes). Where dateline differs from GDELT:
+No header line, as GDELT's own files; `EVENT_COLUMNS` and `MENTION_COLUMNS` name the columns, and
+`data/gdelt_events.tsv` / `data/gdelt_mentions.tsv` give each column's type (INTEGER, FLOAT, STRING).
+What dateline writes where GDELT's own coder would write something else:
     - GLOBALEVENTID is the store's event number: the same event reported by near-duplicate
       articles is one row, NumMentions/NumSources/NumArticles counting its reports;
-    - SQLDATE is the day the event happened when the coder resolved it (else the publication date);
-    - the Geo_CountryCode cells hold ISO 3166 alpha-3 codes (GDELT uses FIPS 10-4);
-    - ActionGeo_Type is 1 (country) when the place is a country's own name or has no coordinates,
-      else 4 (a place in the world); DATEADDED is when the article entered the store (UTC).
+    - SQLDATE is the day the event happened when the story says it, else the story's publication
+      date; an event with neither has empty SQLDATE, MonthYear, Year and FractionDate (never the day
+      the story was stored). FractionDate is YYYY + ((month - 1) * 30 + day) / 365, to 4 decimals, the
+      values GDELT's files carry (its codebook writes the formula with MONTH * 30);
+    - ActorName is the actor's canonical name in capitals as GDELT writes them (the entity's name,
+      not the pronoun of the sentence; else the known group's or country's name);
+    - KnownGroupCode and EthnicCode come from the CAMEO group codes inside the actor code;
+      religion codes are empty;
+    - the geography blocks follow `dateline.export.places` (FIPS 10-4 country codes; the action's
+      place is the event's location; an actor's place is its entity when the entity is a place, else
+      its country); ADM2Code is empty; AvgTone and MentionDocTone are empty (dateline measures no tone);
+    - only asserted events by default (GDELT has no modality column); with `modality="all"` the
+      others too, the mentions' Confidence lowered by `data/modality.tsv`'s weight;
+    - DATEADDED is when the article entered the store (UTC).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from typing import TextIO
 
-from dateline.export.common import clean, split_actor, timestamp
-from dateline.records import ActorRef, Location
+from dateline.export.common import (
+    ArticleCache,
+    clean,
+    entity_of,
+    event_day,
+    keeps,
+    split_actor,
+    timestamp,
+)
+from dateline.export.facts import columns, country_name, groups, modalities
+from dateline.export.places import Place, country_place, gdelt_geo, place_of
+from dateline.lexicon.codebook import load_codebook
+from dateline.records import ActorRef, Article, Event
 from dateline.store import DateLike, EventRow, Store
 
-_ACTOR_FIELDS = (
-    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-    "Type1Code", "Type2Code", "Type3Code",
-)  # fmt: skip
-_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-
-EVENT_COLUMNS: tuple[str, ...] = (
-    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
-    + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
-    + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
-    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale")
-    + ("NumMentions", "NumSources", "NumArticles", "AvgTone")
-    + tuple(f"{who}Geo_{f}" for who in ("Actor1", "Actor2", "Action") for f in _GEO_FIELDS)
-    + ("DATEADDED", "SOURCEURL")
-)
-
-MENTION_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
-    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
-    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
-)  # fmt: skip
+EVENT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in columns("gdelt_events"))
+MENTION_COLUMNS: tuple[str, ...] = tuple(name for name, _ in columns("gdelt_mentions"))
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 MENTION_TYPE_WEB = 1
 
 
 def fraction_date(day: dt.date) -> str:
-    """YYYY.FFFF: the year plus the part of it completed by that day."""
-    days = 366 if calendar.isleap(day.year) else 365
-    return f"{day.year + day.timetuple().tm_yday / days:.4f}"
+    """GDELT's FractionDate: YYYY.FFFF with FFFF = ((month - 1) * 30 + day) / 365."""
+    return f"{day.year + ((day.month - 1) * 30 + day.day) / 365:.4f}"
 
 
-def actor_cells(ref: ActorRef | None) -> list[str]:
+def actor_name(ref: ActorRef | None, article: Article | None) -> str | None:
+    """The actor's canonical name: its entity's, else its known group's or country's, else (a bare sector
+    such as COP) the sector's name ("Police", as GDELT names the root class); None for an actor with
+    neither entity nor code ("she")."""
+    if ref is None:
+        return None
+    entity = entity_of(ref, article)
+    if entity is not None:
+        return entity.name
+    parts = split_actor(ref.actor)
+    if parts is None:
+        return None  # neither an entity nor a code: GDELT leaves an unidentified actor blank
+    known = groups()
+    group = next((t for t in parts.types if t in known.known), None)
+    if group is not None:
+        return known.names.get(group)
+    if parts.country:
+        return country_name(parts.country)
+    sector = load_codebook().sectors.get(parts.types[0]) if parts.types else None
+    return sector.name if sector is not None else ref.text
+
+
+def actor_place(ref: ActorRef | None, article: Article | None) -> Place | None:
+    """Where an actor is: its entity when that is a place, else its country."""
+    if ref is None:
+        return None
+    entity = entity_of(ref, article)
+    if entity is not None and entity.type in PLACE_TYPES:
+        place = place_of(entity)
+        if place is not None:
+            return place
+    parts = split_actor(ref.actor)
+    code = (parts.country if parts else None) or (entity.country if entity else None)
+    return country_place(code)
+
+
+def actor_cells(ref: ActorRef | None, article: Article | None = None) -> list[str]:
     """The ten Actor columns for an event's source or target."""
-    parts = split_actor(ref.actor if ref else None)
-    if ref is None or parts is None:
-        return ["", clean(ref.text if ref else None)] + [""] * 8
-    types = list(parts.types[:3]) + [""] * (3 - len(parts.types[:3]))
-    return [parts.code, clean(ref.text), parts.country or "", "", "", "", "", *types]
-
-
-def geo_cells(location: Location | None) -> list[str]:
-    """The eight Geo columns for a place."""
-    if location is None:
-        return [""] * 8
-    has_point = location.lat is not None and location.lon is not None
-    geo_type = "4" if has_point else ("1" if location.country else "")
+    if ref is None:
+        return [""] * 10
+    name = actor_name(ref, article)
+    parts = split_actor(ref.actor)
+    if parts is None:
+        return ["", clean(name.upper() if name else None)] + [""] * 8
+    known = groups()
+    group = next((t for t in parts.types if t in known.known), "")
+    ethnic = next((t for t in parts.types if t in known.ethnic), "")
+    types = [t for t in parts.types if t not in (group, ethnic)][:3]
+    types += [""] * (3 - len(types))
     return [
-        geo_type,
-        clean(location.name),
-        clean(location.country),
+        clean(ref.actor),
+        clean(name.upper() if name else None),
+        parts.country or "",
+        group,
+        ethnic.lower(),
         "",
         "",
-        clean(location.lat),
-        clean(location.lon),
-        "",
+        *types,
     ]
 
 
-def event_cells(row: EventRow) -> list[str]:
+def event_cells(row: EventRow, article: Article | None = None) -> list[str]:
     """One GDELT 2.0 events line, as its 61 cells."""
     event = row.event
-    day = dt.date.fromisoformat(row.day) if row.day else None  # undated: empty date cells
+    day_text = event_day(row)
+    day = dt.date.fromisoformat(day_text) if day_text else None
     cameo = event.cameo
-    cells = [
+    return [
         str(row.event_id),
         day.strftime("%Y%m%d") if day else "",
         day.strftime("%Y%m") if day else "",
         str(day.year) if day else "",
         fraction_date(day) if day else "",
-        *actor_cells(event.source),
-        *actor_cells(event.target),
+        *actor_cells(event.source, article),
+        *actor_cells(event.target, article),
         "1" if row.is_root else "0",
         cameo,
         cameo[:3],
@@ -103,13 +139,19 @@ def event_cells(row: EventRow) -> list[str]:
         str(row.num_sources),
         str(row.num_articles),
         "",
-        *geo_cells(None),
-        *geo_cells(None),
-        *geo_cells(event.location),
+        *gdelt_geo(actor_place(event.source, article)),
+        *gdelt_geo(actor_place(event.target, article)),
+        *gdelt_geo(place_of(event.location)),
         timestamp(row.added),
         clean(row.url or row.path),
     ]
-    return cells
+
+
+def confidence(event: Event) -> int:
+    """GDELT's mentions Confidence (10-100, in tens): the event's confidence times its modality's weight."""
+    facts = modalities().get(event.modality)
+    weight = facts.weight if facts else 1.0
+    return max(10, min(100, 10 * round(10 * event.confidence * weight)))
 
 
 def mention_cells(row: EventRow, event_added: str) -> list[str]:
@@ -131,7 +173,7 @@ def mention_cells(row: EventRow, event_added: str) -> list[str]:
         offset(event.target),
         str(event.trigger.start),
         "1",
-        str(round(event.confidence * 100)),
+        str(confidence(event)),
         str(row.text_length),
         "",
         "",
@@ -155,10 +197,13 @@ def write_events(
     until: DateLike = None,
     actor: str | None = None,
     country: str | None = None,
+    modality: str = "asserted",
 ) -> int:
     """Write the GDELT 2.0 events table (no header); returns the number of lines."""
+    articles = ArticleCache(store)
     rows = store.events(since=since, until=until, actor=actor, country=country)
-    return _write_lines(out, (event_cells(row) for row in rows))
+    lines = (event_cells(row, articles.get(row.article_id)) for row in rows if keeps(row.event, modality))
+    return _write_lines(out, lines)
 
 
 def write_mentions(
@@ -169,13 +214,16 @@ def write_mentions(
     until: DateLike = None,
     actor: str | None = None,
     country: str | None = None,
+    modality: str = "asserted",
 ) -> int:
-    """Write the GDELT 2.0 mentions table (no header): one line per article reporting an event."""
+    """Write the GDELT 2.0 mentions table (no header): one line per article reporting an exported event."""
     first_added: dict[int, str] = {}
     for row in store.events(since=since, until=until, actor=actor, country=country):
-        first_added[row.event_id] = row.added
+        if keeps(row.event, modality):
+            first_added[row.event_id] = row.added
     rows = store.mentions(since=since, until=until, actor=actor, country=country)
-    return _write_lines(out, (mention_cells(row, first_added.get(row.event_id, row.added)) for row in rows))
+    lines = (mention_cells(row, first_added[row.event_id]) for row in rows if row.event_id in first_added)
+    return _write_lines(out, lines)
 
 
 __all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "write_events", "write_mentions"]

@@ -1,82 +1,129 @@
-"""PLOVER JSON records, one per line (JSON Lines), with the field names of the PLOVER manual.
+"""PLOVER JSON records, one per line (JSON Lines), with the field names and types of the current PLOVER manual.
 
-    {"id", "date", "event", "mode", "context", "actor": [{"actorText", "code", "sector"}],
-     "recipient": [...], "eventText", "text", "eventLoc", "language", "publication", "coder",
-     "version", "dateCoded", ...}
+    {"id", "date", "event": [TYPE], "mode": [...] | null, "context": [...] | null, "quad_code",
+     "actor": [{"code", "sector", "actor_text", "identifier_text"}], "recipient": [...] | null,
+     "event_text": [trigger], "event_loc": {GeoNames fields} | null, "text", "text_info", "cite_info",
+     "coder", "coded_date", ...}
 
-`code` is the actor's country (ISO alpha-3) or its leading non-country code (IGO, NGO...), `sector`
-its first sector; `eventText` is the trigger and `text` the sentence. dateline adds `modality`,
-`confidence`, `cameo`, `goldstein`, `num_mentions`, `num_sources`, `num_articles`, `article` and `url`.
-Events of the CAMEO roots 01 and 02, which PLOVER drops, have no PLOVER type and are left out.
+`data/plover.schema.json` is the JSON Schema of these records. Lists where the manual has lists, null where
+a value is unknown (never ""). `code` is the actor's country (ISO alpha-3) or, for an organisation, the code
+PLOVER uses (IGO, NGO, UNO, EUR, IMG...); `sector` its first sector. `mode` is the CAMEO code's PLOVER mode,
+plus the auxiliary mode of a non-asserted event (negation, hypothetical, future); `context` its contexts.
+dateline adds `cameo`, `goldstein`, `modality`, `confidence`, `num_mentions`, `num_sources`,
+`num_articles` and `article_id` (the manual invites providers to add fields).
+Events of the CAMEO roots 01 and 02, which PLOVER drops, have no PLOVER type and are left out, as are
+non-asserted events unless `modality="all"`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, TextIO
 
-from dateline.export.common import split_actor
-from dateline.records import ActorRef
+from dateline.export.common import ArticleCache, entity_of, event_day, keeps, split_actor
+from dateline.export.facts import groups, modalities, plover_quad
+from dateline.export.places import place_of, plover_location
+from dateline.lexicon.codebook import load_codebook
+from dateline.records import ActorRef, Article
 from dateline.store import DateLike, EventRow, Store
 
 LANGUAGE = "en"
-MODES_OF_MODALITY = {"negated": "negation", "hypothetical": "hypothetical", "intended": "future"}
+CODER = "dateline"
+CODEBOOK = "plover-0.8 (CAMEO-to-PLOVER table 2021)"
+_ORG_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
 
 
-def actor_list(ref: ActorRef | None) -> list[dict[str, str]]:
-    """An actor as PLOVER's list of {actorText, code, sector} (empty when there is none)."""
+@functools.cache
+def _org_codes() -> dict[str, str]:
+    from dateline.lexicon.actors import load_actor_lexicon
+
+    return {
+        code.upper(): org.plover for code, org in load_actor_lexicon().organisations.items() if org.plover
+    }
+
+
+def _plover_code(parts_types: tuple[str, ...]) -> str | None:
+    """The PLOVER code of an organisation's actor code: UNO/EUR for the UN system and the EU, else its type."""
+    for part in parts_types:
+        plover = _org_codes().get(part)
+        if plover:
+            return plover
+    return parts_types[0] if parts_types and parts_types[0] in _ORG_PREFIXES else None
+
+
+def actor_list(ref: ActorRef | None, article: Article | None = None) -> list[dict[str, Any]] | None:
+    """An actor as PLOVER's list of actor objects (None when there is none)."""
     if ref is None:
-        return []
+        return None
     parts = split_actor(ref.actor)
-    item = {"actorText": ref.text or ""}
+    entity = entity_of(ref, article)
+    code: str | None = None
+    sector: str | None = None
     if parts is not None:
         if parts.country:
-            item["code"] = parts.country
-            if parts.types:
-                item["sector"] = parts.types[0]
-        elif parts.types:
-            item["code"] = parts.types[0]
-            if len(parts.types) > 1:
-                item["sector"] = parts.types[1]
+            code = parts.country
+            sector = next((t for t in parts.types if t not in groups().names), None)
+        else:
+            code = _plover_code(parts.types)
+            rest = [t for t in parts.types if t not in _ORG_PREFIXES and t not in groups().names]
+            sector = rest[0] if rest else None
+    item: dict[str, Any] = {
+        "code": code,
+        "sector": sector,
+        "actor_text": ref.text,
+        "identifier_text": entity.name if entity else None,
+    }
     return [item]
 
 
-def plover_record(row: EventRow) -> dict[str, Any]:
-    """The PLOVER JSON record of one event."""
+def _modes(row: EventRow) -> list[str] | None:
+    entry = load_codebook().find(row.event.cameo)
+    modes = [entry.plover_mode] if entry and entry.plover_mode else []
+    facts = modalities().get(row.event.modality)
+    if facts and facts.plover_mode and facts.plover_mode not in modes:
+        modes.append(facts.plover_mode)
+    return modes or None
+
+
+def plover_record(row: EventRow, article: Article | None = None) -> dict[str, Any]:
+    """The PLOVER JSON record of one event (its `event.plover` must be set)."""
     event = row.event
-    record: dict[str, Any] = {
+    entry = load_codebook().find(event.cameo)
+    sentence = event.sentence
+    return {
         "id": f"dateline-{row.event_id}",
-        "date": row.day,
-        "event": event.plover,
-        "mode": MODES_OF_MODALITY.get(event.modality, ""),
-        "context": "",
-        "actor": actor_list(event.source),
-        "recipient": actor_list(event.target),
-        "eventText": event.trigger.text,
-        "text": event.sentence.text,
-        "language": LANGUAGE,
-        "publication": row.source or "",
-        "coder": "dateline",
-        "version": event.coder.version,
-        "dateCoded": row.added[:10],
-        "modality": event.modality,
-        "confidence": event.confidence,
+        "date": event_day(row),
+        "event": [event.plover],
+        "mode": _modes(row),
+        "context": list(entry.context) if entry and entry.context else None,
+        "quad_code": plover_quad(event.plover),
+        "actor": actor_list(event.source, article) or [],
+        "recipient": actor_list(event.target, article),
+        "event_text": [event.trigger.text],
+        "event_loc": plover_location(place_of(event.location)),
+        "text": sentence.text,
+        "text_info": {"sequence": sentence.index, "start": sentence.start, "end": sentence.end},
+        "cite_info": {
+            "url": row.url,
+            "citation": None if row.url else row.path,
+            "title": row.headline,
+            "language": LANGUAGE,
+            "publication": row.source,
+            "coder": f"{CODER} {event.coder.version}",
+            "codebook": CODEBOOK,
+        },
+        "coder": CODER,
+        "coded_date": row.added[:10] or None,
         "cameo": event.cameo,
         "goldstein": event.goldstein,
+        "modality": event.modality,
+        "confidence": event.confidence,
         "num_mentions": row.num_mentions,
         "num_sources": row.num_sources,
         "num_articles": row.num_articles,
-        "article": row.article_id,
-        "url": row.url or row.path,
+        "article_id": row.article_id,
     }
-    if event.location is not None:
-        record["eventLoc"] = {
-            "text": event.location.name,
-            "country": event.location.country,
-            "lat": event.location.lat,
-            "lon": event.location.lon,
-        }
-    return record
 
 
 def write_plover(
@@ -87,12 +134,15 @@ def write_plover(
     until: DateLike = None,
     actor: str | None = None,
     country: str | None = None,
+    modality: str = "asserted",
 ) -> int:
     """Write one PLOVER JSON record per line; returns the number written."""
+    articles = ArticleCache(store)
     count = 0
     for row in store.events(since=since, until=until, actor=actor, country=country):
-        if not row.event.plover:
+        if not row.event.plover or not keeps(row.event, modality):
             continue
-        out.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+        record = plover_record(row, articles.get(row.article_id))
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count

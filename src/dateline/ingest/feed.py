@@ -21,6 +21,7 @@ from dateline.errors import InputError
 from dateline.ingest.document import Document
 from dateline.ingest.html import html_to_text
 from dateline.ingest.text import looks_binary
+from dateline.settings import Settings
 
 __all__ = ["read", "sniff"]
 
@@ -40,7 +41,12 @@ def sniff(data: bytes, name: str) -> bool:
 
 
 def read(
-    data: bytes, *, origin: dict[str, str], name: str, body_only: bool = False
+    data: bytes,
+    *,
+    origin: dict[str, str],
+    name: str,
+    body_only: bool = False,
+    settings: Settings | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield a `Document` for each item of an RSS or Atom feed, in feed order.
 
@@ -57,7 +63,11 @@ def read(
     feed = parsed.get("feed") or {}
     source = _plain(feed.get("title"))
     for number, entry in enumerate(entries, start=1):
-        document = _document(entry, origin=origin, source=source, body_only=body_only)
+        try:
+            document = _document(entry, origin=origin, source=source, body_only=body_only)
+        except Exception as e:  # one item that breaks a parser is that item's failure only
+            yield InputError(f"{name} item {number}", f"cannot be read: {type(e).__name__}: {e}")
+            continue
         if document is None:
             yield InputError(
                 f"{name} item {number}",

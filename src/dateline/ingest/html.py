@@ -3,10 +3,17 @@
 `read_html()` extracts the main text (paragraphs separated by blank lines), the title, the publication
 date, the site name and the page's own URL (canonical or og:url). `html_to_text()` turns an HTML
 fragment (a feed item's content) into the same paragraph layout, keeping all of its text.
+
+Two limits keep one page from costing minutes or gigabytes: a page with more links than the
+max_html_links setting is a link index, refused before any parsing (trafilatura's cost grows with
+links far faster than with text); a page nested deeper than libxml2's limit (256 levels, HTML_MAX_DEPTH),
+which the parser would silently cut off, is read without its structure, tags stripped, so that its
+text is still read (`Document.meta["html_flattened"]` says so).
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,13 +22,17 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+import trafilatura.utils
 from lxml import etree
 
-from dateline.errors import BinaryInputError, EmptyInputError, InputError
+from dateline.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError
 from dateline.ingest.document import Document
 from dateline.ingest.text import looks_binary
+from dateline.settings import Settings
 
-__all__ = ["Page", "extract_page", "html_to_text", "read", "read_html", "sniff"]
+__all__ = ["HTML_MAX_DEPTH", "Page", "extract_page", "html_to_text", "read", "read_html", "sniff"]
+
+HTML_MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper elements are dropped
 
 _SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _MARKERS = ("<html", "<!doctype html", "<body", "<p>", "<p ", "<div", "<article")
@@ -40,6 +51,16 @@ _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "
 _SPACES = re.compile(r"[^\S\n]+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BREAK_MARK = "\x00"  # stands for a line break inside a paragraph until the paragraph is tidied
+_LINK = re.compile(rb"<a[\s>]", re.IGNORECASE)
+_LINK_TEXT = re.compile(r"<a[\s>]", re.IGNORECASE)
+# for pages too deep for the parser: what is dropped, what ends a paragraph, any other tag
+_FLAT_DROP = re.compile(
+    r"<!--.*?-->|<(script|style|noscript|template|svg|head)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_FLAT_BLOCK = re.compile(r"</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>", re.IGNORECASE)
+_FLAT_BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+_FLAT_TAG = re.compile(r"<[^>]*>")
+_DEPTH_ERROR = "excessive depth"
 
 
 @dataclass(frozen=True)
@@ -55,6 +76,7 @@ class Page:
     published: str | None = None
     site: str | None = None
     url: str | None = None
+    flattened: bool = False
 
 
 def sniff(data: bytes, name: str) -> bool:
@@ -73,22 +95,37 @@ def _suffix(name: str) -> str:
     return path.with_suffix("").suffix if path.suffix == ".gz" else path.suffix
 
 
-def read(data: bytes, *, origin: dict[str, str], name: str, body_only: bool = False) -> Iterator[Document]:
+def read(
+    data: bytes,
+    *,
+    origin: dict[str, str],
+    name: str,
+    body_only: bool = False,
+    settings: Settings | None = None,
+) -> Iterator[Document]:
     """Yield the one `Document` of an HTML page (the `Reader` protocol)."""
-    yield read_html(data, origin=origin, name=name, body_only=body_only)
+    yield read_html(data, origin=origin, name=name, body_only=body_only, settings=settings)
 
 
 def read_html(
-    data: bytes | str, *, origin: dict[str, str], name: str, url: str | None = None, body_only: bool = False
+    data: bytes | str,
+    *,
+    origin: dict[str, str],
+    name: str,
+    url: str | None = None,
+    body_only: bool = False,
+    settings: Settings | None = None,
 ) -> Document:
     """Read an HTML page as one `Document` with its title, date, site name and URL.
 
     url (str | None): where the page was fetched from (a WARC record's target), used when the page
         names no canonical URL of its own.
     RAISES: EmptyInputError when the page has no text; BinaryInputError when it is not text;
+        InputTooLargeError when it has more links than the max_html_links setting;
         InputError when the markup cannot be parsed.
     """
-    page = extract_page(data, name=name, url=url)
+    settings = settings or Settings()
+    page = extract_page(data, name=name, url=url, max_links=settings.max_html_links)
     if not page.text:
         raise EmptyInputError(name)
     origin = dict(origin)
@@ -101,6 +138,7 @@ def read_html(
         published=page.published,
         source=page.site,
         body_only=body_only,
+        meta={"html_flattened": f"nested deeper than {HTML_MAX_DEPTH} levels"} if page.flattened else {},
     )
 
 
@@ -111,18 +149,35 @@ def extract_page(
     url: str | None = None,
     favor_precision: bool = True,
     include_tables: bool = True,
+    max_links: int | None = None,
 ) -> Page:
     """Extract the main text and metadata of an HTML page, without fetching anything.
 
     favor_precision, include_tables: passed to trafilatura (the defaults score best on the
         ScrapingHub article-extraction benchmark, see bench/html_extraction.py).
-    RAISES: BinaryInputError when the bytes are not text; InputError when the markup cannot be parsed.
+    max_links: refuse a page with more links than this (None: no limit).
+    RAISES: BinaryInputError when the bytes are not text; InputTooLargeError when the page has more
+        than `max_links` links; InputError when the markup cannot be parsed.
     """
     if isinstance(data, bytes) and looks_binary(data):
         raise BinaryInputError(name)
+    if max_links is not None:
+        links = len(_LINK.findall(data) if isinstance(data, bytes) else _LINK_TEXT.findall(data))
+        if links > max_links:
+            raise InputTooLargeError(
+                name,
+                f"holds {links} links, more than {max_links}: a link index, not an article",
+                "max_html_links",
+            )
+    try:
+        tree, too_deep = _load(data)
+    except (ValueError, TypeError, etree.LxmlError) as e:
+        raise InputError(name, f"cannot be parsed as HTML: {e}") from e
+    if tree is None:
+        return Page(text=_fallback_text(data, name=name), url=url)
     try:
         result: Any = trafilatura.bare_extraction(
-            data,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -132,13 +187,19 @@ def extract_page(
         )
     except (ValueError, TypeError, etree.LxmlError) as e:
         raise InputError(name, f"cannot be parsed as HTML: {e}") from e
-    if result is None:
+    if too_deep:
+        text = flat_text(data)
+        if result is None:
+            return Page(text=text, url=url, flattened=True)
+    elif result is None:
         return Page(text=_fallback_text(data, name=name), url=url)
-    body = getattr(result, "body", None)
-    text = _join(_paragraphs(body)) if body is not None else ""
-    if not text:
-        text = _tidy(getattr(result, "text", None) or "") or _fallback_text(data, name=name)
+    else:
+        body = getattr(result, "body", None)
+        text = _join(_paragraphs(body)) if body is not None else ""
+        if not text:
+            text = _tidy(getattr(result, "text", None) or "") or _fallback_text(data, name=name)
     return Page(
+        flattened=too_deep,
         text=text,
         title=_clean(result.title),
         published=_date(result.date),
@@ -147,15 +208,45 @@ def extract_page(
     )
 
 
+def _load(data: bytes | str) -> tuple[Any, bool]:
+    """The page's tree as trafilatura parses it, and whether the parser hit its nesting limit."""
+    tree = trafilatura.utils.load_html(data)
+    parser = getattr(trafilatura.utils, "HTML_PARSER", None)
+    return tree, parser is not None and _hit_depth_limit(parser)
+
+
+def _hit_depth_limit(parser: Any) -> bool:
+    """True when the parser's last run dropped elements nested deeper than libxml2 allows."""
+    return any(_DEPTH_ERROR in (entry.message or "").lower() for entry in parser.error_log)
+
+
 def html_to_text(markup: str) -> str:
     """All the text of an HTML fragment, paragraphs separated by blank lines (scripts and styles dropped)."""
     if "<" not in markup:
         return _tidy(markup)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+        root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except (ValueError, etree.LxmlError):
         return _tidy(re.sub(r"<[^>]*>", " ", markup))
+    if _hit_depth_limit(parser):
+        return flat_text(markup)
     return _join(_paragraphs(root, drop=_DROP))
+
+
+def flat_text(markup: bytes | str) -> str:
+    """The text of markup read without a tree (for pages nested too deep to parse): scripts, styles and
+    comments dropped, block tags ending paragraphs, every other tag removed, entities decoded."""
+    if isinstance(markup, bytes):
+        markup = trafilatura.utils.decode_file(markup)
+    markup = _FLAT_DROP.sub(" ", markup)
+    markup = _FLAT_BREAK.sub(_BREAK_MARK, markup)
+    paragraphs = []
+    for part in _FLAT_BLOCK.split(markup):
+        text = _tidy(html_lib.unescape(_FLAT_TAG.sub("", part)))
+        if text:
+            paragraphs.append(text)
+    return _join(paragraphs)
 
 
 def _fallback_text(data: bytes | str, *, name: str) -> str:

@@ -6,7 +6,9 @@ Only the text is required. Other spellings are accepted for each field, first on
 text: text, body, content, article, articleBody; title: title, headline; url: url, link;
 published: published, date, published_at, publish_date, datePublished; source: source, site,
 sitename, outlet. A bad line comes out as an `InputError` naming the file and line, in its place,
-and the other lines still come out.
+and the other lines still come out: a line that is not JSON, nested deeper than the max_json_depth
+setting, or that breaks the parser in any way. A lone surrogate escape ("\\ud800", which no UTF-8
+text can hold) is read as U+FFFD, the replacement character.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from dateline.errors import EmptyInputError, InputError
+from dateline.errors import EmptyInputError, InputError, InputTooLargeError
 from dateline.ingest.document import Document
 from dateline.ingest.text import decode, looks_binary
+from dateline.settings import Settings
 
 __all__ = ["read", "sniff", "FIELDS"]
 
@@ -34,6 +37,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _SNIFF_BYTES = 65536
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sniff(data: bytes, name: str) -> bool:
@@ -55,12 +59,18 @@ def sniff(data: bytes, name: str) -> bool:
 
 
 def read(
-    data: bytes, *, origin: dict[str, str], name: str, body_only: bool = False
+    data: bytes,
+    *,
+    origin: dict[str, str],
+    name: str,
+    body_only: bool = False,
+    settings: Settings | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield a `Document` for each line, or an `InputError` naming the line when it cannot be read.
 
     RAISES: EmptyInputError when there is no line at all; BinaryInputError when the bytes are not text.
     """
+    max_depth = (settings or Settings()).max_json_depth
     lines = decode(data, name).split("\n")
     found = False
     for number, line in enumerate(lines, start=1):
@@ -68,23 +78,34 @@ def read(
             continue
         found = True
         try:
-            yield read_line(line, origin=origin, body_only=body_only, number=number)
+            yield read_line(line, origin=origin, body_only=body_only, number=number, max_depth=max_depth)
         except InputError as e:
-            yield InputError(f"{name}:{number}", e.reason, e.hint)
+            yield e.renamed(f"{name}:{number}")
+        except Exception as e:  # a line that breaks the parser is that line's failure only
+            yield InputError(f"{name}:{number}", f"cannot be read: {type(e).__name__}: {e}")
+        lines[number - 1] = ""  # let the line's text go once read
     if not found:
         raise EmptyInputError(name)
 
 
-def read_line(line: str, *, origin: dict[str, str], number: int = 0, body_only: bool = False) -> Document:
+def read_line(
+    line: str, *, origin: dict[str, str], number: int = 0, body_only: bool = False, max_depth: int = 100
+) -> Document:
     """Read one JSON Lines line as a `Document`.
 
-    RAISES: InputError (named "line N") when the line is not a JSON object with a non-empty text.
+    max_depth: the deepest nesting of arrays and objects accepted.
+    RAISES: InputError (named "line N") when the line is not a JSON object with a non-empty text, or
+        is nested deeper than `max_depth`.
     """
     label = f"line {number}"
     try:
         item = json.loads(line)
+    except RecursionError as e:
+        raise InputTooLargeError(label, f"is nested deeper than {max_depth} levels", "max_json_depth") from e
     except ValueError as e:
         raise InputError(label, f"is not valid JSON: {e}", "each line must be one JSON object") from e
+    if _deeper_than(item, max_depth):
+        raise InputTooLargeError(label, f"is nested deeper than {max_depth} levels", "max_json_depth")
     if not isinstance(item, dict):
         raise InputError(label, "is not a JSON object", 'each line must look like {"text": "..."}')
     text = _first(item, "text")
@@ -116,8 +137,24 @@ def _first(item: dict[str, Any], field: str) -> str | None:
     for key in FIELDS[field]:
         value = item.get(key)
         if isinstance(value, str) and value.strip():
+            if _SURROGATE.search(value):
+                value = _SURROGATE.sub("\ufffd", value)
             return value.strip() if field != "text" else value
     return None
+
+
+def _deeper_than(item: Any, limit: int) -> bool:
+    """True when arrays and objects nest deeper than `limit` in `item` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(item, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _iso_day(value: str | None) -> str | None:

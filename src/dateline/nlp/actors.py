@@ -1,7 +1,7 @@
 """Noun phrases to CAMEO actor codes: the lexicon, the story's people, and what pronouns point back to.
 
 `ActorCoder(doc)` codes the noun phrase headed by a token (`code(token)`): first from the people and
-organisations the entity stage found (`doc._.entities`, when present: "Lavrov" -> RUSGOV through his
+organisations the entity stage found (`doc._.dateline_entities`, when present: "Lavrov" -> RUSGOV through his
 title), then from the actor lexicon ("the Turkish Air Force" -> TURMIL), then from names the story
 introduced with a title earlier ("Russian Foreign Minister Sergey Lavrov ... Lavrov"). Pronouns are left
 to the caller, who knows the clause (`resolve_pronoun`).
@@ -84,7 +84,7 @@ class ActorCoder:
         self.doc = doc
         self.lexicon = lexicon or load_actor_lexicon()
         self.people = load_people()
-        published = doc._.published if Doc.has_extension("published") else None
+        published = doc._.dateline_published if Doc.has_extension("dateline_published") else None
         self.year = int(published.date[:4]) if published is not None and published.date else None
         self._by_char: dict[int, Entity] = {}
         for entity in entities or ():

@@ -120,7 +120,8 @@ def segments(doc: Doc) -> Iterator[Span]:
 
 
 def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
-    return getattr(doc._, name) if Doc.has_extension(name) else None
+    """What an earlier dateline component set on the Doc (`doc._.dateline_<name>`), None when unset."""
+    return getattr(doc._, "dateline_" + name) if Doc.has_extension("dateline_" + name) else None
 
 
 # ------------------------------------------------------------------------------------------ matching

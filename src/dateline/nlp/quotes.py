@@ -81,7 +81,7 @@ def find_quotes(
     """Every direct and indirect quote of a story with its cue and speaker, in text order.
 
     paragraphs: the body paragraphs as (start, end) offsets (default: blocks between blank lines).
-    headline: the headline's (start, end) (default: the one in `doc._.context.layout`, when set), read for
+    headline: the headline's (start, end) (default: the one in `doc._.dateline_context.layout`, when set), read for
     "Source: claim" and "Source says claim".
     """
     cues = cues if cues is not None else load_cues()
@@ -102,7 +102,7 @@ def find_quotes(
 
 
 def _layout_headline(doc: Doc) -> tuple[int, int] | None:
-    context = doc._.context if Doc.has_extension("context") else None
+    context = doc._.dateline_context if Doc.has_extension("dateline_context") else None
     layout = getattr(context, "layout", None)
     return getattr(layout, "headline", None)
 

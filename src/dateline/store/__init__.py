@@ -36,6 +36,7 @@ from dateline.records import Article, Event
 
 if TYPE_CHECKING:
     from dateline.store.search import ArticleSummary, Facets, QuoteRow, SearchPage
+    from dateline.store.watching import WatchState
 
 DateLike = str | dt.date | None
 FREQUENCIES = ("day", "week", "month", "year")
@@ -235,6 +236,11 @@ class Store(ABC):
     @abstractmethod
     def failures(self) -> list[Failure]:
         """Recorded failures, most recent first."""
+
+    # the state of `dateline watch` (implemented in watching.py)
+    @abstractmethod
+    def watch_state(self) -> WatchState:
+        """The watched sources and the article URLs found in them; see `watching.WatchState`."""
 
     @abstractmethod
     def schema_version(self) -> int:

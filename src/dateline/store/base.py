@@ -13,7 +13,7 @@ import os
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from dateline.dedup import DedupIndex, fingerprint
@@ -22,6 +22,9 @@ from dateline.records import Article, Event
 from dateline.store import FREQUENCIES, DateLike, DyadPoint, EventRow, Failure, Store, as_day
 from dateline.store import search as lookups
 from dateline.store.schema import LATEST, VERSION_TABLE, pending
+
+if TYPE_CHECKING:
+    from dateline.store.watching import WatchState
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 _EVENT_COLUMNS = """e.group_id, e.record, e.day, e.is_root, a.id, a.cluster_id, a.url, a.path, s.name,
@@ -559,6 +562,11 @@ class SQLStore(Store):
     def failures(self) -> list[Failure]:
         rows = self._run("SELECT path, reason, last_at, count FROM failures ORDER BY last_at DESC, id DESC")
         return [Failure(path, reason, at, int(count)) for path, reason, at, count in rows.fetchall()]
+
+    def watch_state(self) -> WatchState:
+        from dateline.store.watching import WatchState
+
+        return WatchState(self)
 
     def close(self) -> None:
         if not self._closed:

@@ -12,20 +12,25 @@ What `ingest()` promises:
     - cheap re-runs: a document whose article id (the hash of its laid-out text, known before the
       model runs) is already stored is skipped without coding, so a run started again after a crash,
       or over the same input, codes only what is missing and adds nothing twice;
-    - one bad input never stops the run: each `InputError` is recorded in the store's failures
-      (path and reason, `Store.failures()`) and counted in the report.
+    - one bad input never stops the run: each input is its own transaction, and whatever goes wrong
+      with it (it cannot be read, passes a limit of the settings, breaks a parser or the model, cannot
+      be stored) is an `InputError` recorded in the store's failures (path and reason,
+      `Store.failures()`) and counted in the report; a story cut to max_story_chars is stored and
+      its cut recorded there too. Only errors that would fail every input (the model, the settings,
+      a store that cannot be written) stop the run.
 Inputs are read again on a re-run (the store keeps no file sizes or times); only coding is skipped.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.errors import InputError
-from dateline.ingest import iter_files, read_paths
+from dateline.errors import DatelineError, InputError, StoreError
+from dateline.ingest import display_name, iter_files, read_file, read_stdin
 from dateline.ingest.document import Document
 from dateline.nlp.layout import lay_out
 from dateline.records import Article, article_id
@@ -90,19 +95,48 @@ def ingest(
     published: a publication date (YYYY-MM-DD) for every input, overriding metadata and dateline.
     Raises StoreError when the store cannot be written (the batch being added is then not kept).
     """
+    report = IngestReport()
+    settings = settings or Settings()
+    return ingest_documents(
+        _read(paths, report, body_only=body_only, settings=settings),
+        store,
+        settings=settings,
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers,
+        report=report,
+        published=published,
+    )
+
+
+def ingest_documents(
+    items: Iterable[Document | InputError],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    workers: int | None = 1,
+    report: IngestReport | None = None,
+    published: str | None = None,
+) -> IngestReport:
+    """Code and store documents already read (an `InputError` among them is recorded as a failure).
+
+    What `ingest()` does after reading, for callers with documents of their own (`dateline watch`):
+    the same skipping of stored articles, batches, de-duplication and failures. The options are
+    those of `ingest()`; report: the report to count into (a new one by default).
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     settings = settings or Settings()
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
 
     def tell() -> None:
         if progress is not None:
             report.seconds = time.monotonic() - report.started
             progress(replace(report))
 
-    documents = _unknown(
-        _read(paths, report, body_only=body_only), store, report, settings=settings, tell=tell
-    )
+    documents = _unknown(items, store, report, settings=settings, tell=tell)
     batch: list[Article] = []
     failures: list[InputError] = []
     for result in code_parallel(documents, settings=settings, workers=workers, published=published):
@@ -123,20 +157,20 @@ def ingest(
 
 
 def _read(
-    paths: Iterable[str | Path], report: IngestReport, *, body_only: bool
+    paths: Iterable[str | Path], report: IngestReport, *, body_only: bool, settings: Settings
 ) -> Iterator[Document | InputError]:
     """The documents of every input, one file at a time, counting the files opened."""
     for raw in paths:
         if str(raw) == "-":
             report.inputs += 1
-            yield from read_paths(["-"], body_only=body_only)
+            yield from read_stdin(sys.stdin.buffer, body_only=body_only, settings=settings)
             continue
         for item in iter_files([raw]):
             if isinstance(item, InputError):
                 yield item
                 continue
             report.inputs += 1
-            yield from read_paths([item], body_only=body_only)
+            yield from read_file(item, body_only=body_only, settings=settings)
 
 
 def _unknown(
@@ -151,7 +185,17 @@ def _unknown(
     for item in items:
         if isinstance(item, Document):
             report.read += 1
-            if store.has(document_id(item, settings=settings)):
+            try:
+                known = store.has(document_id(item, settings=settings))
+            except DatelineError as e:
+                if not isinstance(e, InputError):
+                    raise
+                yield e
+                continue
+            except Exception as e:  # laying one document out failed: that document's failure only
+                yield InputError(item.name, f"cannot be laid out: {type(e).__name__}: {e}")
+                continue
+            if known:
                 report.duplicates += 1
                 tell()
                 continue
@@ -169,16 +213,51 @@ def _commit(store: Store, batch: list[Article], failures: list[InputError], repo
     for article in batch:
         if article.id not in unique and not store.has(article.id):
             unique[article.id] = article
-    added = store.add_many(unique.values()) if unique else 0
+    known_failures = len(failures)
+    added = _add(store, list(unique.values()), failures)
+    not_stored = len(failures) - known_failures
     report.added += added
-    report.duplicates += len(batch) - added
+    report.failed += not_stored
+    report.duplicates += len(batch) - added - not_stored
     report.events += sum(len(article.events) for article in unique.values())
     for error in failures:
-        store.add_failure(error.name, _reason(error))
+        store.add_failure(_storable(display_name(error.name)), _storable(_reason(error)))
+
+
+def _add(store: Store, articles: list[Article], failures: list[InputError]) -> int:
+    """Add the articles in one transaction; when one of them cannot be stored (but the store can be
+    written), add them one at a time and turn each that cannot into a failure."""
+    if not articles:
+        return 0
+    try:
+        return store.add_many(articles)
+    except StoreError:
+        raise
+    except Exception:
+        pass
+    added = 0
+    for article in articles:
+        try:
+            added += store.add_many([article])
+        except StoreError:
+            raise
+        except Exception as e:
+            name = display_name(article.origin.get("path") or article.origin.get("url") or article.id)
+            failures.append(InputError(name, f"cannot be stored: {type(e).__name__}: {e}"))
+    return added
+
+
+def _storable(text: str) -> str:
+    """Text that any store can hold: a lone surrogate is written as its escape (\\ud800)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return text
 
 
 def _reason(error: InputError) -> str:
     return f"{error.reason} ({error.hint})" if error.hint else error.reason
 
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest"]
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest", "ingest_documents"]

@@ -14,10 +14,13 @@ Tables (one row per ...):
     event_groups     distinct event: events of one story cluster with the same CAMEO code, source
                      actor, target actor and date (the GLOBALEVENTID of the GDELT export)
     events           coded event of an article, with its group and its evidence; `day` is the event's
-                     date, else its article's publication date, else NULL (migration 3)
+                     date, else its article's publication date, else NULL (migration 4)
     minhashes        MinHash signature of an article's body (near-duplicate detection)
     failures         input that could not be ingested, and why
     articles_fts     full-text index of headlines and texts (SQLite FTS5; in PostgreSQL a GIN index)
+    watch_sources    feed or sitemap followed by `dateline watch`: its validators and last fetch
+    watch_pages      article URL found in a watched source (normalised): its state, the fetched page
+                     until it is coded, and the article it gave
 """
 
 from __future__ import annotations
@@ -181,6 +184,46 @@ INITIAL = Migration(
 
 SEARCH = Migration(2, "full-text search of headlines and texts", (), SEARCH_INDEX)
 
+WATCH = Migration(
+    3,
+    "watched feeds and sitemaps, and the article URLs found in them",
+    (
+        """CREATE TABLE watch_sources (
+            url TEXT PRIMARY KEY,
+            outlet TEXT,
+            parent TEXT,
+            kind TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT,
+            success_at TEXT,
+            status TEXT,
+            error TEXT,
+            added_at TEXT NOT NULL)""",
+        """CREATE TABLE watch_pages (
+            seq {pk},
+            url TEXT NOT NULL UNIQUE,
+            source_url TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            outlet TEXT,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            retry_at TEXT,
+            http_status INTEGER,
+            final_url TEXT,
+            content_type TEXT,
+            body {blob},
+            article_id TEXT,
+            reason TEXT,
+            discovered_at TEXT NOT NULL,
+            fetched_at TEXT,
+            done_at TEXT)""",
+        "CREATE INDEX watch_pages_state ON watch_pages (state, seq)",
+        "CREATE INDEX watch_pages_source ON watch_pages (source_url)",
+    ),
+)
+
 _EVENTS_TABLE = next(s for s in INITIAL.statements if s.startswith("CREATE TABLE events (")).format(
     **DIALECTS["sqlite"]
 )
@@ -193,7 +236,7 @@ _FORGET_INVENTED_DAYS = (
 )
 
 UNDATED = Migration(
-    3,
+    4,
     "events without a date have no day (never the day they were added)",
     (),
     (
@@ -209,7 +252,7 @@ UNDATED = Migration(
     ),
 )  # fmt: skip
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, UNDATED)
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, WATCH, UNDATED)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -74,6 +74,7 @@ class ArticleSummary:
     path: str | None
     events: int
     snippet: str | None = None  # with MARK_START/MARK_END around the matched words, when searching
+    added: str | None = None  # when the store first saw it (UTC, ISO 8601)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def fts5_query(text: str) -> str | None:
 
 
 _SUMMARY = """a.id, a.headline, a.dateline, s.name, a.published, a.day, a.url, a.path,
-    (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id)"""
+    (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id), a.added_at"""
 _ARTICLES = " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
 
 
@@ -204,7 +205,8 @@ def _summary(row: tuple[Any, ...]) -> ArticleSummary:
         url=row[6],
         path=row[7],
         events=int(row[8]),
-        snippet=row[9] if len(row) > 9 else None,
+        added=row[9],
+        snippet=row[10] if len(row) > 10 else None,
     )
 
 

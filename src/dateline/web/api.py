@@ -32,8 +32,12 @@ def _json(value: Any, *, status: int = 200) -> JSONResponse:
 
 
 def openapi(request: Request) -> Response:
-    """The OpenAPI 3.1 description of this API."""
-    return Response(OPENAPI.read_bytes(), media_type="application/json")
+    """The OpenAPI 3.1 description of this API, the record types' schemas generated from the dataclasses."""
+    from dateline.web.schemas import record_schemas
+
+    spec = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    spec["components"]["schemas"].update(record_schemas())
+    return _json(spec)
 
 
 def list_articles(request: Request) -> Response:
