@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,7 +26,33 @@ stderr = Console(stderr=True, highlight=False)
 
 
 def _fail(message: str) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    """One error line on stderr; `message` is plain text (user data such as a path is never markup)."""
+    from rich.text import Text
+
+    stderr.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
+
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+NO_URLS = "dateline does not fetch URLs: save the page and give its path"
+
+
+def _check_paths(paths: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """The paths that exist ("-" included) and (path, reason) for the others: URLs and missing paths.
+
+    Run before the model loads, so that a mistyped path is reported at once.
+    """
+    good: list[str] = []
+    bad: list[tuple[str, str]] = []
+    for path in paths:
+        if path == "-":
+            good.append(path)
+        elif _URL.match(path):
+            bad.append((path, NO_URLS))
+        elif not os.path.lexists(path):
+            bad.append((path, "does not exist (check the path)"))
+        else:
+            good.append(path)
+    return tuple(good), bad
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -113,11 +141,16 @@ def code(
     from dateline.records import Article
     from dateline.scale.workers import code_parallel
 
+    paths, bad = _check_paths(paths)
+    for path, reason in bad:
+        _fail(f"{path}: {reason}")
+    if not paths:
+        sys.exit(1)
     settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
     total = sum(1 for item in iter_files(p for p in paths if p != "-")) + paths.count("-")
     show = progress if progress is not None else total > 1
     out = Console(highlight=False, soft_wrap=True)
-    failed = 0
+    failed = len(bad)
     results = code_parallel(
         read_paths(paths, body_only=body, settings=settings), settings=settings, workers=workers, published=published
     )
@@ -265,6 +298,12 @@ def _ingest_bar(paths: tuple[str, ...], *, show: bool) -> Iterator[Callable[[Any
     show_default=True,
     help="articles committed per transaction",
 )
+@click.option(
+    "--published",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="the publication date of every input, overriding metadata and dateline",
+)
 @_BODY
 @_MODEL
 @_TODAY
@@ -274,6 +313,7 @@ def ingest(
     paths: tuple[str, ...],
     db: str,
     batch_size: int,
+    published: str | None,
     body: bool,
     model: str | None,
     today: str | None,
@@ -294,8 +334,17 @@ def ingest(
     from dateline.store import Store
     from dateline.store.ingest import ingest as run_ingest
 
+    given = paths
+    paths, bad = _check_paths(paths)
+    for path, reason in bad:
+        _fail(f"{path}: {reason}")
+    if not paths:
+        _fail("nothing could be read from " + " ".join(given))
+        sys.exit(1)
     settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
     with Store.open(db) as store, _ingest_bar(paths, show=progress) as show:
+        for path, reason in bad:
+            store.add_failure(path, reason)
         report = run_ingest(
             paths,
             store,
@@ -304,11 +353,12 @@ def ingest(
             body_only=body,
             progress=show,
             workers=workers,
+            published=published,
         )
     stderr.print(
         f"{report.added} articles added ({report.events} events), {report.duplicates} already stored, "
-        f"{report.failed} failures, in {report.seconds:.1f} s"
-        + (f"; list them with: dateline failures --db {db}" if report.failed else ""),
+        f"{report.failed + len(bad)} failures, in {report.seconds:.1f} s"
+        + (f"; list them with: dateline failures --db {db}" if report.failed or bad else ""),
         markup=False,
         soft_wrap=True,
     )
@@ -391,9 +441,11 @@ def failures(db: str) -> None:
     if not found:
         stderr.print("no failures recorded", markup=False)
         return
+    from rich.text import Text
+
     table = Table("path", "reason", "times", "last seen")
-    for failure in found:
-        table.add_row(failure.path, failure.reason, str(failure.count), failure.at[:19])
+    for failure in found:  # Text: a path or reason is shown as it is, never read as markup
+        table.add_row(Text(failure.path), Text(failure.reason), str(failure.count), failure.at[:19])
     Console(highlight=False, soft_wrap=True).print(table)
 
 
@@ -438,6 +490,11 @@ def batch(
     """
     from dateline.scale.batch import run_batch
 
+    _, bad = _check_paths(inputs)
+    for path, reason in bad:
+        _fail(f"{path}: {reason}")
+    if bad:
+        sys.exit(1)
     settings = Settings.from_env(model=model, today=dt.date.fromisoformat(today) if today else None)
     shards = coded = skipped = failed = articles = events = unreadable = 0
     for result in run_batch(inputs, output, settings=settings, workers=workers, scheduler=scheduler):
@@ -499,15 +556,50 @@ def compact(directory: str) -> None:
     "--token",
     envvar="DATELINE_TOKEN",
     default=None,
-    help="token that POST /api/articles must send (Authorization: Bearer TOKEN); "
-    "env DATELINE_TOKEN; without it ingest over HTTP is refused",
+    help="token (16+ characters) that POST /api/articles must send (Authorization: Bearer TOKEN); "
+    "better given in the environment (DATELINE_TOKEN) or a file (--token-file) than here, where `ps` "
+    "shows it; without one, ingest over HTTP is refused",
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--token-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="read the token from the first line of FILE",
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="a Host name to answer besides the listening address and localhost (repeat it; * for any); "
+    "needed behind a proxy or with --host 0.0.0.0",
+)
+def serve(
+    db: str, host: str, port: int, token: str | None, token_file: str | None, allowed_hosts: tuple[str, ...]
+) -> None:
     """Serve the web app over the store DB: All news, stories, actors, country pairs, JSON API."""
+    from pathlib import Path
+
+    from dateline.errors import SettingsError
+    from dateline.store.sqlite import sqlite_path
     from dateline.web.app import serve as serve_app
 
-    stderr.print(f"dateline: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
-    serve_app(db, host=host, port=port, token=token)
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(sqlite_path(db)).is_file():
+        raise SettingsError(f"{db}: no such store; make one with `dateline ingest ... --db {db}` first")
+    if token_file is not None:
+        try:
+            lines = Path(token_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise SettingsError(f"{token_file}: cannot read the token file ({e})") from None
+        token = lines[0].strip() if lines else ""
+        if not token:
+            raise SettingsError(f"{token_file}: the token file is empty; put the token on its first line")
+
+    def ready(url: str) -> None:
+        stderr.print(f"dateline: serving {db} on {url} (Ctrl-C to stop)", markup=False)
+
+    serve_app(db, host=host, port=port, token=token, allowed_hosts=allowed_hosts, ready=ready)
 
 
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -125,11 +125,13 @@ class DedupIndex:
 
         Same story: estimated Jaccard similarity >= `threshold`, or (both texts having at least
         `min_shingles` shingles) estimated containment of the shorter in the longer >= `containment`.
+        Ties go to the candidate with the smallest article id, so that the result depends neither on the
+        hash seed (the LSH index answers with a set) nor on the order in which the index was filled.
         """
         if print_ is None:
             return None
         best: tuple[float, str] | None = None
-        for key in self._lsh.query(print_.minhash):
+        for key in sorted(self._lsh.query(print_.minhash)):
             score = similarity(print_, self._prints[key], options=self.options)
             if score >= 1.0 and (best is None or score > best[0]):
                 best = (score, key)

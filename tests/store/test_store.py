@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from dateline.errors import StoreError
-from dateline.records import Article, Published
+from dateline.records import Article
 from dateline.store import DyadPoint, Store
 from dateline.store.schema import LATEST
 
@@ -207,12 +207,3 @@ def test_readonly_refuses_writes(store_url: str, wire_a: Article) -> None:
 def test_unknown_url_scheme(url: str) -> None:
     with pytest.raises(StoreError, match="unknown store"):
         Store.open(url)
-
-
-def test_partial_dates_fall_back_to_a_day(store: Store, other: Article) -> None:
-    event = dataclasses.replace(other.events[0], date="2016-04")
-    store.add(
-        dataclasses.replace(other, published=Published(date="April 2016", basis="metadata"), events=[event])
-    )
-    (row,) = store.events()
-    assert row.event.date == "2016-04" and len(row.day) == 10 and row.day.startswith("20")

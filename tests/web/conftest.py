@@ -24,7 +24,8 @@ from dateline.records import (
 )
 from dateline.store import Store
 
-TOKEN = "test-token-123"
+TOKEN = "test-token-0123456789"
+LOCAL = "http://localhost"  # a Host the app serves by default
 
 # An invented wire story, a copy of it on another site, an unrelated story and a hostile one.
 WIRE = (
@@ -219,7 +220,9 @@ def client(db: str) -> Iterator:
 
     from dateline.web.app import create_app
 
-    with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as test_client:
+    with TestClient(
+        create_app(db, token=TOKEN), raise_server_exceptions=False, base_url=LOCAL
+    ) as test_client:
         yield test_client
 
 

@@ -12,7 +12,7 @@ from dateline.records import Article
 from dateline.store import Store
 from dateline.web.app import create_app
 
-from .conftest import TOKEN
+from .conftest import LOCAL, TOKEN
 
 STORY = (
     "Ankara, May 3. Turkey's foreign minister met his Russian counterpart in Ankara on Tuesday, "
@@ -115,7 +115,7 @@ def count(db: str) -> int:
     [{}, {"authorization": "Bearer wrong"}, {"authorization": TOKEN}, {"authorization": f"Basic {TOKEN}"}],
 )
 def test_ingest_without_the_token_is_401_and_writes_nothing(fresh_db: str, headers: dict[str, str]) -> None:
-    with TestClient(create_app(fresh_db, token=TOKEN)) as local:
+    with TestClient(create_app(fresh_db, token=TOKEN), base_url=LOCAL) as local:
         response = local.post("/api/articles", json={"text": STORY}, headers=headers)
     assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
     assert count(fresh_db) == 1
@@ -123,7 +123,7 @@ def test_ingest_without_the_token_is_401_and_writes_nothing(fresh_db: str, heade
 
 def test_ingest_is_refused_when_no_token_is_set(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATELINE_TOKEN", raising=False)
-    with TestClient(create_app(fresh_db)) as local:
+    with TestClient(create_app(fresh_db), base_url=LOCAL) as local:
         response = local.post("/api/articles", content=STORY, headers={"content-type": "text/plain",
                                                                         "authorization": "Bearer "})  # fmt: skip
     assert response.status_code == 401 and "--token" in response.json()["error"]
@@ -132,9 +132,9 @@ def test_ingest_is_refused_when_no_token_is_set(fresh_db: str, monkeypatch: pyte
 
 @pytest.mark.slow
 def test_ingest_json_and_text(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_TOKEN", "from-env")
-    auth = {"authorization": "Bearer from-env"}
-    with TestClient(create_app(fresh_db)) as local:
+    monkeypatch.setenv("DATELINE_TOKEN", "from-env-0123456789")
+    auth = {"authorization": "Bearer from-env-0123456789"}
+    with TestClient(create_app(fresh_db), base_url=LOCAL) as local:
         story = {
             "text": STORY,
             "url": "https://news.example/1",
@@ -164,7 +164,7 @@ def test_ingest_json_and_text(fresh_db: str, monkeypatch: pytest.MonkeyPatch) ->
      (b"\xff\xfe", "text/plain", 400), (b"<p>story</p>", "text/html", 415)],
 )  # fmt: skip
 def test_ingest_rejects_bad_bodies(fresh_db: str, body: bytes, content_type: str, status: int) -> None:
-    with TestClient(create_app(fresh_db, token=TOKEN)) as local:
+    with TestClient(create_app(fresh_db, token=TOKEN), base_url=LOCAL) as local:
         response = local.post("/api/articles", content=body,
                               headers={"content-type": content_type, "authorization": f"Bearer {TOKEN}"})  # fmt: skip
     assert response.status_code == status and "error" in response.json()
@@ -172,7 +172,7 @@ def test_ingest_rejects_bad_bodies(fresh_db: str, body: bytes, content_type: str
 
 
 def test_large_bodies_are_413(fresh_db: str) -> None:
-    with TestClient(create_app(fresh_db, token=TOKEN, max_body=1000)) as local:
+    with TestClient(create_app(fresh_db, token=TOKEN, max_body=1000), base_url=LOCAL) as local:
         big = local.post("/api/articles", content="x" * 1001,
                          headers={"content-type": "text/plain", "authorization": f"Bearer {TOKEN}"})  # fmt: skip
         streamed = local.post("/api/articles", content=iter([b"x" * 600, b"x" * 600]),

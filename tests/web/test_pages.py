@@ -164,7 +164,7 @@ def test_missing_store_is_a_503_page(tmp_path, db: str) -> None:
     path = tmp_path / "gone.db"
     app = create_app(str(path))
     path.unlink()
-    with TestClient(app, raise_server_exceptions=False) as local:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://localhost") as local:
         response = local.get("/")
     assert response.status_code == 503 and str(path) not in response.text
 

@@ -23,13 +23,32 @@ the optional `dask[distributed]` dependency). Both write the same files with the
 Events are not folded across articles here (there is no store to find duplicates in): each coded event
 is one row, `num_sources` and `num_articles` are 1 and `cluster_id` is the article's id.
 
-`compact()` merges each partition's files into one. Run it when no batch is writing to the same
-directory; shards already compacted stay marked done (delete their marker and re-run them only on a
-fresh directory, or their rows would be written twice).
+Inside a shard, each input is its own unit: one that cannot be read or coded is a counted failure
+(`ShardResult.failures`, its message in `errors`), never a failed shard; only a fault of the whole
+shard (its folder vanished, the disk is full) fails it, and a re-run retries it.
+
+`compact()` merges, in each partition, the files of the shards marked done into one
+(`part-compact.parquet`); files of shards not done are kept as they are (a resumed shard replaces them).
+
+Crash safety: any kill at any point of `run_batch` and `compact`, in any order, followed by a run to the
+end, leaves exactly the rows of a clean run. It rests on three rules.
+- The done markers are the manifest: a shard's rows are final once its marker exists, and only final
+  rows are ever merged. A shard without a marker is coded again, and its stale files (which are never
+  merged) are replaced, so its rows cannot be written twice.
+- Every file is written under a hidden name and renamed into place; a partition is compacted beside
+  itself (`.date=D.new`, complete before anything moves) and swapped in with two renames, its old copy
+  kept as `.date=D.old` until the swap is over. These names are the journal: `.date=D.old` exists only
+  once `.date=D.new` is complete.
+- Recovery (`recover()`) runs at the start of every `run_batch` and `compact` and is idempotent: a swap
+  cut short is finished (files that a batch wrote meanwhile into a new `date=D` are carried over), an
+  incomplete staging folder and stray temporary files are removed.
+A lock file (`DIR/_lock`, held while a batch or compaction runs and released by the system when the
+process dies) keeps two of them from writing to one directory at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -51,10 +70,15 @@ from dateline.coding import code_documents
 from dateline.errors import InputError, ModelError, SettingsError
 from dateline.export.parquet import SCHEMA, article_rows
 from dateline.ingest import iter_files, read_paths
+from dateline.ingest.document import Document
+from dateline.records import Article
 from dateline.scale.workers import START_METHOD, resolve_workers, warm_model
 from dateline.settings import Settings
 
 DONE_DIR = "_done"
+LOCK_FILE = "_lock"
+COMPACTED = "part-compact.parquet"
+SORT_KEYS = [("article_id", "ascending"), ("event_id", "ascending"), ("url", "ascending")]
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 CONTAINER_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines", ".warc", ".arc", ".gz"})
 MAX_ERRORS_KEPT = 20
@@ -137,8 +161,7 @@ def _folder_shards(folder: Path) -> Iterator[Path]:
 def _loose_files(folder: Path) -> list[Path]:
     """A text folder's own files: not in subfolders, not containers (hidden and store files skipped)."""
     return [
-        p for p in iter_files([folder])
-        if isinstance(p, Path) and p.parent == folder and not is_container(p)
+        p for p in iter_files([folder]) if isinstance(p, Path) and p.parent == folder and not is_container(p)
     ]
 
 
@@ -166,7 +189,7 @@ def code_shard(shard: str | Path, output_dir: str | Path, settings: Settings | N
     rows: list[dict[str, Any]] = []
     articles = failures = 0
     errors: list[str] = []
-    for coded in code_documents(read_paths(inputs), settings=settings):
+    for coded in _code_each(inputs, settings=settings):
         if isinstance(coded, InputError):
             failures += 1
             if len(errors) < MAX_ERRORS_KEPT:
@@ -174,7 +197,7 @@ def code_shard(shard: str | Path, output_dir: str | Path, settings: Settings | N
         else:
             articles += 1
             rows.extend(article_rows(coded))
-    for stale in output.glob(f"date=*/part-{ident}.parquet"):
+    for stale in output.glob(f"date=*/part-{ident}.parquet"):  # a killed attempt's (never merged: not done)
         stale.unlink()
     files = write_partitions(pa.Table.from_pylist(rows, schema=SCHEMA), output, name=f"part-{ident}.parquet")
     result = ShardResult(
@@ -191,17 +214,70 @@ def code_shard(shard: str | Path, output_dir: str | Path, settings: Settings | N
     return result
 
 
+def _code_each(inputs: Sequence[Path], *, settings: Settings) -> Iterator[Article | InputError]:
+    """Code the documents of `inputs` in batches; an input whose reading or coding raises is an InputError.
+
+    A batch that raises is coded again one document at a time, so that only the documents that fail are
+    lost, each as an InputError naming it. Errors that would fail every shard (FATAL) pass through.
+    """
+    documents = _read_each(inputs)
+    while batch := [item for _, item in zip(range(settings.batch_size), documents, strict=False)]:
+        try:
+            yield from list(code_documents(batch, settings=settings))
+            continue
+        except FATAL:
+            raise
+        except Exception:  # noqa: BLE001 - find the document at fault below
+            pass
+        for item in batch:
+            try:
+                yield from list(code_documents([item], settings=settings))
+            except FATAL:
+                raise
+            except Exception as e:  # noqa: BLE001 - one input is a counted failure, never the shard's
+                yield InputError(_name(item), f"could not be coded ({type(e).__name__}: {e})")
+
+
+def _read_each(inputs: Sequence[Path]) -> Iterator[Document | InputError]:
+    """The documents of each input in turn; an input whose reader raises ends as an InputError."""
+    for path in inputs:
+        try:
+            yield from read_paths([path])
+        except FATAL:
+            raise
+        except Exception as e:  # noqa: BLE001 - one input is a counted failure, never the shard's
+            yield InputError(str(path), f"could not be read ({type(e).__name__}: {e})")
+
+
+def _name(item: Document | InputError) -> str:
+    if isinstance(item, InputError):
+        return item.name
+    return item.origin.get("path") or item.origin.get("url") or "<document>"
+
+
+def is_done(output_dir: Path, ident: str) -> bool:
+    """Whether the shard named `ident` is marked done in `output_dir` (its rows are final)."""
+    return read_marker_file(Path(output_dir) / DONE_DIR / f"{ident}.json") is not None
+
+
 def read_marker(output_dir: Path, shard: Path) -> ShardResult | None:
     """The recorded result of a shard already done in `output_dir` (skipped=True), or None."""
-    marker = Path(output_dir) / DONE_DIR / f"{shard_id(shard)}.json"
+    data = read_marker_file(Path(output_dir) / DONE_DIR / f"{shard_id(shard)}.json")
+    if data is None:
+        return None
+    data.update(files=tuple(data.get("files", ())), errors=tuple(data.get("errors", ())), skipped=True)
+    return ShardResult(**data)
+
+
+def read_marker_file(marker: Path) -> dict[str, Any] | None:
+    """The content of a done marker, or None when it is absent (or unreadable: then the shard is redone)."""
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except ValueError:  # a marker is written whole or not at all; an unreadable one: redo the shard
+    except ValueError:  # a marker is written whole or not at all
         return None
-    data.update(files=tuple(data.get("files", ())), errors=tuple(data.get("errors", ())), skipped=True)
-    return ShardResult(**data)
+    return data if isinstance(data, dict) else None
 
 
 def write_partitions(table: pa.Table, output_dir: Path, *, name: str) -> list[str]:
@@ -216,7 +292,9 @@ def write_partitions(table: pa.Table, output_dir: Path, *, name: str) -> list[st
     for day in sorted(d for d in pc.unique(dates).to_pylist() if d is not None):
         written.append(_write_part(body.filter(pc.equal(dates, day)), output_dir, f"date={day}", name))
     if dates.null_count:
-        written.append(_write_part(body.filter(pc.is_null(dates)), output_dir, f"date={NULL_PARTITION}", name))
+        written.append(
+            _write_part(body.filter(pc.is_null(dates)), output_dir, f"date={NULL_PARTITION}", name)
+        )
     return sorted(written)
 
 
@@ -258,24 +336,29 @@ def run_batch(
     """
     settings = settings or Settings()
     output = Path(output_dir)
+    shards = list_shards(inputs)
     output.mkdir(parents=True, exist_ok=True)
-    shards = [s for s in list_shards(inputs) if not s.resolve().is_relative_to(output.resolve())]
-    todo: list[Path] = []
-    for shard in shards:
-        done = read_marker(output, shard)
-        if done is None:
-            todo.append(shard)
+    shards = [s for s in shards if not s.resolve().is_relative_to(output.resolve())]
+    with locked(output):
+        recover(output)
+        todo: list[Path] = []
+        for shard in shards:
+            done = read_marker(output, shard)
+            if done is None:
+                todo.append(shard)
+            else:
+                yield done
+        if not todo:
+            return
+        if scheduler is not None:
+            yield from _on_cluster(todo, output, settings=settings, scheduler=scheduler)
         else:
-            yield done
-    if not todo:
-        return
-    if scheduler is not None:
-        yield from _on_cluster(todo, output, settings=settings, scheduler=scheduler)
-    else:
-        yield from _on_processes(todo, output, settings=settings, workers=resolve_workers(workers))
+            yield from _on_processes(todo, output, settings=settings, workers=resolve_workers(workers))
 
 
-def _on_cluster(shards: Sequence[Path], output: Path, *, settings: Settings, scheduler: object) -> Iterator[ShardResult]:
+def _on_cluster(
+    shards: Sequence[Path], output: Path, *, settings: Settings, scheduler: object
+) -> Iterator[ShardResult]:
     try:
         from dateline.scale.cluster import run_on_cluster
     except ImportError as e:
@@ -287,14 +370,19 @@ def _on_cluster(shards: Sequence[Path], output: Path, *, settings: Settings, sch
         yield result
 
 
-def _on_processes(shards: Sequence[Path], output: Path, *, settings: Settings, workers: int) -> Iterator[ShardResult]:
+def _on_processes(
+    shards: Sequence[Path], output: Path, *, settings: Settings, workers: int
+) -> Iterator[ShardResult]:
     if workers == 1 or len(shards) == 1:
         for shard in shards:
             yield _run_one(shard, output, settings)
         return
     context = multiprocessing.get_context(START_METHOD)
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(shards)), mp_context=context, initializer=warm_model, initargs=(settings.model,)
+        max_workers=min(workers, len(shards)),
+        mp_context=context,
+        initializer=warm_model,
+        initargs=(settings.model,),
     ) as pool:
         futures = {pool.submit(code_shard, shard, output, settings): shard for shard in shards}
         try:
@@ -320,38 +408,50 @@ def _run_one(shard: Path, output: Path, settings: Settings) -> ShardResult:
 
 
 def compact(output_dir: str | Path) -> CompactResult:
-    """Merge the Parquet files of each date partition of a batch output into one file, atomically.
+    """Merge, in each date partition of a batch output, the files of the shards marked done into one.
 
     Each partition is rebuilt beside itself under a hidden name and swapped in with renames, so readers
-    never see a row twice; a compaction killed half-way is finished or undone by the next one.
-    RAISES: SettingsError when `output_dir` is not a folder.
+    never see a row twice; a compaction killed at any point is finished by the next batch or compaction.
+    Files of shards not done yet are kept as they are. The merged rows are sorted (article, event), so
+    the result does not depend on the order in which shards ran or were compacted.
+    RAISES: SettingsError when `output_dir` is not a folder, or a batch or compaction is writing to it.
     """
     root = Path(output_dir)
     if not root.is_dir():
         raise SettingsError(f"{root}: not a folder; give the --output folder of a batch")
-    _recover(root)
     merged = before = after = rows = 0
-    for partition in sorted(p for p in root.glob("date=*") if p.is_dir()):
-        files = sorted(partition.glob("*.parquet"))
-        files = [f for f in files if not f.name.startswith((".", "_"))]
-        before += len(files)
-        if len(files) <= 1:
-            after += len(files)
-            continue
-        table = pa.concat_tables(pq.read_table(f) for f in files)
-        staging, old = _siblings(partition)
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        sink = pa.BufferOutputStream()
-        pq.write_table(table, sink)
-        _write_atomic(staging / "part-compact.parquet", sink.getvalue().to_pybytes())
-        os.replace(partition, old)
-        os.replace(staging, partition)
-        shutil.rmtree(old)
-        merged += 1
-        after += 1
-        rows += table.num_rows
+    with locked(root):
+        recover(root)
+        for partition in sorted(p for p in root.glob("date=*") if p.is_dir()):
+            files = sorted(f for f in partition.glob("*.parquet") if not f.name.startswith((".", "_")))
+            final = [f for f in files if f.name == COMPACTED or is_done(root, f.stem.removeprefix("part-"))]
+            before += len(files)
+            if len(final) <= 1:
+                after += len(files)
+                continue
+            table = pa.concat_tables(pq.read_table(f) for f in final).sort_by(SORT_KEYS)
+            staging, old = _siblings(partition)
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir()
+            sink = pa.BufferOutputStream()
+            pq.write_table(table, sink)
+            _write_atomic(staging / COMPACTED, sink.getvalue().to_pybytes())
+            for kept in (f for f in files if f not in final):  # a shard not done: its file stays as it is
+                _link(kept, staging / kept.name)
+            os.replace(partition, old)  # from here on, the staging folder is complete (see `recover`)
+            os.replace(staging, partition)
+            shutil.rmtree(old)
+            merged += 1
+            after += 1 + len(files) - len(final)
+            rows += table.num_rows
     return CompactResult(partitions=merged, files_before=before, files_after=after, rows=rows)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
 
 
 def _siblings(partition: Path) -> tuple[Path, Path]:
@@ -359,13 +459,49 @@ def _siblings(partition: Path) -> tuple[Path, Path]:
     return partition.with_name(f".{partition.name}.new"), partition.with_name(f".{partition.name}.old")
 
 
-def _recover(root: Path) -> None:
-    """Finish or undo a compaction that was killed: staging is complete once the old copy exists."""
-    for old in root.glob(".date=*.old"):
+def recover(root: Path) -> None:
+    """Finish what a killed batch or compaction left half done in `root`; idempotent, safe to run always.
+
+    A `.date=D.old` folder means its staging `.date=D.new` was complete: the swap is finished, and files
+    written meanwhile into a new `date=D` (by a batch run after the kill) move into it. A staging folder
+    without an old copy was never complete and is removed, as are temporary files of killed writes.
+    """
+    for old in sorted(root.glob(".date=*.old")):
         partition = root / old.name[1:].removesuffix(".old")
         staging, _ = _siblings(partition)
-        if not partition.exists():
-            os.replace(staging if staging.exists() else old, partition)
-        shutil.rmtree(old, ignore_errors=True)
+        if staging.is_dir():
+            if partition.is_dir():
+                for newer in partition.iterdir():
+                    if newer.is_file() and not newer.name.startswith("."):
+                        os.replace(newer, staging / newer.name)
+                shutil.rmtree(partition)
+            os.replace(staging, partition)
+        elif not partition.exists():  # no staging to swap in: put the old copy back
+            os.replace(old, partition)
+            continue
+        shutil.rmtree(old)
     for staging in root.glob(".date=*.new"):
         shutil.rmtree(staging)
+    for temporary in (*root.glob("date=*/.*.tmp"), *root.glob(f"{DONE_DIR}/.*.tmp")):
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold `root/_lock` while a batch or compaction writes to `root` (released when the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock
+        yield
+        return
+    with open(root / LOCK_FILE, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise SettingsError(
+                f"{root}: another dateline batch or compact is writing to this folder; wait for it to end"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -49,7 +49,8 @@ class EventRow:
     event_id (int): the store's number for the event, shared by its mentions in duplicate articles
         (GDELT's GLOBALEVENTID).
     event (Event): the event as coded in `article_id`.
-    day (str): the event's date, or when unknown the article's publication date, or the day it was added.
+    day (str | None): the event's date, or when unknown the article's publication date; None when the
+        story has no date and its sentence says none (never the day the article was added).
     is_root (bool): the event is in the article's first paragraph (GDELT's IsRootEvent).
     num_mentions, num_sources, num_articles (int): how often the event is reported: every coded
         mention, the distinct outlets and the distinct articles of its story cluster.
@@ -57,7 +58,7 @@ class EventRow:
 
     event_id: int
     event: Event
-    day: str
+    day: str | None
     is_root: bool
     article_id: str
     cluster_id: str
@@ -192,8 +193,14 @@ class Store(ABC):
     def dyad(self, a: str, b: str, *, freq: str = "day") -> list[DyadPoint]:
         """Events between actors/countries `a` and `b` (either direction, code prefixes) per period.
 
+        Only asserted events count (not negated, hypothetical, possible or intended ones), and only
+        dated ones: `dyad_undated` says how many were left out for want of a date.
         freq: day, week (periods start on Monday), month or year. Periods without events are left out.
         """
+
+    @abstractmethod
+    def dyad_undated(self, a: str, b: str) -> int:
+        """How many asserted events between `a` and `b` have no date (and so are in no period of `dyad`)."""
 
     @abstractmethod
     def clusters(self, *, min_size: int = 2) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -25,6 +26,7 @@ from dateline.store.schema import LATEST, VERSION_TABLE, pending
 if TYPE_CHECKING:
     from dateline.store.watching import WatchState
 
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 _EVENT_COLUMNS = """e.group_id, e.record, e.day, e.is_root, a.id, a.cluster_id, a.url, a.path, s.name,
     a.headline, a.published, a.added_at, length(a.text)"""
 _COUNTS = """,
@@ -37,7 +39,17 @@ _EVENT_FROM = """ FROM events e JOIN articles a ON a.id = e.article_id
 
 
 def now() -> str:
-    """The current UTC time, ISO 8601 with microseconds."""
+    """The current UTC time, ISO 8601 with microseconds; fixed by SOURCE_DATE_EPOCH when it is set.
+
+    SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) makes two runs over the
+    same inputs give identical stores and exports, times of adding included.
+    """
+    epoch = os.environ.get(EPOCH_ENV, "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).isoformat(timespec="microseconds")
+        except (ValueError, OverflowError, OSError) as e:
+            raise StoreError(f"{EPOCH_ENV}={epoch!r}: give whole seconds since 1970-01-01 ({e})") from None
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
@@ -197,7 +209,8 @@ class SQLStore(Store):
         print_ = fingerprint(article.text, options=index.options)
         cluster_id = index.match(print_) or article.id
         added_at = now()
-        day = valid_day(article.published.date) or added_at[:10]
+        published = valid_day(article.published.date)
+        day = published or added_at[:10]  # the article's place in the feed only; its events get `published`
         self._run(
             "INSERT INTO story_clusters (id, first_article, created_at) VALUES (?, ?, ?) "
             "ON CONFLICT (id) DO NOTHING",
@@ -238,7 +251,7 @@ class SQLStore(Store):
         self._insert_entities(article)
         self._insert_quotes(article)
         for event in article.events:
-            self._insert_event(article, event, cluster_id=cluster_id, day=day)
+            self._insert_event(article, event, cluster_id=cluster_id, published=published)
         return 1
 
     def _source_id(self, name: str | None) -> int | None:
@@ -283,7 +296,9 @@ class SQLStore(Store):
                 ),
             )
 
-    def _insert_event(self, article: Article, event: Event, *, cluster_id: str, day: str) -> None:
+    def _insert_event(
+        self, article: Article, event: Event, *, cluster_id: str, published: str | None
+    ) -> None:
         source, target, location = event.source, event.target, event.location
         key = (
             cluster_id,
@@ -330,7 +345,7 @@ class SQLStore(Store):
                 target.text if target else None,
                 event.date,
                 event.date_basis,
-                valid_day(event.date) or day,
+                valid_day(event.date) or published,  # never the day it was added: undated stays NULL
                 location.name if location else None,
                 location.country if location else None,
                 location.lat if location else None,
@@ -456,7 +471,9 @@ class SQLStore(Store):
         if first_only:
             where.append("e.first_mention = 1")
         sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.day DESC, e.seq DESC"
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY e.day DESC NULLS LAST, e.seq DESC"
         sql += self._page(limit, 0, params)
         for row in self._stream(sql, params):
             yield self._event_row(row)
@@ -485,12 +502,11 @@ class SQLStore(Store):
     def dyad(self, a: str, b: str, *, freq: str = "day") -> list[DyadPoint]:
         if freq not in FREQUENCIES:
             raise StoreError(f"{freq!r}: not a frequency; give one of {', '.join(FREQUENCIES)}")
-        pa, pb = a.upper() + "%", b.upper() + "%"
         rows = self._run(
-            "SELECT e.day, e.quad_class, COUNT(*), SUM(e.goldstein) FROM events e "
-            "WHERE e.first_mention = 1 AND ((e.source_actor LIKE ? AND e.target_actor LIKE ?) "
-            "OR (e.source_actor LIKE ? AND e.target_actor LIKE ?)) GROUP BY e.day, e.quad_class",
-            (pa, pb, pb, pa),
+            "SELECT e.day, e.quad_class, COUNT(*), SUM(e.goldstein) FROM events e WHERE "
+            + _DYAD
+            + " AND e.day IS NOT NULL GROUP BY e.day, e.quad_class",
+            _dyad_params(a, b),
         ).fetchall()
         points: dict[str, list[float]] = {}
         for day, quad, n, goldstein in rows:
@@ -503,6 +519,13 @@ class SQLStore(Store):
             DyadPoint(period, int(p[0]), int(p[1]), int(p[2]), int(p[3]), int(p[4]), round(p[5], 6))
             for period, p in sorted(points.items())
         ]
+
+    def dyad_undated(self, a: str, b: str) -> int:
+        return int(
+            self._one(
+                "SELECT COUNT(*) FROM events e WHERE " + _DYAD + " AND e.day IS NULL", _dyad_params(a, b)
+            )
+        )
 
     def clusters(self, *, min_size: int = 2) -> dict[str, list[str]]:
         rows = self._run(
@@ -549,6 +572,19 @@ class SQLStore(Store):
         if not self._closed:
             self._closed = True
             self._close()
+
+
+# the distinct events between two actors that a time series counts: asserted ones (not negated,
+# hypothetical, possible or intended), in either direction
+_DYAD = (
+    "e.first_mention = 1 AND e.modality = 'asserted' AND ((e.source_actor LIKE ? AND e.target_actor LIKE ?) "
+    "OR (e.source_actor LIKE ? AND e.target_actor LIKE ?))"
+)
+
+
+def _dyad_params(a: str, b: str) -> tuple[str, str, str, str]:
+    pa, pb = a.upper() + "%", b.upper() + "%"
+    return (pa, pb, pb, pa)
 
 
 def _period(day: str, freq: str) -> str:

@@ -83,6 +83,7 @@ def ingest(
     body_only: bool = False,
     progress: Progress | None = None,
     workers: int | None = 1,
+    published: str | None = None,
 ) -> IngestReport:
     """Read, code and store every article under `paths` ("-" is standard input); return the counts.
 
@@ -91,6 +92,7 @@ def ingest(
     body_only: treat each input as body text only (no headline or dateline detection).
     progress: called with a copy of the report after every document, failure and commit.
     workers: coding processes, each loading the model once (None: one per core; 1: this process).
+    published: a publication date (YYYY-MM-DD) for every input, overriding metadata and dateline.
     Raises StoreError when the store cannot be written (the batch being added is then not kept).
     """
     report = IngestReport()
@@ -103,6 +105,7 @@ def ingest(
         progress=progress,
         workers=workers,
         report=report,
+        published=published,
     )
 
 
@@ -115,6 +118,7 @@ def ingest_documents(
     progress: Progress | None = None,
     workers: int | None = 1,
     report: IngestReport | None = None,
+    published: str | None = None,
 ) -> IngestReport:
     """Code and store documents already read (an `InputError` among them is recorded as a failure).
 
@@ -135,7 +139,7 @@ def ingest_documents(
     documents = _unknown(items, store, report, settings=settings, tell=tell)
     batch: list[Article] = []
     failures: list[InputError] = []
-    for result in code_parallel(documents, settings=settings, workers=workers):
+    for result in code_parallel(documents, settings=settings, workers=workers, published=published):
         if isinstance(result, InputError):
             report.failed += 1
             failures.append(result)

@@ -13,7 +13,8 @@ Tables (one row per ...):
     quotes           quote, with its cue and speaker
     event_groups     distinct event: events of one story cluster with the same CAMEO code, source
                      actor, target actor and date (the GLOBALEVENTID of the GDELT export)
-    events           coded event of an article, with its group and its evidence
+    events           coded event of an article, with its group and its evidence; `day` is the event's
+                     date, else its article's publication date, else NULL (migration 4)
     minhashes        MinHash signature of an article's body (near-duplicate detection)
     failures         input that could not be ingested, and why
     articles_fts     full-text index of headlines and texts (SQLite FTS5; in PostgreSQL a GIN index)
@@ -223,7 +224,35 @@ WATCH = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, WATCH)
+_EVENTS_TABLE = next(s for s in INITIAL.statements if s.startswith("CREATE TABLE events (")).format(
+    **DIALECTS["sqlite"]
+)
+_EVENTS_INDEXES = tuple(s for s in INITIAL.statements if s.startswith("CREATE INDEX events_"))
+# An event's `day` was its date, else its article's publication date, else (wrongly) the day it was added:
+# the invented days become NULL, and an undated event stays undated.
+_FORGET_INVENTED_DAYS = (
+    "UPDATE events SET day = NULL WHERE day {differs} date AND day {differs} "
+    "(SELECT a.published FROM articles a WHERE a.id = events.article_id)"
+)
+
+UNDATED = Migration(
+    4,
+    "events without a date have no day (never the day they were added)",
+    (),
+    (
+        ("sqlite", _EVENTS_TABLE.replace("CREATE TABLE events (", "CREATE TABLE events_dated (", 1)
+         .replace("day TEXT NOT NULL,", "day TEXT,", 1)),
+        ("sqlite", "INSERT INTO events_dated SELECT * FROM events"),
+        ("sqlite", "DROP TABLE events"),
+        ("sqlite", "ALTER TABLE events_dated RENAME TO events"),
+        *(("sqlite", statement) for statement in _EVENTS_INDEXES),
+        ("sqlite", _FORGET_INVENTED_DAYS.format(differs="IS NOT")),
+        ("postgres", "ALTER TABLE events ALTER COLUMN day DROP NOT NULL"),
+        ("postgres", _FORGET_INVENTED_DAYS.format(differs="IS DISTINCT FROM")),
+    ),
+)  # fmt: skip
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, SEARCH, WATCH, UNDATED)
 LATEST = MIGRATIONS[-1].version
 
 

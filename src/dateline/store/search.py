@@ -93,7 +93,7 @@ class QuoteRow:
 
     article_id: str
     headline: str | None
-    day: str
+    day: str | None  # the article's publication date; None when it has none
     kind: str
     text: str
     start: int
@@ -224,7 +224,7 @@ def quotes_by(
 ) -> list[QuoteRow]:
     """Quotes whose speaker has the actor code (or prefix) `actor`, or is the person named `person`."""
     sql = (
-        "SELECT q.article_id, a.headline, a.day, q.kind, q.text, q.start_char, q.end_char, q.cue, "
+        "SELECT q.article_id, a.headline, CASE WHEN a.day = a.published THEN a.day END, q.kind, q.text, q.start_char, q.end_char, q.cue, "
         "COALESCE(n.name, q.speaker_name) FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN entities n ON n.article_id = q.article_id AND n.entity_id = q.speaker_entity WHERE "
     )
@@ -262,12 +262,14 @@ def dyad_events(
     since: str | None = None,
     until: str | None = None,
     located: bool = False,
+    asserted: bool = False,
     limit: int | None = 500,
 ) -> list[EventRow]:
     """The distinct events between actors/countries `a` and `b` (either direction, code prefixes).
 
     since, until: inclusive day bounds (a point of `store.dyad` covers its period's days).
     located: only events whose place has coordinates (for a map).
+    asserted: only asserted events (those a point of `store.dyad` counts).
     """
     pa, pb = a.strip().upper() + "%", b.strip().upper() + "%"
     where = [
@@ -282,6 +284,8 @@ def dyad_events(
         params.append(as_day(until))
     if located:
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    if asserted:
+        where.append("e.modality = 'asserted'")
     return _event_rows(store, where, params, limit)
 
 
@@ -299,7 +303,7 @@ def _event_rows(store: SQLStore, where: list[str], params: list[Any], limit: int
     from dateline.store.base import _COUNTS, _EVENT_COLUMNS, _EVENT_FROM
 
     sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM + " WHERE e.first_mention = 1 AND "
-    sql += " AND ".join(where) + " ORDER BY e.day DESC, e.seq DESC"
+    sql += " AND ".join(where) + " ORDER BY e.day DESC NULLS LAST, e.seq DESC"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, int(limit)]

@@ -98,8 +98,8 @@ def list_events(request: Request) -> Response:
     limit = data.bounded(params.get("limit"), default=100, most=1000, name="limit")
     with reading(request) as store:
         rows = store.events(
-            actor=params.get("actor") or None,
-            country=params.get("country") or None,
+            actor=data.short(params.get("actor"), "actor"),
+            country=data.short(params.get("country"), "country"),
             since=data.check_day(params.get("since"), "since"),
             until=data.check_day(params.get("until"), "until"),
             limit=limit,
@@ -131,7 +131,10 @@ def get_dyad(request: Request) -> Response:
     freq = data.check_freq(request.query_params.get("freq"))
     with reading(request) as store:
         points = store.dyad(a, b, freq=freq)
-    return _json({"a": a, "b": b, "freq": freq, "points": [dataclasses.asdict(p) for p in points]})
+        undated = store.dyad_undated(a, b)
+    return _json(
+        {"a": a, "b": b, "freq": freq, "points": [dataclasses.asdict(p) for p in points], "undated": undated}
+    )
 
 
 def get_dyad_events(request: Request) -> Response:
@@ -141,7 +144,7 @@ def get_dyad_events(request: Request) -> Response:
     period = request.query_params.get("period")
     since, until = data.period_range(period, freq) if period else (None, None)
     with reading(request) as store:
-        rows = store.dyad_events(a, b, since=since, until=until, limit=1000)
+        rows = store.dyad_events(a, b, since=since, until=until, asserted=bool(period), limit=1000)
     return _json(
         {"a": a, "b": b, "since": since, "until": until, "events": [data.event_dict(r) for r in rows]}
     )
@@ -163,12 +166,21 @@ def get_facets(request: Request) -> Response:
 async def post_article(request: Request) -> Response:
     """Code a story and store it: JSON {text, url?, title?, published?} or text/plain. Needs the token."""
     config = request.app.state.config
+    guard = request.app.state.guard
+    client = request.client.host if request.client else "?"
+    wait = guard.locked_for(client)
+    if wait:
+        response = _json({"error": "too many wrong tokens: try again later", "status": 429}, status=429)
+        response.headers["retry-after"] = str(int(wait) + 1)
+        return response
     if not _authorised(request, config.token):
         detail = (
             "ingest is disabled: start the server with --token or DATELINE_TOKEN"
             if not config.token
             else "give the server's token as 'Authorization: Bearer TOKEN'"
         )
+        if config.token:
+            await guard.wrong(client)
         response = _json({"error": detail, "status": 401}, status=401)
         response.headers["www-authenticate"] = "Bearer"
         return response

@@ -10,12 +10,20 @@ Pages: `/` (All news), `/story/{id}`, `/actor/{code or name}`, `/dyad/{a}/{b}` a
 the store for itself (read-only, except to ingest through the API), in a worker thread. Request bodies
 are limited in size; errors come back as plain pages (or JSON under /api/) without tracebacks; every
 response forbids scripts and styles from anywhere but the app itself.
+
+Only the Host names in `allowed_hosts` are served (default: localhost and its addresses; `serve` adds
+the address it listens on), so a page on another site cannot read the API through DNS rebinding. The
+ingest token must be at least MIN_TOKEN characters long; wrong tokens are answered slowly, and a client
+that keeps sending them is refused for a while (`TokenGuard`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,13 +33,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dateline.errors import StoreError
+from dateline.errors import SettingsError, StoreError
 from dateline.store import Store
 from dateline.web import render
 from dateline.web.data import BadRequest
@@ -39,6 +48,8 @@ from dateline.web.data import BadRequest
 HERE = Path(__file__).parent
 MAX_BODY_BYTES = 2 * 1024 * 1024
 TOKEN_ENV = "DATELINE_TOKEN"
+MIN_TOKEN = 16
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
 SECURITY_HEADERS = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -60,13 +71,77 @@ class Config:
     max_body: int
 
 
-def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> Starlette:
+class TokenGuard:
+    """Wrong ingest tokens per client: each answered after `delay` s; `most` within `window` s lock it out.
+
+    A locked-out client is refused (429) until its oldest wrong try leaves the window, even with the
+    right token, so guessing the token costs `window / most` seconds a try at best.
+    """
+
+    def __init__(
+        self, *, most: int = 5, window: float = 60.0, delay: float = 0.5, clock=time.monotonic
+    ) -> None:  # type: ignore[no-untyped-def]
+        self.most, self.window, self.delay, self.clock = most, window, delay, clock
+        self._wrong: dict[str, deque[float]] = {}
+
+    def _recent(self, client: str) -> deque[float]:
+        now = self.clock()
+        tries = self._wrong.get(client, deque())
+        while tries and now - tries[0] >= self.window:
+            tries.popleft()
+        if not tries:
+            self._wrong.pop(client, None)
+        return tries
+
+    def locked_for(self, client: str) -> float:
+        """Seconds until `client` may try again (0: it may now)."""
+        tries = self._recent(client)
+        if len(tries) < self.most:
+            return 0.0
+        return max(self.window - (self.clock() - tries[0]), 0.0)
+
+    async def wrong(self, client: str) -> None:
+        """Record a wrong token from `client`, after the delay."""
+        if len(self._wrong) > 10_000:  # forget clients whose tries are all old
+            for known in list(self._wrong):
+                self._recent(known)
+        self._wrong.setdefault(client, deque()).append(self.clock())
+        if self.delay:
+            await asyncio.sleep(self.delay)
+
+
+def check_token(token: str | None) -> str | None:
+    """`token` when long enough (None stays None: ingest refused); SettingsError when too short."""
+    if token is None or token == "":
+        return None
+    if len(token) < MIN_TOKEN:
+        raise SettingsError(
+            f"the ingest token has {len(token)} characters; give at least {MIN_TOKEN} "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(24))' makes one)"
+        )
+    return token
+
+
+def create_app(
+    db: str,
+    *,
+    token: str | None = None,
+    max_body: int = MAX_BODY_BYTES,
+    allowed_hosts: tuple[str, ...] | list[str] | None = None,
+    guard: TokenGuard | None = None,
+) -> Starlette:
     """The app over the store at `db` (created when missing). `token` guards POST /api/articles;
-    when None, the environment variable DATELINE_TOKEN is used; without either, ingest answers 401."""
+    when None, the environment variable DATELINE_TOKEN is used; without either, ingest answers 401.
+
+    allowed_hosts: the Host names served (others get 400); default LOCAL_HOSTS; "*" allows any.
+    guard: how wrong tokens are slowed down and locked out (default: `TokenGuard()`).
+    RAISES: SettingsError when the token is shorter than MIN_TOKEN characters.
+    """
     from dateline.web import api, pages
 
+    token = check_token(token or os.environ.get(TOKEN_ENV) or None)
     prepare_store(db)
-    config = Config(db=db, token=token or os.environ.get(TOKEN_ENV) or None, max_body=max_body)
+    config = Config(db=db, token=token, max_body=max_body)
     routes = [
         Route("/", pages.news, name="news"),
         Route("/story/{article_id}", pages.story, name="story"),
@@ -83,8 +158,10 @@ def create_app(db: str, *, token: str | None = None, max_body: int = MAX_BODY_BY
     )  # fmt: skip
     app.state.config = config
     app.state.templates = templates()
+    app.state.guard = guard or TokenGuard()
     app.add_middleware(SecurityHeaders)
     app.add_middleware(LimitBody, max_body=max_body)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
     return app
 
 
@@ -252,8 +329,57 @@ class LimitBody:
         await send({"type": "http.response.body", "body": body})
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the app with uvicorn until interrupted."""
+def serving_hosts(host: str, extra: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The Host names a server listening on `host` answers: that address, localhost and `extra`."""
+    names = [*LOCAL_HOSTS, *extra]
+    if host not in ("0.0.0.0", "::", ""):
+        names.append(host)
+        names.append(f"[{host}]" if ":" in host else host)
+    return list(dict.fromkeys(names))
+
+
+def listen(host: str, port: int) -> Any:
+    """A socket bound to host:port, ready for the server; SettingsError in one line when it cannot be."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        reason = (
+            "is in use by another program; stop it or give --port"
+            if e.errno == errno.EADDRINUSE
+            else (e.strerror or str(e))
+        )
+        raise SettingsError(f"cannot listen on {host}:{port}: the address {reason}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    db: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    allowed_hosts: tuple[str, ...] | list[str] = (),
+    ready: Any = None,
+) -> None:
+    """Run the app with uvicorn until interrupted.
+
+    allowed_hosts: Host names served besides the listening address and localhost ("*": any).
+    ready: called with the URL once the port is bound, before serving.
+    RAISES: SettingsError (one line) when the token is too short or the port cannot be bound.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info", proxy_headers=False)
+    app = create_app(db, token=token, allowed_hosts=serving_hosts(host, allowed_hosts))
+    sock = listen(host, port)
+    if ready is not None:
+        ready(f"http://{host}:{port}/")
+    config = uvicorn.Config(app, log_level="info", proxy_headers=False)
+    uvicorn.Server(config).run(sockets=[sock])

@@ -39,14 +39,17 @@ def dyad_chart(
     *,
     freq: str,
     link: Callable[[DyadPoint], str],
+    undated: int = 0,
     width: int = 1120,
 ) -> Markup:
     """Two panels over one time axis: the Goldstein sum per period, and event counts by QuadClass.
 
     link: the URL of the events behind a point.
+    undated: how many events have no date and so are not shown (said under the chart).
     """
+    note = Markup(f'<p class="note undated">{escape(undated_note(undated))}</p>') if undated else Markup("")
     if not points:
-        return Markup('<p class="empty">No events between these actors yet.</p>')
+        return Markup('<p class="empty">No dated events between these actors yet.</p>') + note
     left, right, top, panel, gap = 56, 48, 14, 140, 34
     height = top + panel + gap + panel + 30
     plot = width - left - right
@@ -111,7 +114,14 @@ def dyad_chart(
             f'<text x="{x:.1f}" y="{height - 10}" text-anchor="middle" class="tick">{escape(period)}</text>'
         )
     out.append("</svg>")
-    return Markup("".join(out))
+    return Markup("".join(out)) + note
+
+
+def undated_note(undated: int) -> str:
+    """What a time chart says about the events it leaves out for want of a date."""
+    if undated == 1:
+        return "1 event without a date is not shown."
+    return f"{undated:,} events without a date are not shown."
 
 
 def _quads(point: DyadPoint) -> list[tuple[int, int]]:

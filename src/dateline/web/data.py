@@ -36,8 +36,20 @@ class ActorProfile:
     quotes: list[Any] = field(default_factory=list)
 
 
+MAX_KEY = 200  # characters of an actor code, a person's name or a filter
+
+
+def short(value: str | None, name: str, *, most: int = MAX_KEY) -> str | None:
+    """A text parameter stripped (None when blank); BadRequest when longer than `most` characters."""
+    value = (value or "").strip()
+    if len(value) > most:
+        raise BadRequest(f"{name}: at most {most} characters, not {len(value):,}")
+    return value or None
+
+
 def actor_kind(key: str, kind: str | None = None) -> str:
     """Whether `key` names an actor code ("RUSGOV") or a person ("Sergei Lavrov")."""
+    short(key, "actor")
     if kind in ("actor", "person"):
         if kind == "actor" and not ACTOR_CODE.match(key):
             raise BadRequest(f"{key!r} is not an actor code (three capitals, then letters or digits)")
@@ -81,7 +93,7 @@ def _actor(event: Event, side: str) -> str:
 
 def check_dyad(a: str, b: str) -> tuple[str, str]:
     """The two codes of a dyad, upper-cased; BadRequest unless both look like actor codes."""
-    a, b = a.upper(), b.upper()
+    a, b = (short(a, "actor") or "").upper(), (short(b, "actor") or "").upper()
     for code in (a, b):
         if not ACTOR_CODE.match(code):
             raise BadRequest(f"{code!r} is not a country or actor code (e.g. RUS, TURGOV)")
@@ -99,13 +111,23 @@ def check_freq(freq: str | None) -> str:
 def period_range(period: str, freq: str) -> tuple[str, str]:
     """The first and last day of the period of `freq` that starts on `period` (YYYY-MM-DD)."""
     try:
-        first = dt.date.fromisoformat(period)
+        first = dt.date.fromisoformat(short(period, "period") or "")
     except (TypeError, ValueError):
         raise BadRequest(f"period={period!r}: give the first day of a period as YYYY-MM-DD") from None
+    starts = {
+        "week": first.weekday() == 0,
+        "month": first.day == 1,
+        "year": (first.month, first.day) == (1, 1),
+    }
+    if not starts.get(freq, True):
+        first_days = {"week": "a Monday", "month": "the 1st of a month", "year": "1 January"}
+        raise BadRequest(f"period={period!r}: a {freq} starts on {first_days[freq]}; give its first day")
     if freq == "day":
         last = first
     elif freq == "week":
-        last = first + dt.timedelta(days=6)
+        last = first + dt.timedelta(
+            days=min(6, (dt.date.max - first).days)
+        )  # the calendar's last week is short
     elif freq == "month":
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     else:

@@ -81,8 +81,9 @@ def story(request: Request) -> Response:
 def actor(request: Request) -> Response:
     """An actor code or a person: events as source and target, top partners, quotes by them."""
     key = request.path_params["key"].strip()
-    if not key or len(key) > 200:
+    if not key:
         raise HTTPException(404)
+    data.short(key, "actor")  # a key too long is a bad request
     with reading(request) as store:
         profile = data.actor_profile(store, key, kind=request.query_params.get("kind"))
     country = key[:3] if profile.kind == "actor" else None
@@ -95,6 +96,7 @@ def dyad(request: Request) -> Response:
     freq = data.check_freq(request.query_params.get("freq"))
     with reading(request) as store:
         points = store.dyad(a, b, freq=freq)
+        undated = store.dyad_undated(a, b)
         rows = store.dyad_events(a, b, limit=500)
     base = f"/dyad/{quote(a)}/{quote(b)}/events"
 
@@ -115,7 +117,7 @@ def dyad(request: Request) -> Response:
             "freqs": ("day", "week", "month", "year"),
             "points": points,
             "link": link,
-            "chart": charts.dyad_chart(points, freq=freq, link=link),
+            "chart": charts.dyad_chart(points, freq=freq, link=link, undated=undated),
             "map": charts.event_map(places),
             "located": sum(p.events for p in places),
             "rows": rows[:50],
@@ -134,7 +136,7 @@ def dyad_events(request: Request) -> Response:
     if period:
         since, until = data.period_range(period, freq)
     with reading(request) as store:
-        rows = store.dyad_events(a, b, since=since, until=until, limit=1000)
+        rows = store.dyad_events(a, b, since=since, until=until, asserted=bool(period), limit=1000)
     if place:
         rows = [r for r in rows if r.event.location and r.event.location.name == place]
     return page(
