@@ -163,7 +163,9 @@ def test_each_rename_of_a_run_is_a_safe_kill_point(
 def test_a_bad_input_is_a_counted_failure_inside_its_shard(
     small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_code, real_read = batch.code_documents, batch.read_paths
+    from dateline.scale import workers
+
+    real_code, real_read = workers.code_documents, batch.read_paths
 
     def code(documents: list[Any], **options: Any) -> Any:
         if any("(27)" in getattr(d, "text", "") for d in documents):
@@ -175,7 +177,7 @@ def test_a_bad_input_is_a_counted_failure_inside_its_shard(
             raise MemoryError("too big")
         return real_read(paths, **options)
 
-    monkeypatch.setattr(batch, "code_documents", code)
+    monkeypatch.setattr(workers, "code_documents", code)
     monkeypatch.setattr(batch, "read_paths", read)
     results = {r.shard_id: r for r in run_batch([small], tmp_path, settings=Settings(today=TODAY), workers=1)}
     assert not any(r.error for r in results.values())

@@ -66,13 +66,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from dateline.coding import code_documents
 from dateline.errors import InputError, ModelError, SettingsError
 from dateline.export.parquet import SCHEMA, article_rows
 from dateline.ingest import iter_files, read_paths
 from dateline.ingest.document import Document
 from dateline.records import Article
-from dateline.scale.workers import START_METHOD, resolve_workers, warm_model
+from dateline.scale.workers import START_METHOD, code_safely, init_worker, resolve_workers
 from dateline.settings import Settings
 
 DONE_DIR = "_done"
@@ -215,27 +214,9 @@ def code_shard(shard: str | Path, output_dir: str | Path, settings: Settings | N
 
 
 def _code_each(inputs: Sequence[Path], *, settings: Settings) -> Iterator[Article | InputError]:
-    """Code the documents of `inputs` in batches; an input whose reading or coding raises is an InputError.
-
-    A batch that raises is coded again one document at a time, so that only the documents that fail are
-    lost, each as an InputError naming it. Errors that would fail every shard (FATAL) pass through.
-    """
-    documents = _read_each(inputs)
-    while batch := [item for _, item in zip(range(settings.batch_size), documents, strict=False)]:
-        try:
-            yield from list(code_documents(batch, settings=settings))
-            continue
-        except FATAL:
-            raise
-        except Exception:  # noqa: BLE001 - find the document at fault below
-            pass
-        for item in batch:
-            try:
-                yield from list(code_documents([item], settings=settings))
-            except FATAL:
-                raise
-            except Exception as e:  # noqa: BLE001 - one input is a counted failure, never the shard's
-                yield InputError(_name(item), f"could not be coded ({type(e).__name__}: {e})")
+    """Code the documents of `inputs`; an input whose reading or coding raises is an InputError naming it
+    (`code_safely`), never the shard's failure. Errors that would fail every shard pass through."""
+    return code_safely(_read_each(inputs), settings=settings)
 
 
 def _read_each(inputs: Sequence[Path]) -> Iterator[Document | InputError]:
@@ -381,8 +362,8 @@ def _on_processes(
     with ProcessPoolExecutor(
         max_workers=min(workers, len(shards)),
         mp_context=context,
-        initializer=warm_model,
-        initargs=(settings.model,),
+        initializer=init_worker,
+        initargs=(settings.model, os.getpid()),
     ) as pool:
         futures = {pool.submit(code_shard, shard, output, settings): shard for shard in shards}
         try:
