@@ -108,15 +108,20 @@ class Groups:
 
 @functools.cache
 def groups() -> Groups:
-    """The group codes of ``lexicon/data/organisations.tsv``; codes of dateline's own (source=dateline) are
-    named but are not CAMEO known groups."""
+    """The group codes of ``lexicon/data/organisations.tsv`` and ``known_groups.tsv``; codes of dateline's
+    own (source=dateline) are named but are not CAMEO known groups."""
     from dateline.lexicon.actors import ORG_COLUMNS
     from dateline.lexicon.codebook import data_path as lexicon_path
 
     known: set[str] = set()
     ethnic: set[str] = set()
     names: dict[str, str] = {}
-    for row in read_table(lexicon_path("organisations.tsv"), ORG_COLUMNS, min_columns=6):
+    rows = (
+        row
+        for table in ("organisations.tsv", "known_groups.tsv")
+        for row in read_table(lexicon_path(table), ORG_COLUMNS, min_columns=6)
+    )
+    for row in rows:
         code = row["code"].upper()
         names[code] = row["name"]
         if row["source"] != "cameo":
