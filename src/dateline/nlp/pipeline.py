@@ -20,12 +20,13 @@ from dateline.nlp.doctext import doc_text
 from dateline.nlp.events import find_events
 from dateline.nlp.layout import Layout
 from dateline.nlp.people import find_entities
+from dateline.nlp.places import resolve_places
 from dateline.nlp.published import date_refs, resolve_published
 from dateline.nlp.quotes import find_quotes
 from dateline.nlp.timex import find_expressions
 
 # our components, in pipeline order, each added after the model's own
-COMPONENTS = ["dateline_people", "dateline_quotes", "dateline_dates", "dateline_events"]
+COMPONENTS = ["dateline_people", "dateline_places", "dateline_quotes", "dateline_dates", "dateline_events"]
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Context:
     today: dt.date
 
 
-for _name in ("context", "published", "dates", "entities", "quotes", "events"):
+for _name in ("context", "published", "dates", "entities", "places", "quotes", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -53,6 +54,25 @@ class PeopleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = find_entities(doc)
+        return doc
+
+
+@Language.factory("dateline_places", requires=["doc._.entities"], assigns=["doc._.entities", "doc._.places"])
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
+
+
+class PlacesComponent:
+    """Resolves the story's places on `doc._.entities` (adding demonyms and places the entity stage dropped)
+    and sets `doc._.places`: every resolved place mention, for event locations."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context | None = doc._.context
+        found = context.layout.dateline if context is not None else None
+        doc._.entities, doc._.places = resolve_places(
+            doc, doc._.entities or [], dateline_place=found.place if found else None,
+            dateline_country=found.country if found else None,
+        )
         return doc
 
 
