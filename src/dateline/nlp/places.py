@@ -55,6 +55,7 @@ W_LEXICON = 1.0
 W_STORY_COUNTRY = 3.0
 W_STORY_ADMIN1 = 2.0
 _PROMOTE_POPULATION = 1_000_000
+_INNER_POPULATION = 500_000
 _LOCAL = ("city", "district", "region")
 _STRONG_CUE = re.compile(
     r"\b(?:town|village|city|district|province|region|county|municipality|locality|area|state|commune|"
@@ -270,8 +271,8 @@ def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexico
         else:
             return _Target(entity, name, [Candidate(place, False, 10.0)], {}, demonym=True)
     state = _state_abbreviations().get(place_key(name)) if "." in name else None
-    if state and not candidates and (division := gazetteer.admin1(state)) is not None:
-        candidates = [Candidate(division, False, 7.0)]
+    if state and (division := gazetteer.admin1(state)) is not None:  # "Minn." is the state
+        candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
     lexicon = actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
         if (
@@ -539,26 +540,30 @@ def _focus(targets: list[_Target], country: str | None) -> Place | None:
 
 
 def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant: str | None) -> Place | None:
-    """A place named inside an organisation's name: a country, a division or a large city."""
+    """A place named inside an organisation's name ("Lagos Chamber of Commerce"): a country word, or a
+    division or city of half a million people or more, one of the story's country first."""
     words = name.replace("’s", "").replace("'s", "").split()
     for size in (3, 2, 1):
         for k in range(len(words) - size + 1):
             part = " ".join(words[k : k + size])
-            if not part[:1].isupper():
+            if not part[:1].isupper() or not part.replace(".", "").replace(" ", "").isalpha():
                 continue
+            sizeable = [
+                c.place
+                for c in gazetteer.candidates(part)
+                if not c.alternate
+                and c.place.kind in ("region", "city")
+                and c.place.population >= _INNER_POPULATION
+            ]
+            local = next((p for p in sizeable if dominant and p.country == dominant), None)
+            if local is not None:  # "University of Georgia" in an American story
+                return local
             country = actors.lookup_country(part)
             if country:
                 found = [c.place for c in gazetteer.candidates(part) if c.place.country == country]
                 return found[0] if found else gazetteer.country(country)
-            for c in gazetteer.candidates(part):
-                if c.alternate:
-                    continue
-                if (
-                    c.place.kind in ("country", "region")
-                    or c.place.population >= 100_000
-                    or (dominant and c.place.country == dominant)
-                ):
-                    return c.place
+            if sizeable:
+                return sizeable[0]
     return None
 
 
