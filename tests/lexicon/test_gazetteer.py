@@ -22,6 +22,7 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, p
         ("Africa", None, "continent"),
         ("São Paulo", "BRA", "city"),
         ("Sao Paulo", "BRA", "city"),
+        ("St. Petersburg", "RUS", "city"),
     ],
 )
 def test_lookup_without_context(name: str, country: str | None, kind: str) -> None:
@@ -63,7 +64,14 @@ def test_contains_only_sizeable_places() -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("The Hague", "hague"), ("Russia’s", "russia"), ("  New   York, ", "new york"), ("Córdoba", "cordoba")],
+    [
+        ("The Hague", "hague"),
+        ("Russia’s", "russia"),
+        ("  New   York, ", "new york"),
+        ("Córdoba", "cordoba"),
+        ("St. Petersburg", "saint petersburg"),
+        ("Mt Kenya", "mount kenya"),
+    ],
 )
 def test_place_key(name: str, key: str) -> None:
     assert place_key(name) == key

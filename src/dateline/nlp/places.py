@@ -550,14 +550,16 @@ def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant
             part = " ".join(words[k : k + size])
             if not part[:1].isupper() or not part.replace(".", "").replace(" ", "").isalpha():
                 continue
-            sizeable = [
-                c.place
-                for c in gazetteer.candidates(part)
-                if not c.alternate
-                and c.place.kind in ("region", "city")
-                and c.place.population >= _INNER_POPULATION
-            ]
-            local = next((p for p in sizeable if dominant and p.country == dominant), None)
+            own = [c.place for c in gazetteer.candidates(part) if not c.alternate]
+            sizeable = [p for p in own if p.kind in ("region", "city") and p.population >= _INNER_POPULATION]
+            local = next(
+                (
+                    p
+                    for p in own
+                    if dominant and p.country == dominant and (p.kind != "city" or p.population >= 20000)
+                ),
+                None,
+            )
             if local is not None:  # "University of Georgia" in an American story
                 return local
             country = actors.lookup_country(part)
