@@ -80,3 +80,10 @@ def test_entity_ids_follow_the_text(nlp) -> None:
     article = code_text("Russian troops entered Ukraine, the U.S. said.", body_only=True)
     ids = [e.id for e in sorted(article.entities, key=lambda e: e.mentions[0].start)]
     assert ids == [f"E{i}" for i in range(1, len(ids) + 1)]
+
+
+def test_a_demonym_is_no_event_location(nlp) -> None:
+    article = code_text("Russian artillery shelled the outskirts of Kharkiv on Monday.", body_only=True)
+    located = [ev.location for ev in article.events if ev.location is not None]
+    assert located, article.events
+    assert {loc.country for loc in located} == {"UKR"}

@@ -75,6 +75,7 @@ class PlaceMention:
     place: Place
     confidence: float
     entity: str
+    demonym: bool = False  # "Israeli artillery": the country of an actor, not where something happened
 
 
 @dataclass
@@ -163,7 +164,15 @@ def resolve_places(
         _write(target.entity, place, round(target.confidence, 2))
         for m in target.entity.mentions:
             mentions.append(
-                PlaceMention(m.start, m.end, m.text, place, round(target.confidence, 2), target.entity.id)
+                PlaceMention(
+                    m.start,
+                    m.end,
+                    m.text,
+                    place,
+                    round(target.confidence, 2),
+                    target.entity.id,
+                    target.demonym,
+                )
             )
     entities.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
     renumber = {}
@@ -171,7 +180,9 @@ def resolve_places(
         renumber[entity.id] = f"E{number}"
         entity.id = f"E{number}"
     mentions = [
-        PlaceMention(m.start, m.end, m.text, m.place, m.confidence, renumber.get(m.entity, m.entity))
+        PlaceMention(
+            m.start, m.end, m.text, m.place, m.confidence, renumber.get(m.entity, m.entity), m.demonym
+        )
         for m in mentions
     ]
     return entities, StoryPlaces(sorted(mentions, key=lambda m: m.start), home)
@@ -262,6 +273,8 @@ def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexico
     if entity.type in ("ORG", "PERSON") and (entity.title or _ORGISH.search(name)):
         return None
     candidates = list(gazetteer.candidates(name))
+    if not candidates and " - " in name:  # "Rio de Janeiro - West Zone": the place and a part of it
+        candidates = list(gazetteer.candidates(name.split(" - ")[0]))
     if entity.type == "NORP":
         country = actors.lookup_country(name)
         place = gazetteer.country(country) if country else None
@@ -605,6 +618,7 @@ def story_location(
 ) -> Location | None:
     """Where an event told in [start, end) happened when no place is attached to it: the most precise place
     of its sentence; else the dateline's place; else the story's most named place."""
+    mentions = [m for m in mentions if not m.demonym]
     inside = [m for m in mentions if start <= m.start < end and m.place.lat is not None]
     if inside:
         best = min(inside, key=lambda m: (_RANK.get(m.place.kind, 4), m.start))
