@@ -193,7 +193,11 @@ def resolve_places(
 
 def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> None:
     """Place and NORP spans of the model that no entity covers become entities ("U.S.", "Russian")."""
-    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    size = max([len(doc.text), *(m.end for e in entities for m in e.mentions)]) + 1
+    taken = bytearray(size)  # characters some mention covers
+    for e in entities:
+        for m in e.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: dict[tuple[str, str], Entity] = {}
     for ent in doc.ents:
         if ent.label_ not in _MODEL_LABELS:
@@ -202,7 +206,7 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
         if span is None or not span.text[:1].isupper():
             continue
         start, end = span.start_char, span.end_char
-        if any(s < end and start < e for s, e in taken):
+        if any(taken[start:end]):
             continue
         if ent.label_ == "NORP" and actors.lookup_country(span.text) is None:
             continue
@@ -214,7 +218,7 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
             added[key] = entity
             entities.append(entity)
         entity.mentions.append(Mention(text=span.text, start=start, end=end))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
     _add_country_words(doc, entities, actors, taken, added)
 
 
@@ -222,7 +226,7 @@ def _add_country_words(
     doc: Doc,
     entities: list[Entity],
     actors: ActorLexicon,
-    taken: list[tuple[int, int]],
+    taken: bytearray,
     added: dict[tuple[str, str], Entity],
 ) -> None:
     """Country names and demonyms the model left untagged ("Mauritius", "Syrian-Turkish border")."""
@@ -238,7 +242,7 @@ def _add_country_words(
         for end in range(j, i, -1):
             span = doc[i:end]
             start, stop = span.start_char, span.end_char
-            if any(s < stop and start < e for s, e in taken):
+            if any(taken[start:stop]):
                 continue
             country = actors.lookup_country(span.text)
             if country is None:
@@ -251,7 +255,7 @@ def _add_country_words(
                 added[key] = entity
                 entities.append(entity)
             entity.mentions.append(Mention(text=span.text, start=start, end=stop))
-            taken.append((start, stop))
+            taken[start:stop] = b"\x01" * (stop - start)
             i = end - 1
             break
         i += 1
