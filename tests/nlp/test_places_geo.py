@@ -22,10 +22,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 # set: (documents, country-acc floor, acc@161 km floor over geocoded toponyms, geocoded share of found floor)
 FLOORS = {
-    "gwn": (60, 0.76, 0.74, 0.62),
-    "lgl": (80, 0.70, 0.60, 0.55),
-    "trnews": (40, 0.74, 0.70, 0.62),
-    "geovirus": (60, 0.78, 0.62, 0.70),
+    "gwn": (40, 0.69, 0.78, 0.69),
+    "lgl": (60, 0.71, 0.76, 0.79),
+    "trnews": (30, 0.85, 0.77, 0.86),
+    "geovirus": (40, 0.83, 0.71, 0.88),
 }
 
 
