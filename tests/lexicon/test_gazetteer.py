@@ -20,6 +20,7 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, p
         ("Islamabad", "PAK", "city"),
         ("Syria", "SYR", "country"),
         ("Africa", None, "continent"),
+        ("Asia", None, "continent"),
         ("São Paulo", "BRA", "city"),
         ("Sao Paulo", "BRA", "city"),
         ("St. Petersburg", "RUS", "city"),

@@ -49,6 +49,7 @@ KINDS = ("country", "region", "district", "city", "continent")
 _KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0}
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
+CONTINENT_POPULATION = 10**9  # GeoNames gives continents none; "Asia" is the continent, not a town
 _CACHE_SIZE = 20000
 MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them needed past these
 
@@ -88,7 +89,8 @@ class Candidate:
 
 def prior(place: Place, *, alternate: bool = False) -> float:
     """How likely a place is meant before any context: log population, kind of place, capital, own name."""
-    score = math.log10(max(place.population, 0) + 10) + _KIND_BONUS.get(place.kind, 0.0)
+    population = max(place.population, CONTINENT_POPULATION if place.kind == "continent" else 0)
+    score = math.log10(population + 10) + _KIND_BONUS.get(place.kind, 0.0)
     if alternate:  # "Salisbury" is no capital's name today
         score -= ALTERNATE_PENALTY
     elif place.feature == "PPLC":
