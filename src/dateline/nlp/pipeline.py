@@ -70,7 +70,9 @@ class PlacesComponent:
         context: Context | None = doc._.context
         found = context.layout.dateline if context is not None else None
         doc._.entities, doc._.places = resolve_places(
-            doc, doc._.entities or [], dateline_place=found.place if found else None,
+            doc,
+            doc._.entities or [],
+            dateline_place=found.place if found else None,
             dateline_country=found.country if found else None,
         )
         return doc
