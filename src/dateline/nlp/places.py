@@ -10,8 +10,7 @@
   Kremlin"), and, in a second round, the countries and divisions of the story's other places (spatial
   coherence and the story's dominant country);
 - writes the winner on the entity (`country`, `admin1`, `admin1_code`, `geonameid`, `lat`, `lon`, `feature`,
-  `place_confidence`) and returns every resolved mention, for event locations (`location_at`,
-  `story_location`).
+  `place_confidence`) and returns every resolved mention, for event locations (`dateline.nlp.placement`).
 A lower-case span is never a place ("in march"); metonymy ("Moscow said") is the actor stage's: a GPE keeps
 its actor code, moved only when the country it stood for is resolved to another.
 """
@@ -21,7 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -31,7 +30,8 @@ from spacy.tokens import Doc, Span
 from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, load_gazetteer, place_key
 from dateline.nlp.doctext import doc_text
-from dateline.records import Entity, Location, Mention
+from dateline.nlp.placement import PlaceMention, StoryPlaces
+from dateline.records import Entity, Mention
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 _MODEL_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -63,36 +63,6 @@ _STRONG_CUE = re.compile(
     re.I,
 )
 _WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into)\s+(?:the\s+)?$")
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """One mention of a resolved place, with the entity it belongs to."""
-
-    start: int
-    end: int
-    text: str
-    place: Place
-    confidence: float
-    entity: str
-    demonym: bool = False  # "Israeli artillery": the country of an actor, not where something happened
-
-
-@dataclass
-class StoryPlaces:
-    """The resolved place mentions of a story, in text order, and the dateline's place."""
-
-    mentions: list[PlaceMention] = field(default_factory=list)
-    home: Place | None = None
-
-    def at(self, start: int, end: int) -> Location | None:
-        """The location of the resolved place mention overlapping [start, end), if any."""
-        return location_at(self.mentions, start, end)
-
-    def where(self, start: int, end: int) -> Location | None:
-        """Where an event told in [start, end) happened when nothing in its clause says (`story_location`)."""
-        home = location(self.home, 0.5) if self.home is not None else None
-        return story_location(self.mentions, start, end, home=home)
 
 
 @dataclass
@@ -586,52 +556,3 @@ def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant
             if sizeable:
                 return sizeable[0]
     return None
-
-
-# -- event locations ----------------------------------------------------------------------------------------
-
-
-def location(place: Place, confidence: float) -> Location:
-    """An event location for a place."""
-    return Location(
-        name=place.name,
-        country=place.country,
-        lat=place.lat,
-        lon=place.lon,
-        admin1=place.admin1 if place.kind in _LOCAL else None,
-        admin1_code=place.admin1_code if place.kind in _LOCAL else None,
-        geonameid=place.geonameid,
-        feature=place.feature,
-        confidence=confidence,
-    )
-
-
-def location_at(mentions: Sequence[PlaceMention], start: int, end: int) -> Location | None:
-    """The location of the resolved place mention overlapping [start, end), if any."""
-    for m in mentions:
-        if m.start < end and start < m.end:
-            return location(m.place, m.confidence)
-    return None
-
-
-_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
-
-
-def story_location(
-    mentions: Sequence[PlaceMention], start: int, end: int, *, home: Location | None = None
-) -> Location | None:
-    """Where an event told in [start, end) happened when no place is attached to it: the most precise place
-    of its sentence; else the dateline's place; else the story's most named place."""
-    mentions = [m for m in mentions if not m.demonym]
-    inside = [m for m in mentions if start <= m.start < end and m.place.lat is not None]
-    if inside:
-        best = min(inside, key=lambda m: (_RANK.get(m.place.kind, 4), m.start))
-        return location(best.place, round(best.confidence * 0.8, 2))
-    if home is not None:
-        return home
-    counts = Counter(m.place.key for m in mentions if m.place.lat is not None)
-    if not counts:
-        return None
-    key, _ = counts.most_common(1)[0]
-    m = next(m for m in mentions if m.place.key == key)
-    return location(m.place, round(m.confidence * 0.5, 2))
