@@ -139,6 +139,11 @@ class DateRef(Record):
 
 @dataclass
 class Entity(Record):
+    """A person, organisation, place or people. A place (and a demonym, NORP: its country) also carries where
+    it is, from the gazetteer: `admin1` (name of the first-level division), `admin1_code` (GeoNames, "US.TX"),
+    `geonameid`, `lat`/`lon`, `feature` (GeoNames feature code: PPL, PPLC, ADM1, PCLI, CONT) and
+    `place_confidence` (0..1, how sure the resolution among same-named places is)."""
+
     id: str
     name: str
     type: str
@@ -146,6 +151,13 @@ class Entity(Record):
     country: str | None = None
     actor: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    admin1: str | None = None
+    admin1_code: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    place_confidence: float | None = None
 
 
 @dataclass
@@ -190,10 +202,18 @@ class ActorRef(Record):
 
 @dataclass
 class Location(Record):
+    """Where an event happened: the fields of a place entity (see `Entity`); `confidence` (0..1) of the
+    resolution, lower when the place comes from the story rather than the event's own sentence."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+    confidence: float | None = None
 
 
 @dataclass

@@ -6,11 +6,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dateline.records import Article
+from dateline.records import Article, Location
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def render_article(article: Article) -> RenderableType:
-    """Headline, dateline and date, lede; then people, quotes, events and dates as tables."""
+    """Headline, dateline and date, lede; then people, places, quotes, events and dates as tables."""
     parts: list[RenderableType] = []
     origin = article.origin.get("path") or article.origin.get("url") or ""
     if origin:
@@ -41,6 +43,18 @@ def render_article(article: Article) -> RenderableType:
         for e in people:
             table.add_row(e.name, e.title or "", e.country or "", e.actor or "", str(len(e.mentions)))
         parts.append(table)
+    places = [e for e in article.entities if e.type in PLACE_TYPES and (e.country or e.lat is not None)]
+    if places:
+        table = Table(title="Places", title_justify="left", show_edge=False, expand=False)
+        for column in ("name", "country", "admin1", "lat, lon", "feature", "sure", "mentions"):
+            table.add_column(column)
+        for e in places:
+            point = f"{e.lat:.2f}, {e.lon:.2f}" if e.lat is not None and e.lon is not None else ""
+            sure = f"{e.place_confidence:.2f}" if e.place_confidence is not None else ""
+            table.add_row(
+                e.name, e.country or "", e.admin1 or "", point, e.feature or "", sure, str(len(e.mentions))
+            )
+        parts.append(table)
     if article.quotes:
         table = Table(title="Quotes", title_justify="left", show_edge=False)
         table.add_column("speaker", style="cyan", no_wrap=True)
@@ -60,7 +74,7 @@ def render_article(article: Article) -> RenderableType:
                 (ev.source.actor if ev.source else "") or "",
                 f"{ev.cameo} {ev.plover or ''}".strip(),
                 (ev.target.actor if ev.target else "") or "",
-                (ev.location.country or ev.location.name) if ev.location else "",
+                _where(ev.location) if ev.location else "",
                 ev.modality,
                 _clip(ev.trigger.text if ev.trigger else "", 40),
             )
@@ -77,6 +91,10 @@ def render_article(article: Article) -> RenderableType:
         parts.append(table)
     parts.append(Text(""))
     return Group(*parts)
+
+
+def _where(location: Location) -> str:
+    return ", ".join(x for x in dict.fromkeys((location.name, location.admin1, location.country)) if x)
 
 
 def _clip(text: str, limit: int) -> str:

