@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 REPO = Path(__file__).resolve().parents[2]
-NAMES = ["dateline_people", "dateline_quotes", "dateline_dates", "dateline_events"]
+NAMES = ["dateline_people", "dateline_places", "dateline_quotes", "dateline_dates", "dateline_events"]
 TEXT = (
     'Russia accused Turkey of shooting down the jet on Tuesday. "We will respond," Foreign Minister '
     "Sergei Lavrov said."
@@ -45,7 +45,7 @@ def test_components_run_on_a_blank_pipeline_without_context() -> None:
         and list(doc.spans["dateline_entities"]) == []
     )
     assert not any(
-        spacy.tokens.Doc.has_extension(name) for name in ("events", "entities", "dates", "context")
+        spacy.tokens.Doc.has_extension(name) for name in ("events", "entities", "dates", "context", "places")
     )
 
 
