@@ -17,6 +17,7 @@ from dateline.errors import LexiconError
 from dateline.lexicon.codebook import data_path, load_codebook
 
 POS_KINDS = ("verb", "noun", "adj")
+OBJECT_KINDS = ("party", "place")
 CONTROLS = ("intent", "plan", "reject", "threat", "demand", "appeal", "negate")
 _CONTROL_TABLES = ("intent", "threat", "reject", "demand", "appeal")
 
@@ -36,6 +37,12 @@ class Pattern:
     symmetric: bool = False
     control: str | None = None
     location: bool = False
+    transitive: bool = False
+    intransitive: bool = False
+    object_kind: str | None = None
+    aims: bool = False
+    needs_aim: bool = False
+    official: str | None = None
     line: int = 0
 
     @property
@@ -53,6 +60,9 @@ class VerbLexicon:
     light: frozenset[str]
     speech: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    parties: frozenset[str] = frozenset()
+    occurrence: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -99,6 +109,12 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
     if control is not None and control not in CONTROLS:
         raise LexiconError(f"{where}: control must be one of {', '.join(CONTROLS)}, not {control!r}")
     particle = raw.get("particle")
+    kind = raw.get("object_kind")
+    if kind is not None and kind not in OBJECT_KINDS:
+        raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
+    official = raw.get("official")
+    if official is not None and official not in codes:
+        raise LexiconError(f"{where}: official {official!r} is not a CAMEO code of the codebook")
     return Pattern(
         words=tuple(w.lower() for w in words), code=code, pos=pos,
         particle=str(particle) if particle else None,
@@ -109,6 +125,12 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         symmetric=bool(raw.get("symmetric", False)),
         control=str(control) if control else None,
         location=bool(raw.get("location", False)),
+        transitive=bool(raw.get("transitive", False)),
+        intransitive=bool(raw.get("intransitive", False)),
+        object_kind=str(kind) if kind else None,
+        aims=bool(raw.get("aims", False)),
+        needs_aim=bool(raw.get("needs_aim", False)),
+        official=str(official) if official else None,
     )
 
 
@@ -136,6 +158,9 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         light=frozenset(data.get("light", {}).get("words", [])),
         speech=frozenset(data.get("speech", {}).get("words", [])),
         tables=tables,
+        parties=frozenset(w.lower() for w in data.get("parties", {}).get("words", [])),
+        occurrence=frozenset(w.lower() for w in data.get("occurrence", {}).get("words", [])),
+        state_sectors=frozenset(data.get("official", {}).get("sectors", [])),
     )
 
 
@@ -181,4 +206,5 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         patterns.append(Pattern(words=words, code=code, prep=prep, objects=objects,
                                 line=int(getattr(entry, "line", 0))))
     return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
-                       tables={})
+                       tables={}, parties=base.parties, occurrence=base.occurrence,
+                       state_sectors=base.state_sectors)

@@ -35,6 +35,7 @@ class _Found:
     modality: str = "asserted"
     consumed: bool = False
     addressee: Token | None = None  # the one a demand is made of
+    happening: bool = False  # a noun reported as happening ("clashes took place"): an event of its own
 
 
 def same_line(a: Token, b: Token) -> bool:

@@ -27,7 +27,7 @@ keeps matching, statements, records and merging, and re-exports the public names
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -81,7 +81,10 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     coder = ActorCoder(doc, lexicon=options.actors, entities=entities)
     tag = Coder(version=__version__, lexicon=verbs.version)
     events: list[Event] = []
+    keep: set[str] = set()
     last: CodedActor | None = None
+    anchors = _anchors(doc, dates, published)
+    episode: DateRef | None = None
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
         home = _sentence_country(sent, coder)
@@ -95,14 +98,38 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
         for item in found:
+            if item.pattern.official and _is_state(item.source, verbs):
+                item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
-            if options.require_actor and not coded and not _nominal(item):
+            if options.require_actor and not coded and not _nominal(item) and not _has_party(item, doc, verbs):
                 continue
             if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
                 continue  # a meeting needs two parties; a retelling naming none is merged below
-            events.append(_record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes,
-                                  dates=dates, published=published, tag=tag))
-    return merge_events(events, require_actor=options.require_actor)
+            event = _record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes, anchors=anchors,
+                            episode=episode, published=published, tag=tag)
+            events.append(event)
+            if item.happening or not _nominal(item):
+                keep.add(event.id)  # a nominal retelling that names no party only merges into its event
+        episode = _episode(sent, anchors) or episode
+    return merge_events(events, require_actor=options.require_actor, keep=keep)
+
+
+def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
+    """A government or a state itself ("RUS", "RUSGOV"), by the sectors of the lexicon's [official]."""
+    if actor is None or not actor.code or not actor.country or not actor.code.startswith(actor.country):
+        return False
+    return actor.code[len(actor.country):][:3] in verbs.state_sectors
+
+
+def _has_party(item: _Found, doc: Doc, verbs: VerbLexicon) -> bool:
+    """Whether the event's source or target is a person or group, coded or not ("unidentified gunmen")."""
+    for actor in (item.source, item.target):
+        if actor is None:
+            continue
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and is_party(span.root, verbs):
+            return True
+    return False
 
 
 def segments(doc: Doc) -> Iterator[Span]:
@@ -182,8 +209,54 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
                 and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
                 for c in token.children):
             continue
+        if not _fits_objects(token, pattern, verbs):
+            continue
         return pattern, obj
     return None
+
+
+def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
+    """The pattern's transitivity and the kind of object it needs ("released the hostages", not "released a
+    statement"; "went to Paris", not "went to bed")."""
+    direct = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass"]
+    if pattern.transitive and not direct and token.dep_ not in {"relcl", "acl"}:
+        return False
+    if pattern.intransitive and any(c.dep_ in _OBJECTS for c in token.children):
+        return False
+    if pattern.object_kind and not pattern.objects:
+        heads = objects_of(token, pattern.prep) if pattern.prep else direct
+        if pattern.prep:
+            heads = [h for h in heads if h.dep_ in {"pobj", "pcomp"}]
+        test = is_party if pattern.object_kind == "party" else is_place
+        if not any(test(h, verbs) for h in heads):
+            return False
+    return True
+
+
+_PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us", "i", "me", "who", "whom"}
+_PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+
+
+def is_party(token: Token, verbs: VerbLexicon) -> bool:
+    """A person, group or actor: a named person, organisation or country, a personal pronoun, or a noun of
+    the lexicon's [parties] ("gunmen", "residents", "a group of students")."""
+    if token.ent_type_ in _PARTY_ENTS or token.lower_ in _PERSONAL:
+        return True
+    words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
+    if any(w.lemma_.lower() in verbs.parties or w.lower_ in verbs.parties for w in words):
+        return True
+    if token.lemma_.lower() in _QUANTITY or token.pos_ == "NUM" or token.lower_ in {"some", "many", "several"}:
+        return any(is_party(g, verbs) for c in token.children if c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj")
+    return False
+
+
+def is_place(token: Token, verbs: VerbLexicon) -> bool:
+    """A named place or actor ("Paris", "the White House", "Syria"), not a common noun ("bed", "power")."""
+    if token.ent_type_ in _PLACE_ENTS or token.pos_ == "PROPN":
+        return True
+    return load_gazetteer().lookup(token.text) is not None if token.pos_ != "NOUN" else False
 
 
 def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
@@ -205,6 +278,7 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
     for item in found.values():
         if item.pattern.pos == "noun":
             _carry(item, verbs)
+            item.happening = _happening(item.trigger, verbs)
     # control verbs, innermost first, colour the event they embed
     for item in sorted(found.values(), key=lambda f: -_depth(f.trigger)):
         if item.control is None or item.consumed:
@@ -214,8 +288,46 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
             continue
         _apply_control(item, inner, verbs)
     _must_demands(sent, verbs, found)
+    _take_aims(found)
     return [f for f in found.values() if not f.consumed and not (f.control == "plan" and f.embedder is None
                                                                  and f.chain == [f.trigger])]
+
+
+_NOT_AIMS = {"after", "before", "when", "while", "as", "because", "since", "until", "following", "despite",
+             "although", "though", "if", "unless", "once", "during"}
+_AIM_PREPS = {"against", "over", "for", "about", "in", "on", "to", "with"}
+
+
+def _aim_region(item: _Found) -> set[int]:
+    """Where an act done for a cause says its aim: a purpose clause of its own subject ("to demand",
+    "demanding"), or "against ...", "over ...", "in solidarity with ..."."""
+    region: set[int] = set()
+    for owner in {item.trigger.i: item.trigger, item.head.i: item.head}.values():
+        for child in owner.children:
+            if child.dep_ in {"advcl", "xcomp", "acl"}:
+                if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
+                    continue  # a clause with its own subject is an event of its own
+                if any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _NOT_AIMS and c.i < child.i
+                       for c in child.children):
+                    continue  # "after ...", "while ...": when, not what for
+                region |= {t.i for t in child.subtree}
+            elif child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
+                region |= {t.i for t in child.subtree}
+    return region
+
+
+def _take_aims(found: dict[int, _Found]) -> None:
+    """A protest's aims are not events of their own: "rallied to demand ...", "protested against the war"."""
+    for item in sorted(found.values(), key=lambda f: _depth(f.trigger)):
+        if not item.pattern.aims or item.consumed:
+            continue
+        region = _aim_region(item)
+        aims = [f for f in found.values() if f is not item and not f.consumed and f.trigger.i in region]
+        for other in aims:
+            other.consumed = True
+        if item.pattern.needs_aim and not aims and not any(
+                item.trigger.doc[i].lower_ in {"against", "solidarity"} for i in region):
+            item.consumed = True
 
 
 def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> None:
@@ -235,6 +347,25 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
             else:
                 speaker.addressee = subject_of(clause)
                 found[token.i] = speaker
+
+
+def _happening(noun: Token, verbs: VerbLexicon) -> bool:
+    """A noun reported as happening: "clashes took place", "fighting erupted", "there was an explosion"."""
+    if noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in verbs.occurrence:
+        return False
+    if lemma == "be":
+        return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if lemma == "take":
+        return any(c.dep_ in _OBJECTS and c.lower_ == "place" for c in verb.children)
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return True
 
 
 def _depth(token: Token) -> int:
@@ -340,23 +471,70 @@ def _clause(item: _Found) -> set[int]:
     return tokens
 
 
-def _date(item: _Found, clause: set[int], doc: Doc, dates: list[DateRef],
-          published) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+def _anchors(doc: Doc, dates: list[DateRef], published) -> list[tuple[DateRef, Token]]:  # type: ignore[no-untyped-def]
+    """The resolved date expressions of a Doc with the word each hangs on, in order."""
+    found = []
     for ref in dates:
-        if ref.granularity != "day" or not ref.value:
+        if not ref.value:
             continue
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause:
+        if span is not None:
+            found.append((ref, span.root))
+    return found
+
+
+def _past(item: _Found) -> bool:
+    """Whether the event is told in the past ("were attacked", "clashed", "had met")."""
+    words = [*item.chain, item.head]
+    return any(t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                                   for c in t.children) for t in words)
+
+
+def _episode(sent: Span, anchors: list[tuple[DateRef, Token]]) -> DateRef | None:
+    """The day a sentence tells of, for the sentences after it that give none: its last day-precise date of
+    the past or present (a date still to come does not start an episode)."""
+    days = [ref for ref, root in anchors if ref.granularity == "day" and sent.start <= root.i < sent.end
+            and ref.tense != "future"]
+    return days[-1] if days else None
+
+
+def _date(item: _Found, clause: set[int], anchors: list[tuple[DateRef, Token]], episode: DateRef | None,
+          published) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+    """The event's own date: from its clause, a clause above it or the sentence, the episode the sentence
+    continues (a past event in a sentence with no date of its own), else the publication date."""
+    sent = item.head.sent
+    inside = [(ref, root) for ref, root in anchors if sent.start <= root.i < sent.end]
+    days = [(ref, root) for ref, root in inside if ref.granularity == "day"]
+    for ref, root in days:
+        if root.i in clause:
             return ref.value, "clause"
-    for ref in dates:  # a coarser date said in the clause ("last month", "in 2022") beats the publication date
-        if ref.granularity == "day" or not ref.value:
-            continue
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause:
+    coarse = [(ref, root) for ref, root in inside if ref.granularity != "day"]
+    for ref, root in coarse:  # a coarser date said in the clause ("last month", "in 2022")
+        if root.i in clause:
             return ref.value, f"clause-{ref.granularity}"
+    for above in item.head.ancestors:  # a clause above the event's: "On 1 May, police said they had ..."
+        own = {t.i for t in _own_clause(above)}
+        for ref, root in days:
+            if root.i in own:
+                return ref.value, "sentence"
+    if days:
+        return days[0][0].value, "sentence"
+    if episode is not None and _past(item):
+        return episode.value, "episode"
     if published is not None and published.date:
         return published.date, "published"
     return None, "none"
+
+
+def _own_clause(token: Token) -> list[Token]:
+    """A verb's own clause, without the clauses below it."""
+    found = []
+    stack = [token]
+    while stack:
+        word = stack.pop()
+        found.append(word)
+        stack += [c for c in word.children if c.dep_ not in {"ccomp", "parataxis", "relcl", "conj", "advcl", "xcomp"}]
+    return found
 
 
 def _location(item: _Found, target: CodedActor | None) -> Location | None:
@@ -409,12 +587,13 @@ def _nominal(item: _Found) -> bool:
 
 
 def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: VerbLexicon,
-            quotes: list[Quote], dates: list[DateRef], published, tag: Coder) -> Event:  # type: ignore[no-untyped-def]
+            quotes: list[Quote], anchors: list[tuple[DateRef, Token]], episode: DateRef | None, published,
+            tag: Coder) -> Event:  # type: ignore[no-untyped-def]
     _settle_code(item, verbs)
     codebook = load_codebook()
     entry = codebook.find(item.code) or codebook.find(item.code[:3]) or codebook.find(item.code[:2])
     doc = sent.doc
-    date, basis = _date(item, _clause(item), doc, dates, published)
+    date, basis = _date(item, _clause(item), anchors, episode, published)
     trigger = _trigger_span(item)
     location = _location(item, item.target)
     if location is None and item.pattern.location and item.target is not None and item.target.country:
@@ -464,9 +643,11 @@ def _key(event: Event) -> tuple[str, frozenset[str]] | None:
     return event.root, frozenset({"<" + source} | ({target} if target else set()))
 
 
-def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Event]:
+def merge_events(events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()) -> list[Event]:
     """One event per happening: the same root with the same parties (or a subset of them: a retelling
-    that names fewer), or a nominal retelling that names none ("the meeting")."""
+    that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
+    `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
+    stand alone when nothing absorbs them."""
     merged: list[Event] = []
     for event in sorted(events, key=lambda e: _key(e) is None):
         key = _key(event)
@@ -481,7 +662,7 @@ def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Eve
                 same = kept
                 break
         if same is None:
-            if key is None and require_actor:
+            if key is None and require_actor and event.id not in keep:
                 continue
             merged.append(event)
             continue
@@ -489,11 +670,14 @@ def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Eve
     return sorted(merged, key=lambda e: min(m.start for m in e.mentions))
 
 
+_DATE_RANK = {"clause": 0, "sentence": 1, "episode": 3, "published": 4, "none": 5}
+
+
 def _absorb(kept: Event, event: Event) -> None:
     kept.mentions.append(event.trigger)
     kept.mentions.sort(key=lambda m: m.start)
     kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
-    if kept.date_basis != "clause" and event.date_basis == "clause":
+    if _DATE_RANK.get(event.date_basis, 2) < _DATE_RANK.get(kept.date_basis, 2):
         kept.date, kept.date_basis = event.date, event.date_basis
     if kept.location is None:
         kept.location = event.location
