@@ -42,6 +42,7 @@ class Pattern:
     object_kind: str | None = None
     aims: bool = False
     needs_aim: bool = False
+    attributive: bool = True
     official: str | None = None
     line: int = 0
 
@@ -63,6 +64,7 @@ class VerbLexicon:
     parties: frozenset[str] = frozenset()
     occurrence: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
+    aim_roots: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -130,6 +132,7 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         object_kind=str(kind) if kind else None,
         aims=bool(raw.get("aims", False)),
         needs_aim=bool(raw.get("needs_aim", False)),
+        attributive=bool(raw.get("attributive", True)),
         official=str(official) if official else None,
     )
 
@@ -161,6 +164,7 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         parties=frozenset(w.lower() for w in data.get("parties", {}).get("words", [])),
         occurrence=frozenset(w.lower() for w in data.get("occurrence", {}).get("words", [])),
         state_sectors=frozenset(data.get("official", {}).get("sectors", [])),
+        aim_roots=frozenset(data.get("aims", {}).get("roots", [])),
     )
 
 
@@ -207,4 +211,4 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
                                 line=int(getattr(entry, "line", 0))))
     return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
                        tables={}, parties=base.parties, occurrence=base.occurrence,
-                       state_sectors=base.state_sectors)
+                       state_sectors=base.state_sectors, aim_roots=base.aim_roots)

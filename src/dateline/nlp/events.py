@@ -85,11 +85,14 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     last: CodedActor | None = None
     anchors = _anchors(doc, dates, published)
     episode: DateRef | None = None
+    cause: tuple[int, Event, CodedActor | None] | None = None  # the last act done for a cause, for its aims
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
         home = _sentence_country(sent, coder)
         for item in found:
             _assign_roles(item, coder, verbs, quotes, entities, last)
+            if item.source is not None and item.source.start <= item.trigger.idx < item.source.end:
+                item.source = None  # a noun is not its own source ("fighting erupted")
             if home:
                 item.source, item.target = _domestic(item.source, home), _domestic(item.target, home)
         if options.statements:
@@ -103,6 +106,10 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
             if options.require_actor and not coded and not _nominal(item) and not _has_party(item, doc, verbs):
                 continue
+            if cause is not None and index - cause[0] <= 2 and _restates_aim(item, cause[2], verbs):
+                mention = _trigger_span(item)
+                cause[1].mentions.append(Mention(text=mention.text, start=mention.start_char, end=mention.end_char))
+                continue  # "They demanded ...": the protest's aim told again
             if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
                 continue  # a meeting needs two parties; a retelling naming none is merged below
             event = _record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes, anchors=anchors,
@@ -110,8 +117,24 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             events.append(event)
             if item.happening or not _nominal(item):
                 keep.add(event.id)  # a nominal retelling that names no party only merges into its event
+            if item.pattern.aims and (item.source is not None or cause is None):
+                cause = (index, event, item.source)
         episode = _episode(sent, anchors) or episode
     return merge_events(events, require_actor=options.require_actor, keep=keep)
+
+
+def _restates_aim(item: _Found, party: CodedActor | None, verbs: VerbLexicon) -> bool:
+    """Whether an event of a sentence after a protest tells that protest's aim: a statement, appeal, demand,
+    support or disapproval by the protest's party ("They condemned ...", "The group demanded ...")."""
+    if item.pattern.aims or item.code[:2] not in verbs.aim_roots or item.source is None:
+        return False
+    source = item.source
+    if source.pronoun and not (source.code and party is not None and party.code and source.code != party.code):
+        return True
+    if party is not None and source.code and source.code == party.code:
+        return True
+    words = source.text.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in verbs.parties | {"protester", "demonstrator"}
 
 
 def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
@@ -211,6 +234,8 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue
         if not _fits_objects(token, pattern, verbs):
             continue
+        if not pattern.attributive and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
+            continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
 
@@ -233,7 +258,8 @@ def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
     return True
 
 
-_PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us", "i", "me", "who", "whom"}
+_PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us", "i", "me", "who", "whom", "his", "their", "our",
+             "my"}
 _PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
@@ -246,6 +272,8 @@ def is_party(token: Token, verbs: VerbLexicon) -> bool:
     words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
     if any(w.lemma_.lower() in verbs.parties or w.lower_ in verbs.parties for w in words):
         return True
+    if token.pos_ == "NOUN" and len(token.lemma_) > 6 and token.lemma_.lower().endswith("ist"):
+        return True  # "nationalists", "Islamists", "journalists": people by what they hold or do
     if token.lemma_.lower() in _QUANTITY or token.pos_ == "NUM" or token.lower_ in {"some", "many", "several"}:
         return any(is_party(g, verbs) for c in token.children if c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj")
@@ -302,18 +330,40 @@ def _aim_region(item: _Found) -> set[int]:
     """Where an act done for a cause says its aim: a purpose clause of its own subject ("to demand",
     "demanding"), or "against ...", "over ...", "in solidarity with ..."."""
     region: set[int] = set()
-    for owner in {item.trigger.i: item.trigger, item.head.i: item.head}.values():
+    owners = {item.trigger.i: item.trigger, item.head.i: item.head}
+    for verb in list(owners.values()):  # "rallied, occupied the hall and held a vigil to ..."
+        owners.update({c.i: c for c in verb.conjuncts if c.pos_ == "VERB" and not _own_subject(c)
+                       and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)})
+    for owner in owners.values():
         for child in owner.children:
-            if child.dep_ in {"advcl", "xcomp", "acl"}:
-                if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
+            if child.dep_ in {"advcl", "xcomp", "acl", "conj"}:
+                if child.i in owners or _own_subject(child):
                     continue  # a clause with its own subject is an event of its own
+                if child.dep_ == "conj" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    continue
                 if any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _NOT_AIMS and c.i < child.i
                        for c in child.children):
                     continue  # "after ...", "while ...": when, not what for
-                region |= {t.i for t in child.subtree}
+                region |= _subtree_of_own(child)
             elif child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
-                region |= {t.i for t in child.subtree}
+                region |= _subtree_of_own(child)
     return region
+
+
+def _own_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def _subtree_of_own(token: Token) -> set[int]:
+    """A phrase's words without the clauses inside it that have a subject of their own ("the man who
+    killed ..." tells another event)."""
+    found: set[int] = set()
+    stack = [token]
+    while stack:
+        word = stack.pop()
+        found.add(word.i)
+        stack += [c for c in word.children if not (c.dep_ in {"relcl", "ccomp", "advcl"} and _own_subject(c))]
+    return found
 
 
 def _take_aims(found: dict[int, _Found]) -> None:
@@ -349,6 +399,18 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
                 found[token.i] = speaker
 
 
+def verb_forms(token: Token) -> set[str]:
+    """The lemma of a verb and the base forms its inflection suggests, for a lemmatiser that stumbles
+    ("staged" -> "stag"): staged -> stage, held -> held, marching -> march."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
 def _happening(noun: Token, verbs: VerbLexicon) -> bool:
     """A noun reported as happening: "clashes took place", "fighting erupted", "there was an explosion"."""
     if noun.dep_ == "conj":
@@ -382,7 +444,7 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
         noun = up.head
         up = noun.head
     if noun.dep_ in _OBJECTS | {"nsubj", "nsubjpass"} and up.pos_ in {"VERB", "AUX"}:
-        if noun.dep_ in _OBJECTS and up.lemma_.lower() not in verbs.light:
+        if noun.dep_ in _OBJECTS and not verb_forms(up) & verbs.light:
             return
         item.head = up
         item.chain.append(up)
