@@ -43,6 +43,7 @@ class Pattern:
     aims: bool = False
     needs_aim: bool = False
     attributive: bool = True
+    by_crowd: str | None = None
     official: str | None = None
     line: int = 0
 
@@ -65,6 +66,7 @@ class VerbLexicon:
     occurrence: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     aim_roots: frozenset[str] = frozenset()
+    crowds: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -96,6 +98,14 @@ def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
     raise LexiconError(f"{where}: {name} must be a string or a list of strings")
 
 
+def _code(value: object, codes: set[str], where: str, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in codes:
+        raise LexiconError(f"{where}: {name} {value!r} is not a CAMEO code of the codebook")
+    return value
+
+
 def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Pattern:
     codes = set(known)
     words = _strings(raw.get("words"), where, "words")
@@ -114,9 +124,7 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
     kind = raw.get("object_kind")
     if kind is not None and kind not in OBJECT_KINDS:
         raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
-    official = raw.get("official")
-    if official is not None and official not in codes:
-        raise LexiconError(f"{where}: official {official!r} is not a CAMEO code of the codebook")
+    official = _code(raw.get("official"), codes, where, "official")
     return Pattern(
         words=tuple(w.lower() for w in words), code=code, pos=pos,
         particle=str(particle) if particle else None,
@@ -133,7 +141,8 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         aims=bool(raw.get("aims", False)),
         needs_aim=bool(raw.get("needs_aim", False)),
         attributive=bool(raw.get("attributive", True)),
-        official=str(official) if official else None,
+        by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
+        official=official,
     )
 
 
@@ -165,6 +174,7 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         occurrence=frozenset(w.lower() for w in data.get("occurrence", {}).get("words", [])),
         state_sectors=frozenset(data.get("official", {}).get("sectors", [])),
         aim_roots=frozenset(data.get("aims", {}).get("roots", [])),
+        crowds=frozenset(w.lower() for w in data.get("crowds", {}).get("words", [])),
     )
 
 
@@ -211,4 +221,5 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
                                 line=int(getattr(entry, "line", 0))))
     return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
                        tables={}, parties=base.parties, occurrence=base.occurrence,
-                       state_sectors=base.state_sectors, aim_roots=base.aim_roots)
+                       state_sectors=base.state_sectors, aim_roots=base.aim_roots,
+                       crowds=base.crowds)

@@ -100,15 +100,19 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
         for item in found:
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
-        for item in found:
+        told: list[set[int]] = []
+        for item in sorted(found, key=lambda f: _depth(f.trigger)):
             if item.pattern.official and _is_state(item.source, verbs):
                 item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
             if options.require_actor and not coded and not _nominal(item) and not _has_party(item, doc, verbs):
                 continue
+            if any(item.trigger.i in region for region in told):
+                continue  # a part of an aim told again ("condemned Israel's genocide")
             if cause is not None and index - cause[0] <= 2 and _restates_aim(item, cause[2], verbs):
                 mention = _trigger_span(item)
                 cause[1].mentions.append(Mention(text=mention.text, start=mention.start_char, end=mention.end_char))
+                told.append({t.i for t in item.trigger.subtree})
                 continue  # "They demanded ...": the protest's aim told again
             if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
                 continue  # a meeting needs two parties; a retelling naming none is merged below
@@ -117,7 +121,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             events.append(event)
             if item.happening or not _nominal(item):
                 keep.add(event.id)  # a nominal retelling that names no party only merges into its event
-            if item.pattern.aims and (item.source is not None or cause is None):
+            if item.cause and (item.source is not None or cause is None):
                 cause = (index, event, item.source)
         episode = _episode(sent, anchors) or episode
     return merge_events(events, require_actor=options.require_actor, keep=keep)
@@ -134,7 +138,9 @@ def _restates_aim(item: _Found, party: CodedActor | None, verbs: VerbLexicon) ->
     if party is not None and source.code and source.code == party.code:
         return True
     words = source.text.lower().split()
-    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in verbs.parties | {"protester", "demonstrator"}
+    if words and words[-1].rstrip("s") in verbs.crowds:
+        return True  # "Protesters said ...", "the demonstrators demanded ..."
+    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in verbs.parties
 
 
 def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
@@ -316,9 +322,35 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
             continue
         _apply_control(item, inner, verbs)
     _must_demands(sent, verbs, found)
+    for item in found.values():
+        item.cause = item.pattern.aims
+    _crowd_acts(found, verbs)
     _take_aims(found)
     return [f for f in found.values() if not f.consumed and not (f.control == "plan" and f.embedder is None
-                                                                 and f.chain == [f.trigger])]
+                                                                 and f.chain == [f.trigger]) and not _describes(f)]
+
+
+def _describes(item: _Found) -> bool:
+    """A present-tense relative clause describes its noun, it does not report an act: "policies which
+    prevent prisoners from ...", "a group that controls the area"."""
+    word = item.trigger
+    return word.dep_ == "relcl" and word.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in word.children)
+
+
+def _crowd_acts(found: dict[int, _Found], verbs: VerbLexicon) -> None:
+    """Force by a crowd for a cause is a riot: "demonstrators clashed with police", "blocked the road and
+    clashed with the gendarmerie", "rioters set cars on fire"."""
+    causes = {f.trigger.i for f in found.values() if f.pattern.aims and f.pattern.pos == "verb"}
+    for item in found.values():
+        if not item.pattern.by_crowd or item.consumed:
+            continue
+        subject = subject_of(item.head)
+        crowd = subject is not None and subject.lemma_.lower() in verbs.crowds
+        joined = item.trigger.dep_ == "conj" and item.trigger.head.i in causes or any(
+            c.i in causes for c in item.trigger.children if c.dep_ == "conj")
+        if crowd or joined:
+            item.code, item.cause = item.pattern.by_crowd, True
 
 
 _NOT_AIMS = {"after", "before", "when", "while", "as", "because", "since", "until", "following", "despite",
@@ -369,7 +401,7 @@ def _subtree_of_own(token: Token) -> set[int]:
 def _take_aims(found: dict[int, _Found]) -> None:
     """A protest's aims are not events of their own: "rallied to demand ...", "protested against the war"."""
     for item in sorted(found.values(), key=lambda f: _depth(f.trigger)):
-        if not item.pattern.aims or item.consumed:
+        if not item.cause or item.consumed:
             continue
         region = _aim_region(item)
         aims = [f for f in found.values() if f is not item and not f.consumed and f.trigger.i in region]
