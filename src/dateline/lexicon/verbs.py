@@ -43,6 +43,8 @@ class Pattern:
     aims: bool = False
     needs_aim: bool = False
     attributive: bool = True
+    bare: bool = False
+    carriers: tuple[str, ...] = ()
     by_crowd: str | None = None
     official: str | None = None
     line: int = 0
@@ -141,6 +143,8 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         aims=bool(raw.get("aims", False)),
         needs_aim=bool(raw.get("needs_aim", False)),
         attributive=bool(raw.get("attributive", True)),
+        bare=bool(raw.get("bare", False)),
+        carriers=_strings(raw.get("carriers"), where, "carriers"),
         by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
         official=official,
     )

@@ -105,7 +105,8 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             if item.pattern.official and _is_state(item.source, verbs):
                 item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
-            if options.require_actor and not coded and not _nominal(item) and not _has_party(item, doc, verbs):
+            if (options.require_actor and not coded and not _nominal(item) and not item.happening
+                    and not _has_party(item, doc, verbs)):
                 continue
             if any(item.trigger.i in region for region in told):
                 continue  # a part of an aim told again ("condemned Israel's genocide")
@@ -222,6 +223,8 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     for pattern in candidates:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
             continue
+        if pattern.bare and any(c.dep_ == "prt" for c in token.children):
+            continue
         if pattern.prep and not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep
                                     for c in token.children):
             continue
@@ -309,10 +312,13 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
     for i in consumed:  # "imposed sanctions": the noun belongs to the verb's event
         if i in found and found[i].pattern.pos == "noun":
             del found[i]
-    for item in found.values():
+    for item in list(found.values()):
         if item.pattern.pos == "noun":
             _carry(item, verbs)
             item.happening = _happening(item.trigger, verbs)
+            if item.pattern.carriers and not (item.head.i != item.trigger.i
+                                              and verb_forms(item.head) & set(item.pattern.carriers)):
+                del found[item.trigger.i]  # "launched a strike" is not a labour strike
     # control verbs, innermost first, colour the event they embed
     for item in sorted(found.values(), key=lambda f: -_depth(f.trigger)):
         if item.control is None or item.consumed:
@@ -676,8 +682,17 @@ def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | No
     return None
 
 
+_BACKGROUND = {"after", "following", "despite", "amid", "since", "before", "until", "of"}
+
+
 def _nominal(item: _Found) -> bool:
-    return item.pattern.pos == "noun" and item.source is None
+    """A noun that only names an event told elsewhere: no party of its own ("the meeting"), or a reference
+    in a phrase of time or circumstance ("after the attack", "despite warnings by ...")."""
+    if item.pattern.pos != "noun" or item.happening:
+        return False
+    word = item.trigger
+    background = word.dep_ == "pobj" and word.head.lower_ in _BACKGROUND and item.head.i == word.i
+    return item.source is None or background
 
 
 def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: VerbLexicon,
