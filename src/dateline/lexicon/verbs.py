@@ -69,6 +69,8 @@ class VerbLexicon:
     state_sectors: frozenset[str] = frozenset()
     aim_roots: frozenset[str] = frozenset()
     crowds: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    domains: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -179,6 +181,8 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         state_sectors=frozenset(data.get("official", {}).get("sectors", [])),
         aim_roots=frozenset(data.get("aims", {}).get("roots", [])),
         crowds=frozenset(w.lower() for w in data.get("crowds", {}).get("words", [])),
+        persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
+        domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
     )
 
 
@@ -226,4 +230,4 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
     return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
                        tables={}, parties=base.parties, occurrence=base.occurrence,
                        state_sectors=base.state_sectors, aim_roots=base.aim_roots,
-                       crowds=base.crowds)
+                       crowds=base.crowds, persons=base.persons, domains=base.domains)

@@ -152,12 +152,16 @@ def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
 
 
 def _has_party(item: _Found, doc: Doc, verbs: VerbLexicon) -> bool:
-    """Whether the event's source or target is a person or group, coded or not ("unidentified gunmen")."""
+    """Whether the event's source or target is a person or group, coded or not ("unidentified gunmen"), in
+    a sentence that is not of sports, arts or business news (the lexicon's [domains])."""
+    sent = item.trigger.sent
+    if any(t.lemma_.lower() in verbs.domains or t.lower_ in verbs.domains for t in sent if t.pos_ == "NOUN"):
+        return False
     for actor in (item.source, item.target):
         if actor is None:
             continue
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and is_party(span.root, verbs):
+        if span is not None and is_party(span.root, verbs, political=True):
             return True
     return False
 
@@ -270,22 +274,27 @@ def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
 _PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us", "i", "me", "who", "whom", "his", "their", "our",
              "my"}
 _PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_POLITICAL_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
-def is_party(token: Token, verbs: VerbLexicon) -> bool:
+def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bool:
     """A person, group or actor: a named person, organisation or country, a personal pronoun, or a noun of
-    the lexicon's [parties] ("gunmen", "residents", "a group of students")."""
-    if token.ent_type_ in _PARTY_ENTS or token.lower_ in _PERSONAL:
+    the lexicon's [parties] or [persons] ("gunmen", "residents", "a group of students", "his son").
+    political: only groups and roles of politics and conflict ([parties], organisations, nations), not
+    private persons, pronouns or names of people the actor lexicon does not know."""
+    ents = _POLITICAL_ENTS if political else _PARTY_ENTS
+    if token.ent_type_ in ents or (not political and token.lower_ in _PERSONAL):
         return True
+    nouns = verbs.parties if political else verbs.parties | verbs.persons
     words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
-    if any(w.lemma_.lower() in verbs.parties or w.lower_ in verbs.parties for w in words):
+    if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
         return True
     if token.pos_ == "NOUN" and len(token.lemma_) > 6 and token.lemma_.lower().endswith("ist"):
         return True  # "nationalists", "Islamists", "journalists": people by what they hold or do
     if token.lemma_.lower() in _QUANTITY or token.pos_ == "NUM" or token.lower_ in {"some", "many", "several"}:
-        return any(is_party(g, verbs) for c in token.children if c.lower_ == "of" for g in c.children
-                   if g.dep_ == "pobj")
+        return any(is_party(g, verbs, political=political) for c in token.children if c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj")
     return False
 
 
