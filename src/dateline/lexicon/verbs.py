@@ -71,6 +71,7 @@ class VerbLexicon:
     crowds: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     domains: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -183,6 +184,7 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         crowds=frozenset(w.lower() for w in data.get("crowds", {}).get("words", [])),
         persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
         domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
+        instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
     )
 
 
@@ -230,4 +232,5 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
     return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
                        tables={}, parties=base.parties, occurrence=base.occurrence,
                        state_sectors=base.state_sectors, aim_roots=base.aim_roots,
-                       crowds=base.crowds, persons=base.persons, domains=base.domains)
+                       crowds=base.crowds, persons=base.persons, domains=base.domains,
+                       instruments=base.instruments)

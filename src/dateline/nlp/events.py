@@ -105,9 +105,10 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             if item.pattern.official and _is_state(item.source, verbs):
                 item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
-            if (options.require_actor and not coded and not _nominal(item) and not item.happening
-                    and not _has_party(item, doc, verbs)):
-                continue
+            if options.require_actor and not _nominal(item) and not item.happening:
+                source_ok = item.source is None or bool(item.source.code) or _has_party(item, doc, verbs, source=True)
+                if not source_ok or not (coded or _has_party(item, doc, verbs)):
+                    continue  # "High fuel prices hit BA's profits", "she beat Canada's champion"
             if any(item.trigger.i in region for region in told):
                 continue  # a part of an aim told again ("condemned Israel's genocide")
             if cause is not None and index - cause[0] <= 2 and _restates_aim(item, cause[2], verbs):
@@ -151,18 +152,27 @@ def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
     return actor.code[len(actor.country):][:3] in verbs.state_sectors
 
 
-def _has_party(item: _Found, doc: Doc, verbs: VerbLexicon) -> bool:
-    """Whether the event's source or target is a person or group, coded or not ("unidentified gunmen"), in
-    a sentence that is not of sports, arts or business news (the lexicon's [domains])."""
+def _has_party(item: _Found, doc: Doc, verbs: VerbLexicon, *, source: bool = False) -> bool:
+    """Whether the event's source or target (or its source alone) is a person or group, coded or not
+    ("unidentified gunmen"), in a sentence that is not of sports, arts or business news (the lexicon's
+    [domains])."""
     sent = item.trigger.sent
     if any(t.lemma_.lower() in verbs.domains or t.lower_ in verbs.domains for t in sent if t.pos_ == "NOUN"):
         return False
-    for actor in (item.source, item.target):
+    for actor in (item.source,) if source else (item.source, item.target):
         if actor is None:
             continue
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and is_party(span.root, verbs, political=True):
+        if span is None:
+            continue
+        root = span.root
+        if is_party(root, verbs, political=True):
             return True
+        if source and (actor.pronoun or root.lower_ in _PERSONAL | {"it", "its"}):
+            return True  # a pronoun the coder could not resolve stands for the one named before
+        lemma = root.lemma_.lower()
+        if source and (lemma in verbs.instruments or verbs.candidates(lemma, "noun")):
+            return True  # "a roadside bomb killed ...", "the attack wounded ...": no agent named
     return False
 
 
