@@ -52,7 +52,11 @@ def test_real_news_events(text: str, root: str) -> None:
         # a protest's aims are the protest, not events of their own
         ("Students held a rally to demand lower fees and to condemn the ministry.", "14", {"10", "11"}),
         ("Farmers marched through the city, demanding higher prices for grain.", "14", {"10"}),
-        ("Residents gathered outside the town hall in solidarity with the detained journalists.", "14", set()),
+        (
+            "Residents gathered outside the town hall in solidarity with the detained journalists.",
+            "14",
+            set(),
+        ),
         ("Teachers protested against the new pension law.", "14", {"11"}),
         # the aim told again in the next sentence by the protest's own party
         ("Taxi drivers blocked the main road into the city. They demanded cheaper fuel.", "14", {"10"}),
@@ -96,8 +100,11 @@ def test_negated_embedded_event_is_not_asserted() -> None:
     ("text", "date", "basis"),
     [
         # a sentence-initial date governs the sentence's events, in every clause
-        ("On 30 April 2020, hundreds of nurses rallied outside the hospital to demand protective equipment.",
-         "2020-04-30", {"clause", "sentence"}),
+        (
+            "On 30 April 2020, hundreds of nurses rallied outside the hospital to demand protective equipment.",
+            "2020-04-30",
+            {"clause", "sentence"},
+        ),
         ("On 12 January 2021, police said that gunmen had attacked a convoy.", "2021-01-12", {"sentence"}),
     ],
 )
@@ -108,7 +115,9 @@ def test_sentence_dates(text: str, date: str, basis: set[str]) -> None:
 
 
 def test_episode_date() -> None:
-    text = "On 2 March 2021, gunmen raided a village in the north. Three suspects were arrested by the police."
+    text = (
+        "On 2 March 2021, gunmen raided a village in the north. Three suspects were arrested by the police."
+    )
     events = [e for e in events_of(text) if e.sentence.index == 1]
     assert events
     assert all(e.date == "2021-03-02" and e.date_basis == "episode" for e in events)

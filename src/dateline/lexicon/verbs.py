@@ -131,7 +131,9 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
     official = _code(raw.get("official"), codes, where, "official")
     return Pattern(
-        words=tuple(w.lower() for w in words), code=code, pos=pos,
+        words=tuple(w.lower() for w in words),
+        code=code,
+        pos=pos,
         particle=str(particle) if particle else None,
         prep=_strings(raw.get("prep"), where, "prep"),
         objects=_strings(raw.get("objects"), where, "objects"),
@@ -194,7 +196,21 @@ def load_verb_lexicon(path: str | None = None) -> VerbLexicon:
     return read_verb_lexicon(Path(path) if path else data_path("verbs.toml"))
 
 
-_PREPOSITIONS = {"in", "with", "to", "on", "against", "for", "from", "of", "at", "into", "over", "about", "by"}
+_PREPOSITIONS = {
+    "in",
+    "with",
+    "to",
+    "on",
+    "against",
+    "for",
+    "from",
+    "of",
+    "at",
+    "into",
+    "over",
+    "about",
+    "by",
+}
 _MARKERS = {"$", "+", "%", "^", "*"}
 
 
@@ -227,10 +243,21 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
                 continue
             objects = plain
             break
-        patterns.append(Pattern(words=words, code=code, prep=prep, objects=objects,
-                                line=int(getattr(entry, "line", 0))))
-    return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
-                       tables={}, parties=base.parties, occurrence=base.occurrence,
-                       state_sectors=base.state_sectors, aim_roots=base.aim_roots,
-                       crowds=base.crowds, persons=base.persons, domains=base.domains,
-                       instruments=base.instruments)
+        patterns.append(
+            Pattern(words=words, code=code, prep=prep, objects=objects, line=int(getattr(entry, "line", 0)))
+        )
+    return VerbLexicon(
+        version="petrarch-import",
+        patterns=tuple(patterns),
+        light=base.light,
+        speech=base.speech,
+        tables={},
+        parties=base.parties,
+        occurrence=base.occurrence,
+        state_sectors=base.state_sectors,
+        aim_roots=base.aim_roots,
+        crowds=base.crowds,
+        persons=base.persons,
+        domains=base.domains,
+        instruments=base.instruments,
+    )

@@ -14,8 +14,48 @@ from dateline.nlp.actors import CodedActor
 from dateline.nlp.doctext import doc_text
 
 _OBJECTS = {"dobj", "attr", "oprd"}
-_SAY = {"say", "announce", "state", "tell", "add", "note", "claim", "declare", "confirm", "insist", "report",
-        "stress", "conclude", "reiterate", "warn", "indicate"}
+_QUANTITY = {
+    "number",
+    "series",
+    "set",
+    "part",
+    "lot",
+    "package",
+    "range",
+    "wave",
+    "couple",
+    "dozen",
+    "host",
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "worth",
+    "amount",
+    "shipment",
+    "batch",
+    "dollar",
+    "million",
+    "billion",
+}
+_SAY = {
+    "say",
+    "announce",
+    "state",
+    "tell",
+    "add",
+    "note",
+    "claim",
+    "declare",
+    "confirm",
+    "insist",
+    "report",
+    "stress",
+    "conclude",
+    "reiterate",
+    "warn",
+    "indicate",
+}
 
 
 @dataclass

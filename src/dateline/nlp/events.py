@@ -38,19 +38,30 @@ from dateline.lexicon.codebook import load_codebook
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
 from dateline.nlp.actors import ActorCoder, CodedActor
-from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
+from dateline.nlp.candidate import _OBJECTS, _QUANTITY, _SAY, _Found, same_line
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
 from dateline.nlp.modality import _settle_code, modality_of
+from dateline.nlp.parties import crowd_acts, describes, has_party, is_party, is_place, restates_aim, take_aims
 from dateline.nlp.roles import _assign_roles, _domestic, _quote_at, _sentence_country, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
-__all__ = ["EventOptions", "find_events", "iter_codes", "match_sentence", "match_token", "merge_events",
-           "modality_of", "objects_of", "same_line", "segments", "subject_of"]
+__all__ = [
+    "EventOptions",
+    "find_events",
+    "iter_codes",
+    "match_sentence",
+    "match_token",
+    "merge_events",
+    "modality_of",
+    "objects_of",
+    "same_line",
+    "segments",
+    "subject_of",
+]
 
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
 _PLACE_PREPS = {"in", "over", "at", "near", "inside", "outside", "across", "into", "to"}
-_QUANTITY = {"number", "series", "set", "part", "lot", "package", "range", "wave", "couple", "dozen", "host", "ton",
-             "tonne", "kg", "kilogram", "worth", "amount", "shipment", "batch", "dollar", "million", "billion"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 
 
@@ -83,7 +94,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     events: list[Event] = []
     keep: set[str] = set()
     last: CodedActor | None = None
-    anchors = _anchors(doc, dates, published)
+    anchors = anchors_of(doc, dates, published)
     episode: DateRef | None = None
     cause: tuple[int, Event, CodedActor | None] | None = None  # the last act done for a cause, for its aims
     for index, sent in enumerate(segments(doc)):
@@ -96,7 +107,9 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             if home:
                 item.source, item.target = _domestic(item.source, home), _domestic(item.target, home)
         if options.statements:
-            found += _statements(sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)])
+            found += _statements(
+                sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)]
+            )
         for item in found:
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
@@ -106,74 +119,48 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
                 item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
             if options.require_actor and not _nominal(item) and not item.happening:
-                source_ok = item.source is None or bool(item.source.code) or _has_party(item, doc, verbs, source=True)
-                if not source_ok or not (coded or _has_party(item, doc, verbs)):
+                source_ok = (
+                    item.source is None or bool(item.source.code) or has_party(item, doc, verbs, source=True)
+                )
+                if not source_ok or not (coded or has_party(item, doc, verbs)):
                     continue  # "High fuel prices hit BA's profits", "she beat Canada's champion"
             if any(item.trigger.i in region for region in told):
                 continue  # a part of an aim told again ("condemned Israel's genocide")
-            if cause is not None and index - cause[0] <= 2 and _restates_aim(item, cause[2], verbs):
+            if cause is not None and index - cause[0] <= 2 and restates_aim(item, cause[2], verbs):
                 mention = _trigger_span(item)
-                cause[1].mentions.append(Mention(text=mention.text, start=mention.start_char, end=mention.end_char))
+                cause[1].mentions.append(
+                    Mention(text=mention.text, start=mention.start_char, end=mention.end_char)
+                )
                 told.append({t.i for t in item.trigger.subtree})
                 continue  # "They demanded ...": the protest's aim told again
             if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
                 continue  # a meeting needs two parties; a retelling naming none is merged below
-            event = _record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes, anchors=anchors,
-                            episode=episode, published=published, tag=tag)
+            event = _record(
+                item,
+                index,
+                sent,
+                coder=coder,
+                verbs=verbs,
+                quotes=quotes,
+                anchors=anchors,
+                episode=episode,
+                published=published,
+                tag=tag,
+            )
             events.append(event)
             if item.happening or not _nominal(item):
                 keep.add(event.id)  # a nominal retelling that names no party only merges into its event
             if item.cause and (item.source is not None or cause is None):
                 cause = (index, event, item.source)
-        episode = _episode(sent, anchors) or episode
+        episode = episode_of(sent, anchors) or episode
     return merge_events(events, require_actor=options.require_actor, keep=keep)
-
-
-def _restates_aim(item: _Found, party: CodedActor | None, verbs: VerbLexicon) -> bool:
-    """Whether an event of a sentence after a protest tells that protest's aim: a statement, appeal, demand,
-    support or disapproval by the protest's party ("They condemned ...", "The group demanded ...")."""
-    if item.pattern.aims or item.code[:2] not in verbs.aim_roots or item.source is None:
-        return False
-    source = item.source
-    if source.pronoun and not (source.code and party is not None and party.code and source.code != party.code):
-        return True
-    if party is not None and source.code and source.code == party.code:
-        return True
-    words = source.text.lower().split()
-    if words and words[-1].rstrip("s") in verbs.crowds:
-        return True  # "Protesters said ...", "the demonstrators demanded ..."
-    return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in verbs.parties
 
 
 def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
     """A government or a state itself ("RUS", "RUSGOV"), by the sectors of the lexicon's [official]."""
     if actor is None or not actor.code or not actor.country or not actor.code.startswith(actor.country):
         return False
-    return actor.code[len(actor.country):][:3] in verbs.state_sectors
-
-
-def _has_party(item: _Found, doc: Doc, verbs: VerbLexicon, *, source: bool = False) -> bool:
-    """Whether the event's source or target (or its source alone) is a person or group, coded or not
-    ("unidentified gunmen"), in a sentence that is not of sports, arts or business news (the lexicon's
-    [domains])."""
-    sent = item.trigger.sent
-    if any(t.lemma_.lower() in verbs.domains or t.lower_ in verbs.domains for t in sent if t.pos_ == "NOUN"):
-        return False
-    for actor in (item.source,) if source else (item.source, item.target):
-        if actor is None:
-            continue
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if is_party(root, verbs, political=True):
-            return True
-        if source and (actor.pronoun or root.lower_ in _PERSONAL | {"it", "its"}):
-            return True  # a pronoun the coder could not resolve stands for the one named before
-        lemma = root.lemma_.lower()
-        if source and (lemma in verbs.instruments or verbs.candidates(lemma, "noun")):
-            return True  # "a roadside bomb killed ...", "the attack wounded ...": no agent named
-    return False
+    return actor.code[len(actor.country) :][:3] in verbs.state_sectors
 
 
 def segments(doc: Doc) -> Iterator[Span]:
@@ -187,7 +174,7 @@ def segments(doc: Doc) -> Iterator[Span]:
                     yield doc[start:end]
                 start = token.i + 1
         if start < sent.end:
-            yield doc[start:sent.end]
+            yield doc[start : sent.end]
 
 
 def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
@@ -195,6 +182,7 @@ def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
 
 
 # ------------------------------------------------------------------------------------------ matching
+
 
 def _kind(token: Token) -> str | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "xcomp"}):
@@ -221,8 +209,13 @@ def objects_of(token: Token, preps: Iterable[str] = ()) -> list[Token]:
         more += [c for c in obj.conjuncts]
         if obj.lemma_.lower() in _QUANTITY or obj.pos_ == "NUM":
             more += [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        more += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj" and obj.lemma_.lower() in {"state", "mission", "offer"}]
+        more += [
+            g
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and obj.lemma_.lower() in {"state", "mission", "offer"}
+        ]
     return found + more
 
 
@@ -235,12 +228,15 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
     for pattern in candidates:
-        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+        if pattern.particle and not any(
+            c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children
+        ):
             continue
         if pattern.bare and any(c.dep_ == "prt" for c in token.children):
             continue
-        if pattern.prep and not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep
-                                    for c in token.children):
+        if pattern.prep and not any(
+            c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep for c in token.children
+        ):
             continue
         obj = None
         if pattern.objects:
@@ -251,9 +247,10 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
                 continue
             obj = objs[0]
         if pattern.modifiers and not any(
-                c.dep_ in {"amod", "compound", "nmod", "npadvmod", "nummod"}
-                and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
-                for c in token.children):
+            c.dep_ in {"amod", "compound", "nmod", "npadvmod", "nummod"}
+            and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
+            for c in token.children
+        ):
             continue
         if not _fits_objects(token, pattern, verbs):
             continue
@@ -281,40 +278,6 @@ def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
     return True
 
 
-_PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us", "i", "me", "who", "whom", "his", "their", "our",
-             "my"}
-_PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-_POLITICAL_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
-_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
-
-
-def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bool:
-    """A person, group or actor: a named person, organisation or country, a personal pronoun, or a noun of
-    the lexicon's [parties] or [persons] ("gunmen", "residents", "a group of students", "his son").
-    political: only groups and roles of politics and conflict ([parties], organisations, nations), not
-    private persons, pronouns or names of people the actor lexicon does not know."""
-    ents = _POLITICAL_ENTS if political else _PARTY_ENTS
-    if token.ent_type_ in ents or (not political and token.lower_ in _PERSONAL):
-        return True
-    nouns = verbs.parties if political else verbs.parties | verbs.persons
-    words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
-    if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
-        return True
-    if token.pos_ == "NOUN" and len(token.lemma_) > 6 and token.lemma_.lower().endswith("ist"):
-        return True  # "nationalists", "Islamists", "journalists": people by what they hold or do
-    if token.lemma_.lower() in _QUANTITY or token.pos_ == "NUM" or token.lower_ in {"some", "many", "several"}:
-        return any(is_party(g, verbs, political=political) for c in token.children if c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj")
-    return False
-
-
-def is_place(token: Token, verbs: VerbLexicon) -> bool:
-    """A named place or actor ("Paris", "the White House", "Syria"), not a common noun ("bed", "power")."""
-    if token.ent_type_ in _PLACE_ENTS or token.pos_ == "PROPN":
-        return True
-    return load_gazetteer().lookup(token.text) is not None if token.pos_ != "NOUN" else False
-
-
 def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
     """The events of a sentence after chains are resolved (one `_Found` per event)."""
     found: dict[int, _Found] = {}
@@ -324,8 +287,15 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
         if hit is None:
             continue
         pattern, obj = hit
-        found[token.i] = _Found(trigger=token, pattern=pattern, code=pattern.code, obj=obj, head=token,
-                                chain=[token], control=pattern.control)
+        found[token.i] = _Found(
+            trigger=token,
+            pattern=pattern,
+            code=pattern.code,
+            obj=obj,
+            head=token,
+            chain=[token],
+            control=pattern.control,
+        )
         if obj is not None:
             consumed.add(obj.i)
     for i in consumed:  # "imposed sanctions": the noun belongs to the verb's event
@@ -335,8 +305,9 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
         if item.pattern.pos == "noun":
             _carry(item, verbs)
             item.happening = _happening(item.trigger, verbs)
-            if item.pattern.carriers and not (item.head.i != item.trigger.i
-                                              and verb_forms(item.head) & set(item.pattern.carriers)):
+            if item.pattern.carriers and not (
+                item.head.i != item.trigger.i and verb_forms(item.head) & set(item.pattern.carriers)
+            ):
                 del found[item.trigger.i]  # "launched a strike" is not a labour strike
     # control verbs, innermost first, colour the event they embed
     for item in sorted(found.values(), key=lambda f: -_depth(f.trigger)):
@@ -349,92 +320,15 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
     _must_demands(sent, verbs, found)
     for item in found.values():
         item.cause = item.pattern.aims
-    _crowd_acts(found, verbs)
-    _take_aims(found)
-    return [f for f in found.values() if not f.consumed and not (f.control == "plan" and f.embedder is None
-                                                                 and f.chain == [f.trigger]) and not _describes(f)]
-
-
-def _describes(item: _Found) -> bool:
-    """A present-tense relative clause describes its noun, it does not report an act: "policies which
-    prevent prisoners from ...", "a group that controls the area"."""
-    word = item.trigger
-    return word.dep_ == "relcl" and word.tag_ in {"VBZ", "VBP"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in word.children)
-
-
-def _crowd_acts(found: dict[int, _Found], verbs: VerbLexicon) -> None:
-    """Force by a crowd for a cause is a riot: "demonstrators clashed with police", "blocked the road and
-    clashed with the gendarmerie", "rioters set cars on fire"."""
-    causes = {f.trigger.i for f in found.values() if f.pattern.aims and f.pattern.pos == "verb"}
-    for item in found.values():
-        if not item.pattern.by_crowd or item.consumed:
-            continue
-        subject = subject_of(item.head)
-        crowd = subject is not None and subject.lemma_.lower() in verbs.crowds
-        joined = item.trigger.dep_ == "conj" and item.trigger.head.i in causes or any(
-            c.i in causes for c in item.trigger.children if c.dep_ == "conj")
-        if crowd or joined:
-            item.code, item.cause = item.pattern.by_crowd, True
-
-
-_NOT_AIMS = {"after", "before", "when", "while", "as", "because", "since", "until", "following", "despite",
-             "although", "though", "if", "unless", "once", "during"}
-_AIM_PREPS = {"against", "over", "for", "about", "in", "on", "to", "with"}
-
-
-def _aim_region(item: _Found) -> set[int]:
-    """Where an act done for a cause says its aim: a purpose clause of its own subject ("to demand",
-    "demanding"), or "against ...", "over ...", "in solidarity with ..."."""
-    region: set[int] = set()
-    owners = {item.trigger.i: item.trigger, item.head.i: item.head}
-    for verb in list(owners.values()):  # "rallied, occupied the hall and held a vigil to ..."
-        owners.update({c.i: c for c in verb.conjuncts if c.pos_ == "VERB" and not _own_subject(c)
-                       and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)})
-    for owner in owners.values():
-        for child in owner.children:
-            if child.dep_ in {"advcl", "xcomp", "acl", "conj"}:
-                if child.i in owners or _own_subject(child):
-                    continue  # a clause with its own subject is an event of its own
-                if child.dep_ == "conj" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                    continue
-                if any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _NOT_AIMS and c.i < child.i
-                       for c in child.children):
-                    continue  # "after ...", "while ...": when, not what for
-                region |= _subtree_of_own(child)
-            elif child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
-                region |= _subtree_of_own(child)
-    return region
-
-
-def _own_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
-
-
-def _subtree_of_own(token: Token) -> set[int]:
-    """A phrase's words without the clauses inside it that have a subject of their own ("the man who
-    killed ..." tells another event)."""
-    found: set[int] = set()
-    stack = [token]
-    while stack:
-        word = stack.pop()
-        found.add(word.i)
-        stack += [c for c in word.children if not (c.dep_ in {"relcl", "ccomp", "advcl"} and _own_subject(c))]
-    return found
-
-
-def _take_aims(found: dict[int, _Found]) -> None:
-    """A protest's aims are not events of their own: "rallied to demand ...", "protested against the war"."""
-    for item in sorted(found.values(), key=lambda f: _depth(f.trigger)):
-        if not item.cause or item.consumed:
-            continue
-        region = _aim_region(item)
-        aims = [f for f in found.values() if f is not item and not f.consumed and f.trigger.i in region]
-        for other in aims:
-            other.consumed = True
-        if item.pattern.needs_aim and not aims and not any(
-                item.trigger.doc[i].lower_ in {"against", "solidarity"} for i in region):
-            item.consumed = True
+    crowd_acts(found, verbs)
+    take_aims(found)
+    return [
+        f
+        for f in found.values()
+        if not f.consumed
+        and not (f.control == "plan" and f.embedder is None and f.chain == [f.trigger])
+        and not describes(f)
+    ]
 
 
 def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> None:
@@ -445,8 +339,15 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children):
                 continue
-            speaker = _Found(trigger=token, pattern=Pattern(words=(token.lemma_,), code="100", control="demand"),
-                             code="100", obj=None, head=token, chain=[token], control="demand")
+            speaker = _Found(
+                trigger=token,
+                pattern=Pattern(words=(token.lemma_,), code="100", control="demand"),
+                code="100",
+                obj=None,
+                head=token,
+                chain=[token],
+                control="demand",
+            )
             inner = found.get(clause.i)
             if inner is not None and not inner.consumed:
                 _apply_control(speaker, inner, verbs)
@@ -461,8 +362,16 @@ def verb_forms(token: Token) -> set[str]:
     ("staged" -> "stag"): staged -> stage, held -> held, marching -> march."""
     word = token.lower_
     forms = {token.lemma_.lower(), word}
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
-                         ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             forms.add(word[: -len(suffix)] + repl)
     return forms
@@ -519,7 +428,9 @@ def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
         for candidate in found.values():
             if candidate is item or candidate.consumed:
                 continue
-            if token.i == candidate.trigger.i or (token.i == candidate.head.i and candidate.pattern.pos == "noun"):
+            if token.i == candidate.trigger.i or (
+                token.i == candidate.head.i and candidate.pattern.pos == "noun"
+            ):
                 return candidate
         if token.lemma_.lower() not in {"say", "tell"}:
             queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"}]
@@ -540,6 +451,7 @@ def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
 
 
 # ------------------------------------------------------------------------------------------ statements
+
 
 def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_Found]) -> list[_Found]:
     """ "X said (that) ... Y ..." with no other event in the clause: a statement (010) by X about Y."""
@@ -562,98 +474,28 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
             continue
         about = coder.first_actor((t for c in content for t in c.subtree), other_than=source.country)
         if about is None:  # a flat parse may hang part of what was said elsewhere: read on to the end
-            about = coder.first_actor((t for t in sent if t.i > token.i and t.i not in region),
-                                      other_than=source.country)
+            about = coder.first_actor(
+                (t for t in sent if t.i > token.i and t.i not in region), other_than=source.country
+            )
         if about is None:
             continue
         pattern = Pattern(words=(token.lemma_,), code="010")
-        statements.append(_Found(trigger=token, pattern=pattern, code="010", obj=None, head=token,
-                                 chain=[token], source=source, target=about))
+        statements.append(
+            _Found(
+                trigger=token,
+                pattern=pattern,
+                code="010",
+                obj=None,
+                head=token,
+                chain=[token],
+                source=source,
+                target=about,
+            )
+        )
     return statements
 
 
 # ------------------------------------------------------------------------------------------ attributes
-
-def _clause(item: _Found) -> set[int]:
-    """The token indices of the event's own clause: its chain's subtrees without embedded clauses."""
-    own = {t.i for t in item.chain}
-    tokens: set[int] = set()
-    stack = [item.head, item.trigger]
-    while stack:
-        token = stack.pop()
-        if token.i in tokens:
-            continue
-        tokens.add(token.i)
-        for child in token.children:
-            if child.i in own or child.dep_ not in {"ccomp", "parataxis", "relcl", "conj", "advcl", "xcomp"}:
-                stack.append(child)
-    return tokens
-
-
-def _anchors(doc: Doc, dates: list[DateRef], published) -> list[tuple[DateRef, Token]]:  # type: ignore[no-untyped-def]
-    """The resolved date expressions of a Doc with the word each hangs on, in order."""
-    found = []
-    for ref in dates:
-        if not ref.value:
-            continue
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None:
-            found.append((ref, span.root))
-    return found
-
-
-def _past(item: _Found) -> bool:
-    """Whether the event is told in the past ("were attacked", "clashed", "had met")."""
-    words = [*item.chain, item.head]
-    return any(t.tag_ in {"VBD", "VBN"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
-                                                   for c in t.children) for t in words)
-
-
-def _episode(sent: Span, anchors: list[tuple[DateRef, Token]]) -> DateRef | None:
-    """The day a sentence tells of, for the sentences after it that give none: its last day-precise date of
-    the past or present (a date still to come does not start an episode)."""
-    days = [ref for ref, root in anchors if ref.granularity == "day" and sent.start <= root.i < sent.end
-            and ref.tense != "future"]
-    return days[-1] if days else None
-
-
-def _date(item: _Found, clause: set[int], anchors: list[tuple[DateRef, Token]], episode: DateRef | None,
-          published) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
-    """The event's own date: from its clause, a clause above it or the sentence, the episode the sentence
-    continues (a past event in a sentence with no date of its own), else the publication date."""
-    sent = item.head.sent
-    inside = [(ref, root) for ref, root in anchors if sent.start <= root.i < sent.end]
-    days = [(ref, root) for ref, root in inside if ref.granularity == "day"]
-    for ref, root in days:
-        if root.i in clause:
-            return ref.value, "clause"
-    coarse = [(ref, root) for ref, root in inside if ref.granularity != "day"]
-    for ref, root in coarse:  # a coarser date said in the clause ("last month", "in 2022")
-        if root.i in clause:
-            return ref.value, f"clause-{ref.granularity}"
-    for above in item.head.ancestors:  # a clause above the event's: "On 1 May, police said they had ..."
-        own = {t.i for t in _own_clause(above)}
-        for ref, root in days:
-            if root.i in own:
-                return ref.value, "sentence"
-    if days:
-        return days[0][0].value, "sentence"
-    if episode is not None and _past(item):
-        return episode.value, "episode"
-    if published is not None and published.date:
-        return published.date, "published"
-    return None, "none"
-
-
-def _own_clause(token: Token) -> list[Token]:
-    """A verb's own clause, without the clauses below it."""
-    found = []
-    stack = [token]
-    while stack:
-        word = stack.pop()
-        found.append(word)
-        stack += [c for c in word.children if c.dep_ not in {"ccomp", "parataxis", "relcl", "conj", "advcl", "xcomp"}]
-    return found
 
 
 def _location(item: _Found, target: CodedActor | None) -> Location | None:
@@ -714,14 +556,24 @@ def _nominal(item: _Found) -> bool:
     return item.source is None or background
 
 
-def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: VerbLexicon,
-            quotes: list[Quote], anchors: list[tuple[DateRef, Token]], episode: DateRef | None, published,
-            tag: Coder) -> Event:  # type: ignore[no-untyped-def]
+def _record(
+    item: _Found,
+    index: int,
+    sent: Span,
+    *,
+    coder: ActorCoder,
+    verbs: VerbLexicon,
+    quotes: list[Quote],
+    anchors: list[tuple[DateRef, Token]],
+    episode: DateRef | None,
+    published,
+    tag: Coder,
+) -> Event:  # type: ignore[no-untyped-def]
     _settle_code(item, verbs)
     codebook = load_codebook()
     entry = codebook.find(item.code) or codebook.find(item.code[:3]) or codebook.find(item.code[:2])
     doc = sent.doc
-    date, basis = _date(item, _clause(item), anchors, episode, published)
+    date, basis = event_date(item, event_clause(item), anchors, episode, published)
     trigger = _trigger_span(item)
     location = _location(item, item.target)
     if location is None and item.pattern.location and item.target is not None and item.target.country:
@@ -735,15 +587,29 @@ def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: V
         confidence += 0.15
     if item.pattern.pos == "noun" and item.head is item.trigger:
         confidence -= 0.1
-    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[:16]
+    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[
+        :16
+    ]
     mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
     return Event(
-        id=ident, cameo=item.code, root=item.code[:2], plover=entry.plover if entry else None,
-        quad_class=entry.quad_class if entry else 0, goldstein=entry.goldstein if entry else 0.0, source=item.source.ref() if item.source else None,
-        target=item.target.ref() if item.target else None, date=date, date_basis=basis, location=location,
-        modality=item.modality, claimed_by=_claim(item, coder, quotes),
+        id=ident,
+        cameo=item.code,
+        root=item.code[:2],
+        plover=entry.plover if entry else None,
+        quad_class=entry.quad_class if entry else 0,
+        goldstein=entry.goldstein if entry else 0.0,
+        source=item.source.ref() if item.source else None,
+        target=item.target.ref() if item.target else None,
+        date=date,
+        date_basis=basis,
+        location=location,
+        modality=item.modality,
+        claimed_by=_claim(item, coder, quotes),
         sentence=Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text),
-        trigger=mention, confidence=round(max(0.05, min(confidence, 0.95)), 2), coder=tag, mentions=[mention],
+        trigger=mention,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        coder=tag,
+        mentions=[mention],
     )
 
 
@@ -752,7 +618,7 @@ def _trigger_span(item: _Found) -> Span:
     words = [item.trigger] + [c for c in item.trigger.children if c.dep_ == "prt"]
     if item.obj is not None and abs(item.obj.i - item.trigger.i) <= 4:
         words.append(item.obj)
-    return doc[min(t.i for t in words): max(t.i for t in words) + 1]
+    return doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
 # ------------------------------------------------------------------------------------------ merging
@@ -771,7 +637,9 @@ def _key(event: Event) -> tuple[str, frozenset[str]] | None:
     return event.root, frozenset({"<" + source} | ({target} if target else set()))
 
 
-def merge_events(events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()) -> list[Event]:
+def merge_events(
+    events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()
+) -> list[Event]:
     """One event per happening: the same root with the same parties (or a subset of them: a retelling
     that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
     `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
@@ -798,14 +666,11 @@ def merge_events(events: list[Event], *, require_actor: bool = True, keep: Colle
     return sorted(merged, key=lambda e: min(m.start for m in e.mentions))
 
 
-_DATE_RANK = {"clause": 0, "sentence": 1, "episode": 3, "published": 4, "none": 5}
-
-
 def _absorb(kept: Event, event: Event) -> None:
     kept.mentions.append(event.trigger)
     kept.mentions.sort(key=lambda m: m.start)
     kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
-    if _DATE_RANK.get(event.date_basis, 2) < _DATE_RANK.get(kept.date_basis, 2):
+    if DATE_RANK.get(event.date_basis, 2) < DATE_RANK.get(kept.date_basis, 2):
         kept.date, kept.date_basis = event.date, event.date_basis
     if kept.location is None:
         kept.location = event.location
