@@ -83,6 +83,11 @@ class VerbLexicon:
             found.sort(key=lambda p: -p.specificity)
         return index
 
+    @functools.cached_property
+    def people(self) -> frozenset[str]:
+        """Every noun for people and groups: [parties] and [persons]."""
+        return self.parties | self.persons
+
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         """The patterns a lemma may trigger as a verb, noun or adjective, most specific first."""
         return self._index.get((lemma.lower(), pos), [])

@@ -80,12 +80,12 @@ def event_date(
     for ref, root in coarse:  # a coarser date said in the clause ("last month", "in 2022")
         if root.i in clause:
             return ref.value, f"clause-{ref.granularity}"
-    for above in item.head.ancestors:  # a clause above the event's: "On 1 May, police said they had ..."
-        own = {t.i for t in _own_clause(above)}
-        for ref, root in days:
-            if root.i in own:
-                return ref.value, "sentence"
     if days:
+        for above in item.head.ancestors:  # a clause above the event's: "On 1 May, police said they had ..."
+            own = {t.i for t in _own_clause(above)}
+            for ref, root in days:
+                if root.i in own:
+                    return ref.value, "sentence"
         return days[0][0].value, "sentence"
     if episode is not None and _past(item):
         return episode.value, "episode"

@@ -108,7 +108,7 @@ def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bo
     ents = _POLITICAL_ENTS if political else _PARTY_ENTS
     if token.ent_type_ in ents or (not political and token.lower_ in _PERSONAL):
         return True
-    nouns = verbs.parties if political else verbs.parties | verbs.persons
+    nouns = verbs.parties if political else verbs.people
     words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
     if any(w.lemma_.lower() in nouns or w.lower_ in nouns for w in words):
         return True
