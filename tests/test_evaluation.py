@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,11 +11,17 @@ import pytest
 from dateline.evaluation import evaluate_petrarch, evaluate_plover, plover_type, score_plover
 from dateline.records import ActorRef, Coder, Event, Mention, Sentence
 
-PLOVER_RECALL = 0.75
-PLOVER_PRECISION = 0.75
-PLOVER_SOURCE = 0.92
+PLOVER_RECALL = 0.80
+PLOVER_PRECISION = 0.76
+# events whose source the actor coder cannot code are kept now (they were dropped before): the right-source
+# count rose while its share of found events fell (0.930 with the old dropping, 0.860 measured after)
+PLOVER_SOURCE = 0.84
 PLOVER_TARGET = 0.83
 PETRARCH_SHARE = 0.30
+# ACLED development notes (real events): event-type recall and precision, the event's own date
+ACLED_RECALL = 0.90
+ACLED_PRECISION = 0.80
+ACLED_DATE = 0.93
 
 
 def _event(plover: str, source: str, modality: str = "asserted") -> Event:
@@ -52,3 +60,22 @@ def test_plover_floors(shared: Path) -> None:
 def test_petrarch_floor(shared: Path) -> None:
     report = evaluate_petrarch(shared / "data" / "peer" / "petrarch2" / "PETR.UnitTest.records.xml")
     assert report.share >= PETRARCH_SHARE
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_acled_floors(shared: Path) -> None:
+    folder = shared / "data" / "peer" / "acled-dev"
+    if not (folder / "gold.jsonl").is_file():
+        pytest.skip("the ACLED development notes are not in ../shared")
+    command = f"{sys.executable} -m dateline code --format json --body"
+    proc = subprocess.run([sys.executable, str(shared / "eval" / "acled_score.py"), str(folder), "--cmd", command],
+                          capture_output=True, text=True, check=True)
+    last = proc.stdout.strip().splitlines()[-1]  # acled-dev: type R 0.000 P 0.000 | ... | date 0.000 | ...
+    fields = last.replace("|", " ").split()
+    recall = float(fields[fields.index("R") + 1])
+    precision = float(fields[fields.index("P") + 1])
+    date = float(fields[fields.index("date") + 1])
+    assert recall >= ACLED_RECALL, last
+    assert precision >= ACLED_PRECISION, last
+    assert date >= ACLED_DATE, last

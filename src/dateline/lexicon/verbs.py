@@ -17,6 +17,7 @@ from dateline.errors import LexiconError
 from dateline.lexicon.codebook import data_path, load_codebook
 
 POS_KINDS = ("verb", "noun", "adj")
+OBJECT_KINDS = ("party", "place")
 CONTROLS = ("intent", "plan", "reject", "threat", "demand", "appeal", "negate")
 _CONTROL_TABLES = ("intent", "threat", "reject", "demand", "appeal")
 
@@ -36,6 +37,16 @@ class Pattern:
     symmetric: bool = False
     control: str | None = None
     location: bool = False
+    transitive: bool = False
+    intransitive: bool = False
+    object_kind: str | None = None
+    aims: bool = False
+    needs_aim: bool = False
+    attributive: bool = True
+    bare: bool = False
+    carriers: tuple[str, ...] = ()
+    by_crowd: str | None = None
+    official: str | None = None
     line: int = 0
 
     @property
@@ -53,6 +64,14 @@ class VerbLexicon:
     light: frozenset[str]
     speech: frozenset[str]
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    parties: frozenset[str] = frozenset()
+    occurrence: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    aim_roots: frozenset[str] = frozenset()
+    crowds: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    domains: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -63,6 +82,11 @@ class VerbLexicon:
         for found in index.values():
             found.sort(key=lambda p: -p.specificity)
         return index
+
+    @functools.cached_property
+    def people(self) -> frozenset[str]:
+        """Every noun for people and groups: [parties] and [persons]."""
+        return self.parties | self.persons
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         """The patterns a lemma may trigger as a verb, noun or adjective, most specific first."""
@@ -84,6 +108,14 @@ def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
     raise LexiconError(f"{where}: {name} must be a string or a list of strings")
 
 
+def _code(value: object, codes: set[str], where: str, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in codes:
+        raise LexiconError(f"{where}: {name} {value!r} is not a CAMEO code of the codebook")
+    return value
+
+
 def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Pattern:
     codes = set(known)
     words = _strings(raw.get("words"), where, "words")
@@ -99,8 +131,14 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
     if control is not None and control not in CONTROLS:
         raise LexiconError(f"{where}: control must be one of {', '.join(CONTROLS)}, not {control!r}")
     particle = raw.get("particle")
+    kind = raw.get("object_kind")
+    if kind is not None and kind not in OBJECT_KINDS:
+        raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
+    official = _code(raw.get("official"), codes, where, "official")
     return Pattern(
-        words=tuple(w.lower() for w in words), code=code, pos=pos,
+        words=tuple(w.lower() for w in words),
+        code=code,
+        pos=pos,
         particle=str(particle) if particle else None,
         prep=_strings(raw.get("prep"), where, "prep"),
         objects=_strings(raw.get("objects"), where, "objects"),
@@ -109,6 +147,16 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         symmetric=bool(raw.get("symmetric", False)),
         control=str(control) if control else None,
         location=bool(raw.get("location", False)),
+        transitive=bool(raw.get("transitive", False)),
+        intransitive=bool(raw.get("intransitive", False)),
+        object_kind=str(kind) if kind else None,
+        aims=bool(raw.get("aims", False)),
+        needs_aim=bool(raw.get("needs_aim", False)),
+        attributive=bool(raw.get("attributive", True)),
+        bare=bool(raw.get("bare", False)),
+        carriers=_strings(raw.get("carriers"), where, "carriers"),
+        by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
+        official=official,
     )
 
 
@@ -136,6 +184,14 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         light=frozenset(data.get("light", {}).get("words", [])),
         speech=frozenset(data.get("speech", {}).get("words", [])),
         tables=tables,
+        parties=frozenset(w.lower() for w in data.get("parties", {}).get("words", [])),
+        occurrence=frozenset(w.lower() for w in data.get("occurrence", {}).get("words", [])),
+        state_sectors=frozenset(data.get("official", {}).get("sectors", [])),
+        aim_roots=frozenset(data.get("aims", {}).get("roots", [])),
+        crowds=frozenset(w.lower() for w in data.get("crowds", {}).get("words", [])),
+        persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
+        domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
+        instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
     )
 
 
@@ -145,7 +201,21 @@ def load_verb_lexicon(path: str | None = None) -> VerbLexicon:
     return read_verb_lexicon(Path(path) if path else data_path("verbs.toml"))
 
 
-_PREPOSITIONS = {"in", "with", "to", "on", "against", "for", "from", "of", "at", "into", "over", "about", "by"}
+_PREPOSITIONS = {
+    "in",
+    "with",
+    "to",
+    "on",
+    "against",
+    "for",
+    "from",
+    "of",
+    "at",
+    "into",
+    "over",
+    "about",
+    "by",
+}
 _MARKERS = {"$", "+", "%", "^", "*"}
 
 
@@ -178,7 +248,21 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
                 continue
             objects = plain
             break
-        patterns.append(Pattern(words=words, code=code, prep=prep, objects=objects,
-                                line=int(getattr(entry, "line", 0))))
-    return VerbLexicon(version="petrarch-import", patterns=tuple(patterns), light=base.light, speech=base.speech,
-                       tables={})
+        patterns.append(
+            Pattern(words=words, code=code, prep=prep, objects=objects, line=int(getattr(entry, "line", 0)))
+        )
+    return VerbLexicon(
+        version="petrarch-import",
+        patterns=tuple(patterns),
+        light=base.light,
+        speech=base.speech,
+        tables={},
+        parties=base.parties,
+        occurrence=base.occurrence,
+        state_sectors=base.state_sectors,
+        aim_roots=base.aim_roots,
+        crowds=base.crowds,
+        persons=base.persons,
+        domains=base.domains,
+        instruments=base.instruments,
+    )

@@ -14,8 +14,48 @@ from dateline.nlp.actors import CodedActor
 from dateline.nlp.doctext import doc_text
 
 _OBJECTS = {"dobj", "attr", "oprd"}
-_SAY = {"say", "announce", "state", "tell", "add", "note", "claim", "declare", "confirm", "insist", "report",
-        "stress", "conclude", "reiterate", "warn", "indicate"}
+_QUANTITY = {
+    "number",
+    "series",
+    "set",
+    "part",
+    "lot",
+    "package",
+    "range",
+    "wave",
+    "couple",
+    "dozen",
+    "host",
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "worth",
+    "amount",
+    "shipment",
+    "batch",
+    "dollar",
+    "million",
+    "billion",
+}
+_SAY = {
+    "say",
+    "announce",
+    "state",
+    "tell",
+    "add",
+    "note",
+    "claim",
+    "declare",
+    "confirm",
+    "insist",
+    "report",
+    "stress",
+    "conclude",
+    "reiterate",
+    "warn",
+    "indicate",
+}
 
 
 @dataclass
@@ -35,6 +75,8 @@ class _Found:
     modality: str = "asserted"
     consumed: bool = False
     addressee: Token | None = None  # the one a demand is made of
+    happening: bool = False  # a noun reported as happening ("clashes took place"): an event of its own
+    cause: bool = False  # done for a cause (a protest, a riot): what it is for is its aim, not another event
 
 
 def same_line(a: Token, b: Token) -> bool:

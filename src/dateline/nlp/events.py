@@ -27,7 +27,7 @@ keeps matching, statements, records and merging, and re-exports the public names
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -38,19 +38,30 @@ from dateline.lexicon.codebook import load_codebook
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
 from dateline.nlp.actors import ActorCoder, CodedActor
-from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
+from dateline.nlp.candidate import _OBJECTS, _QUANTITY, _SAY, _Found, same_line
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
 from dateline.nlp.modality import _settle_code, modality_of
+from dateline.nlp.parties import crowd_acts, describes, has_party, is_party, is_place, restates_aim, take_aims
 from dateline.nlp.roles import _assign_roles, _quote_at, place_domestic, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
-__all__ = ["EventOptions", "find_events", "iter_codes", "match_sentence", "match_token", "merge_events",
-           "modality_of", "objects_of", "same_line", "segments", "subject_of"]
+__all__ = [
+    "EventOptions",
+    "find_events",
+    "iter_codes",
+    "match_sentence",
+    "match_token",
+    "merge_events",
+    "modality_of",
+    "objects_of",
+    "same_line",
+    "segments",
+    "subject_of",
+]
 
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
 _PLACE_PREPS = {"in", "over", "at", "near", "inside", "outside", "across", "into", "to"}
-_QUANTITY = {"number", "series", "set", "part", "lot", "package", "range", "wave", "couple", "dozen", "host", "ton",
-             "tonne", "kg", "kilogram", "worth", "amount", "shipment", "batch", "dollar", "million", "billion"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 
 
@@ -81,26 +92,73 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     coder = ActorCoder(doc, lexicon=options.actors, entities=entities)
     tag = Coder(version=__version__, lexicon=verbs.version)
     events: list[Event] = []
+    keep: set[str] = set()
     last: CodedActor | None = None
+    anchors = anchors_of(doc, dates, published)
+    episode: DateRef | None = None
+    cause: tuple[int, Event, CodedActor | None] | None = None  # the last act done for a cause, for its aims
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
         for item in found:
             _assign_roles(item, coder, verbs, quotes, entities, last)
+            if item.source is not None and item.source.start <= item.trigger.idx < item.source.end:
+                item.source = None  # a noun is not its own source ("fighting erupted")
             place_domestic(item, sent, coder)
         if options.statements:
-            found += _statements(sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)])
+            found += _statements(
+                sent, verbs, coder, [f for f in found if (f.source and f.source.code) or _nominal(f)]
+            )
         for item in found:
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
-        for item in found:
+        told: list[set[int]] = []
+        for item in sorted(found, key=lambda f: _depth(f.trigger)):
+            if item.pattern.official and _is_state(item.source, verbs):
+                item.code = item.pattern.official
             coded = bool(item.source and item.source.code) or bool(item.target and item.target.code)
-            if options.require_actor and not coded and not _nominal(item):
-                continue
+            if options.require_actor and not _nominal(item) and not item.happening:
+                source_ok = (
+                    item.source is None or bool(item.source.code) or has_party(item, doc, verbs, source=True)
+                )
+                if not source_ok or not (coded or has_party(item, doc, verbs)):
+                    continue  # "High fuel prices hit BA's profits", "she beat Canada's champion"
+            if any(item.trigger.i in region for region in told):
+                continue  # a part of an aim told again ("condemned Israel's genocide")
+            if cause is not None and index - cause[0] <= 2 and restates_aim(item, cause[2], verbs):
+                mention = _trigger_span(item)
+                cause[1].mentions.append(
+                    Mention(text=mention.text, start=mention.start_char, end=mention.end_char)
+                )
+                told.append({t.i for t in item.trigger.subtree})
+                continue  # "They demanded ...": the protest's aim told again
             if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
                 continue  # a meeting needs two parties; a retelling naming none is merged below
-            events.append(_record(item, index, sent, coder=coder, verbs=verbs, quotes=quotes,
-                                  dates=dates, published=published, tag=tag))
-    return merge_events(events, require_actor=options.require_actor)
+            event = _record(
+                item,
+                index,
+                sent,
+                coder=coder,
+                verbs=verbs,
+                quotes=quotes,
+                anchors=anchors,
+                episode=episode,
+                published=published,
+                tag=tag,
+            )
+            events.append(event)
+            if item.happening or not _nominal(item):
+                keep.add(event.id)  # a nominal retelling that names no party only merges into its event
+            if item.cause and (item.source is not None or cause is None):
+                cause = (index, event, item.source)
+        episode = episode_of(sent, anchors) or episode
+    return merge_events(events, require_actor=options.require_actor, keep=keep)
+
+
+def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:
+    """A government or a state itself ("RUS", "RUSGOV"), by the sectors of the lexicon's [official]."""
+    if actor is None or not actor.code or not actor.country or not actor.code.startswith(actor.country):
+        return False
+    return actor.code[len(actor.country) :][:3] in verbs.state_sectors
 
 
 def segments(doc: Doc) -> Iterator[Span]:
@@ -114,7 +172,7 @@ def segments(doc: Doc) -> Iterator[Span]:
                     yield doc[start:end]
                 start = token.i + 1
         if start < sent.end:
-            yield doc[start:sent.end]
+            yield doc[start : sent.end]
 
 
 def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
@@ -123,6 +181,7 @@ def _extension(doc: Doc, name: str):  # type: ignore[no-untyped-def]
 
 
 # ------------------------------------------------------------------------------------------ matching
+
 
 def _kind(token: Token) -> str | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in {"ROOT", "ccomp", "xcomp"}):
@@ -149,8 +208,13 @@ def objects_of(token: Token, preps: Iterable[str] = ()) -> list[Token]:
         more += [c for c in obj.conjuncts]
         if obj.lemma_.lower() in _QUANTITY or obj.pos_ == "NUM":
             more += [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        more += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj" and obj.lemma_.lower() in {"state", "mission", "offer"}]
+        more += [
+            g
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and obj.lemma_.lower() in {"state", "mission", "offer"}
+        ]
     return found + more
 
 
@@ -163,10 +227,15 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
     for pattern in candidates:
-        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+        if pattern.particle and not any(
+            c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children
+        ):
             continue
-        if pattern.prep and not any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep
-                                    for c in token.children):
+        if pattern.bare and any(c.dep_ == "prt" for c in token.children):
+            continue
+        if pattern.prep and not any(
+            c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep for c in token.children
+        ):
             continue
         obj = None
         if pattern.objects:
@@ -177,12 +246,35 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
                 continue
             obj = objs[0]
         if pattern.modifiers and not any(
-                c.dep_ in {"amod", "compound", "nmod", "npadvmod", "nummod"}
-                and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
-                for c in token.children):
+            c.dep_ in {"amod", "compound", "nmod", "npadvmod", "nummod"}
+            and (c.lemma_.lower() in pattern.modifiers or c.lower_ in pattern.modifiers)
+            for c in token.children
+        ):
             continue
+        if not _fits_objects(token, pattern, verbs):
+            continue
+        if not pattern.attributive and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
+            continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
+    """The pattern's transitivity and the kind of object it needs ("released the hostages", not "released a
+    statement"; "went to Paris", not "went to bed")."""
+    direct = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass"]
+    if pattern.transitive and not direct and token.dep_ not in {"relcl", "acl"}:
+        return False
+    if pattern.intransitive and any(c.dep_ in _OBJECTS for c in token.children):
+        return False
+    if pattern.object_kind and not pattern.objects:
+        heads = objects_of(token, pattern.prep) if pattern.prep else direct
+        if pattern.prep:
+            heads = [h for h in heads if h.dep_ in {"pobj", "pcomp"}]
+        test = is_party if pattern.object_kind == "party" else is_place
+        if not any(test(h, verbs) for h in heads):
+            return False
+    return True
 
 
 def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
@@ -194,16 +286,28 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
         if hit is None:
             continue
         pattern, obj = hit
-        found[token.i] = _Found(trigger=token, pattern=pattern, code=pattern.code, obj=obj, head=token,
-                                chain=[token], control=pattern.control)
+        found[token.i] = _Found(
+            trigger=token,
+            pattern=pattern,
+            code=pattern.code,
+            obj=obj,
+            head=token,
+            chain=[token],
+            control=pattern.control,
+        )
         if obj is not None:
             consumed.add(obj.i)
     for i in consumed:  # "imposed sanctions": the noun belongs to the verb's event
         if i in found and found[i].pattern.pos == "noun":
             del found[i]
-    for item in found.values():
+    for item in list(found.values()):
         if item.pattern.pos == "noun":
             _carry(item, verbs)
+            item.happening = _happening(item.trigger, verbs)
+            if item.pattern.carriers and not (
+                item.head.i != item.trigger.i and verb_forms(item.head) & set(item.pattern.carriers)
+            ):
+                del found[item.trigger.i]  # "launched a strike" is not a labour strike
     # control verbs, innermost first, colour the event they embed
     for item in sorted(found.values(), key=lambda f: -_depth(f.trigger)):
         if item.control is None or item.consumed:
@@ -213,8 +317,17 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
             continue
         _apply_control(item, inner, verbs)
     _must_demands(sent, verbs, found)
-    return [f for f in found.values() if not f.consumed and not (f.control == "plan" and f.embedder is None
-                                                                 and f.chain == [f.trigger])]
+    for item in found.values():
+        item.cause = item.pattern.aims
+    crowd_acts(found, verbs)
+    take_aims(found)
+    return [
+        f
+        for f in found.values()
+        if not f.consumed
+        and not (f.control == "plan" and f.embedder is None and f.chain == [f.trigger])
+        and not describes(f)
+    ]
 
 
 def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> None:
@@ -225,8 +338,15 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children):
                 continue
-            speaker = _Found(trigger=token, pattern=Pattern(words=(token.lemma_,), code="100", control="demand"),
-                             code="100", obj=None, head=token, chain=[token], control="demand")
+            speaker = _Found(
+                trigger=token,
+                pattern=Pattern(words=(token.lemma_,), code="100", control="demand"),
+                code="100",
+                obj=None,
+                head=token,
+                chain=[token],
+                control="demand",
+            )
             inner = found.get(clause.i)
             if inner is not None and not inner.consumed:
                 _apply_control(speaker, inner, verbs)
@@ -234,6 +354,45 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
             else:
                 speaker.addressee = subject_of(clause)
                 found[token.i] = speaker
+
+
+def verb_forms(token: Token) -> set[str]:
+    """The lemma of a verb and the base forms its inflection suggests, for a lemmatiser that stumbles
+    ("staged" -> "stag"): staged -> stage, held -> held, marching -> march."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
+def _happening(noun: Token, verbs: VerbLexicon) -> bool:
+    """A noun reported as happening: "clashes took place", "fighting erupted", "there was an explosion"."""
+    if noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in verbs.occurrence:
+        return False
+    if lemma == "be":
+        return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if lemma == "take":
+        return any(c.dep_ in _OBJECTS and c.lower_ == "place" for c in verb.children)
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return True
 
 
 def _depth(token: Token) -> int:
@@ -250,7 +409,7 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
         noun = up.head
         up = noun.head
     if noun.dep_ in _OBJECTS | {"nsubj", "nsubjpass"} and up.pos_ in {"VERB", "AUX"}:
-        if noun.dep_ in _OBJECTS and up.lemma_.lower() not in verbs.light:
+        if noun.dep_ in _OBJECTS and not verb_forms(up) & verbs.light:
             return
         item.head = up
         item.chain.append(up)
@@ -268,7 +427,9 @@ def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
         for candidate in found.values():
             if candidate is item or candidate.consumed:
                 continue
-            if token.i == candidate.trigger.i or (token.i == candidate.head.i and candidate.pattern.pos == "noun"):
+            if token.i == candidate.trigger.i or (
+                token.i == candidate.head.i and candidate.pattern.pos == "noun"
+            ):
                 return candidate
         if token.lemma_.lower() not in {"say", "tell"}:
             queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"}]
@@ -289,6 +450,7 @@ def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
 
 
 # ------------------------------------------------------------------------------------------ statements
+
 
 def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_Found]) -> list[_Found]:
     """ "X said (that) ... Y ..." with no other event in the clause: a statement (010) by X about Y."""
@@ -311,51 +473,28 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
             continue
         about = coder.first_actor((t for c in content for t in c.subtree), other_than=source.country)
         if about is None:  # a flat parse may hang part of what was said elsewhere: read on to the end
-            about = coder.first_actor((t for t in sent if t.i > token.i and t.i not in region),
-                                      other_than=source.country)
+            about = coder.first_actor(
+                (t for t in sent if t.i > token.i and t.i not in region), other_than=source.country
+            )
         if about is None:
             continue
         pattern = Pattern(words=(token.lemma_,), code="010")
-        statements.append(_Found(trigger=token, pattern=pattern, code="010", obj=None, head=token,
-                                 chain=[token], source=source, target=about))
+        statements.append(
+            _Found(
+                trigger=token,
+                pattern=pattern,
+                code="010",
+                obj=None,
+                head=token,
+                chain=[token],
+                source=source,
+                target=about,
+            )
+        )
     return statements
 
 
 # ------------------------------------------------------------------------------------------ attributes
-
-def _clause(item: _Found) -> set[int]:
-    """The token indices of the event's own clause: its chain's subtrees without embedded clauses."""
-    own = {t.i for t in item.chain}
-    tokens: set[int] = set()
-    stack = [item.head, item.trigger]
-    while stack:
-        token = stack.pop()
-        if token.i in tokens:
-            continue
-        tokens.add(token.i)
-        for child in token.children:
-            if child.i in own or child.dep_ not in {"ccomp", "parataxis", "relcl", "conj", "advcl", "xcomp"}:
-                stack.append(child)
-    return tokens
-
-
-def _date(item: _Found, clause: set[int], doc: Doc, dates: list[DateRef],
-          published) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
-    for ref in dates:
-        if ref.granularity != "day" or not ref.value:
-            continue
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause:
-            return ref.value, "clause"
-    for ref in dates:  # a coarser date said in the clause ("last month", "in 2022") beats the publication date
-        if ref.granularity == "day" or not ref.value:
-            continue
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is not None and span.root.i in clause:
-            return ref.value, f"clause-{ref.granularity}"
-    if published is not None and published.date:
-        return published.date, "published"
-    return None, "none"
 
 
 def _location(item: _Found, target: CodedActor | None) -> Location | None:
@@ -407,17 +546,37 @@ def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | No
     return None
 
 
+_BACKGROUND = {"after", "following", "despite", "amid", "since", "before", "until", "of"}
+
+
 def _nominal(item: _Found) -> bool:
-    return item.pattern.pos == "noun" and item.source is None
+    """A noun that only names an event told elsewhere: no party of its own ("the meeting"), or a reference
+    in a phrase of time or circumstance ("after the attack", "despite warnings by ...")."""
+    if item.pattern.pos != "noun" or item.happening:
+        return False
+    word = item.trigger
+    background = word.dep_ == "pobj" and word.head.lower_ in _BACKGROUND and item.head.i == word.i
+    return item.source is None or background
 
 
-def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: VerbLexicon,
-            quotes: list[Quote], dates: list[DateRef], published, tag: Coder) -> Event:  # type: ignore[no-untyped-def]
+def _record(
+    item: _Found,
+    index: int,
+    sent: Span,
+    *,
+    coder: ActorCoder,
+    verbs: VerbLexicon,
+    quotes: list[Quote],
+    anchors: list[tuple[DateRef, Token]],
+    episode: DateRef | None,
+    published,
+    tag: Coder,
+) -> Event:  # type: ignore[no-untyped-def]
     _settle_code(item, verbs)
     codebook = load_codebook()
     entry = codebook.find(item.code) or codebook.find(item.code[:3]) or codebook.find(item.code[:2])
     doc = sent.doc
-    date, basis = _date(item, _clause(item), doc, dates, published)
+    date, basis = event_date(item, event_clause(item), anchors, episode, published)
     trigger = _trigger_span(item)
     location = _location(item, item.target)
     if location is None and item.pattern.location and item.target is not None and item.target.country:
@@ -433,15 +592,29 @@ def _record(item: _Found, index: int, sent: Span, *, coder: ActorCoder, verbs: V
         confidence += 0.15
     if item.pattern.pos == "noun" and item.head is item.trigger:
         confidence -= 0.1
-    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[:16]
+    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[
+        :16
+    ]
     mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
     return Event(
-        id=ident, cameo=item.code, root=item.code[:2], plover=entry.plover if entry else None,
-        quad_class=entry.quad_class if entry else 0, goldstein=entry.goldstein if entry else 0.0, source=item.source.ref() if item.source else None,
-        target=item.target.ref() if item.target else None, date=date, date_basis=basis, location=location,
-        modality=item.modality, claimed_by=_claim(item, coder, quotes),
+        id=ident,
+        cameo=item.code,
+        root=item.code[:2],
+        plover=entry.plover if entry else None,
+        quad_class=entry.quad_class if entry else 0,
+        goldstein=entry.goldstein if entry else 0.0,
+        source=item.source.ref() if item.source else None,
+        target=item.target.ref() if item.target else None,
+        date=date,
+        date_basis=basis,
+        location=location,
+        modality=item.modality,
+        claimed_by=_claim(item, coder, quotes),
         sentence=Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text),
-        trigger=mention, confidence=round(max(0.05, min(confidence, 0.95)), 2), coder=tag, mentions=[mention],
+        trigger=mention,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        coder=tag,
+        mentions=[mention],
     )
 
 
@@ -450,7 +623,7 @@ def _trigger_span(item: _Found) -> Span:
     words = [item.trigger] + [c for c in item.trigger.children if c.dep_ == "prt"]
     if item.obj is not None and abs(item.obj.i - item.trigger.i) <= 4:
         words.append(item.obj)
-    return doc[min(t.i for t in words): max(t.i for t in words) + 1]
+    return doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
 # ------------------------------------------------------------------------------------------ merging
@@ -469,9 +642,13 @@ def _key(event: Event) -> tuple[str, frozenset[str]] | None:
     return event.root, frozenset({"<" + source} | ({target} if target else set()))
 
 
-def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Event]:
+def merge_events(
+    events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()
+) -> list[Event]:
     """One event per happening: the same root with the same parties (or a subset of them: a retelling
-    that names fewer), or a nominal retelling that names none ("the meeting")."""
+    that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
+    `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
+    stand alone when nothing absorbs them."""
     merged: list[Event] = []
     for event in sorted(events, key=lambda e: _key(e) is None):
         key = _key(event)
@@ -486,7 +663,7 @@ def merge_events(events: list[Event], *, require_actor: bool = True) -> list[Eve
                 same = kept
                 break
         if same is None:
-            if key is None and require_actor:
+            if key is None and require_actor and event.id not in keep:
                 continue
             merged.append(event)
             continue
@@ -498,7 +675,7 @@ def _absorb(kept: Event, event: Event) -> None:
     kept.mentions.append(event.trigger)
     kept.mentions.sort(key=lambda m: m.start)
     kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
-    if kept.date_basis != "clause" and event.date_basis == "clause":
+    if DATE_RANK.get(event.date_basis, 2) < DATE_RANK.get(kept.date_basis, 2):
         kept.date, kept.date_basis = event.date, event.date_basis
     if kept.location is None:
         kept.location = event.location
