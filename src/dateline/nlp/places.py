@@ -181,14 +181,7 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
         if ent.label_ == "NORP" and actors.lookup_country(span.text) is None:
             continue
         label = ent.label_
-        key = (label, place_key(span.text))
-        entity = added.get(key)
-        if entity is None:
-            entity = Entity(id=f"P{len(added) + 1}", name=span.text, type=label)
-            added[key] = entity
-            entities.append(entity)
-        entity.mentions.append(Mention(text=span.text, start=start, end=end))
-        taken[start:end] = b"\x01" * (end - start)
+        _add_mention(entities, added, taken, label=label, text=span.text, start=start, end=end)
     _add_country_words(doc, entities, actors, taken, added)
 
 
@@ -218,14 +211,7 @@ def _add_country_words(
             if country is None:
                 continue
             label = "NORP" if end - i == 1 and token.pos_ == "ADJ" else "GPE"
-            key = (label, place_key(span.text))
-            entity = added.get(key)
-            if entity is None:
-                entity = Entity(id=f"P{len(added) + 1}", name=span.text, type=label)
-                added[key] = entity
-                entities.append(entity)
-            entity.mentions.append(Mention(text=span.text, start=start, end=stop))
-            taken[start:stop] = b"\x01" * (stop - start)
+            _add_mention(entities, added, taken, label=label, text=span.text, start=start, end=stop)
             i = end - 1
             break
         i += 1
@@ -556,3 +542,25 @@ def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant
             if sizeable:
                 return sizeable[0]
     return None
+
+
+def _add_mention(
+    entities: list[Entity],
+    added: dict[tuple[str, str], Entity],
+    taken: bytearray,
+    *,
+    label: str,
+    text: str,
+    start: int,
+    end: int,
+) -> None:
+    """Add a mention of a place the entity stage left out to its entity (made on its first mention), and mark
+    its characters as taken."""
+    key = (label, place_key(text))
+    entity = added.get(key)
+    if entity is None:
+        entity = Entity(id=f"P{len(added) + 1}", name=text, type=label)
+        added[key] = entity
+        entities.append(entity)
+    entity.mentions.append(Mention(text=text, start=start, end=end))
+    taken[start:end] = b"\x01" * (end - start)
