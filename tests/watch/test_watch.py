@@ -213,7 +213,7 @@ def test_all_news_shows_outlet_and_first_seen(baseline: Baseline) -> None:
 
     from dateline.web.app import create_app
 
-    with TestClient(create_app(baseline.db)) as client:
+    with TestClient(create_app(baseline.db), base_url="http://localhost") as client:
         page = client.get("/").text
     assert "Southern Herald" in page and "Lake Post" in page
     assert page.count("first seen") == 6
