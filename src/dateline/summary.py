@@ -41,7 +41,7 @@ def render_article(article: Article) -> RenderableType:
         for column in ("name", "title", "country", "actor", "mentions"):
             table.add_column(column)
         for e in people:
-            table.add_row(e.name, e.title or "", e.country or "", e.actor or "", str(len(e.mentions)))
+            _add_row(table, e.name, e.title or "", e.country or "", e.actor or "", str(len(e.mentions)))
         parts.append(table)
     places = [e for e in article.entities if e.type in PLACE_TYPES and (e.country or e.lat is not None)]
     if places:
@@ -51,8 +51,15 @@ def render_article(article: Article) -> RenderableType:
         for e in places:
             point = f"{e.lat:.2f}, {e.lon:.2f}" if e.lat is not None and e.lon is not None else ""
             sure = f"{e.place_confidence:.2f}" if e.place_confidence is not None else ""
-            table.add_row(
-                e.name, e.country or "", e.admin1 or "", point, e.feature or "", sure, str(len(e.mentions))
+            _add_row(
+                table,
+                e.name,
+                e.country or "",
+                e.admin1 or "",
+                point,
+                e.feature or "",
+                sure,
+                str(len(e.mentions)),
             )
         parts.append(table)
     if article.quotes:
@@ -62,14 +69,15 @@ def render_article(article: Article) -> RenderableType:
         table.add_column("quote")
         for q in article.quotes:
             speaker = (q.speaker.name if q.speaker else None) or "?"
-            table.add_row(speaker, q.kind, _clip(q.text, 160))
+            _add_row(table, speaker, q.kind, _clip(q.text, 160))
         parts.append(table)
     if article.events:
         table = Table(title="Events", title_justify="left", show_edge=False)
         for column in ("date", "source", "event", "target", "where", "modality", "evidence"):
             table.add_column(column)
         for ev in article.events:
-            table.add_row(
+            _add_row(
+                table,
                 ev.date or "",
                 (ev.source.actor if ev.source else "") or "",
                 f"{ev.cameo} {ev.plover or ''}".strip(),
@@ -87,7 +95,7 @@ def render_article(article: Article) -> RenderableType:
             means = ref.value or "?"
             if ref.last and ref.last != ref.value:
                 means = f"{ref.value} .. {ref.last}"
-            table.add_row(ref.text, means, ref.tense)
+            _add_row(table, ref.text, means, ref.tense)
         parts.append(table)
     parts.append(Text(""))
     return Group(*parts)
@@ -100,3 +108,8 @@ def _where(location: Location) -> str:
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _add_row(table: Table, *cells: str) -> None:
+    """A table row of plain text: words of the story are never read as Rich markup ("[/]" stays as it is)."""
+    table.add_row(*(Text(cell) for cell in cells))
