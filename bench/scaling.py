@@ -62,13 +62,21 @@ def run_variant(variant: str, shards: Path, output: Path) -> dict[str, float]:
     else:
         from distributed import LocalCluster
 
-        with LocalCluster(n_workers=int(workers), processes=True, threads_per_worker=1, dashboard_address=None,
-                          silence_logs=40) as cluster:
+        with LocalCluster(
+            n_workers=int(workers),
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=40,
+        ) as cluster:
             started = time.perf_counter()
             results = list(run_batch(inputs, output, settings=settings, scheduler=cluster.scheduler_address))
             seconds = time.perf_counter() - started
-    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-              for f in ("ru_utime", "ru_stime"))
+    cpu = sum(
+        getattr(resource.getrusage(who), f)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        for f in ("ru_utime", "ru_stime")
+    )
     failed = [r.error for r in results if r.error]
     if failed:
         raise SystemExit(f"{variant}: {len(failed)} shards failed: {failed[0]}")
@@ -84,15 +92,22 @@ def parquet_content(output: Path) -> dict[str, object]:
     """Each Parquet file under `output` (relative path) with its rows, to compare variants."""
     import pyarrow.parquet as pq
 
-    return {str(p.relative_to(output)): pq.read_table(p).to_pylist() for p in sorted(output.glob("date=*/*.parquet"))}
+    return {
+        str(p.relative_to(output)): pq.read_table(p).to_pylist()
+        for p in sorted(output.glob("date=*/*.parquet"))
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the BBC corpus folder (bbc/)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N stories")
     parser.add_argument("--shards", type=int, default=8, help="JSONL shards to split the stories into")
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated subset of " + ",".join(VARIANTS))
+    parser.add_argument(
+        "--variants", default=",".join(VARIANTS), help="comma-separated subset of " + ",".join(VARIANTS)
+    )
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     parser.add_argument("--variant", help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
@@ -113,7 +128,16 @@ def main() -> int:
         figures = {}
         for variant in variants:
             output = work / f"out-{variant}"
-            command = [sys.executable, __file__, "--variant", variant, "--data", str(shards), "--output", str(output)]
+            command = [
+                sys.executable,
+                __file__,
+                "--variant",
+                variant,
+                "--data",
+                str(shards),
+                "--output",
+                str(output),
+            ]
             out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             figures[variant] = json.loads(out.strip().splitlines()[-1])
             print(f"done {variant}", file=sys.stderr, flush=True)
@@ -121,8 +145,10 @@ def main() -> int:
         load_end = os.getloadavg()[0]
     print(f"{'variant':10} {'seconds':>8} {'articles/s':>11} {'articles':>9} {'events':>7} {'CPU s':>7}")
     for variant, f in figures.items():
-        print(f"{variant:10} {f['seconds']:8.1f} {f['articles'] / f['seconds']:11.2f} {f['articles']:9.0f} "
-              f"{f['events']:7.0f} {f['cpu_seconds']:7.1f}")
+        print(
+            f"{variant:10} {f['seconds']:8.1f} {f['articles'] / f['seconds']:11.2f} {f['articles']:9.0f} "
+            f"{f['events']:7.0f} {f['cpu_seconds']:7.1f}"
+        )
     print()
     for kind in ("local", "dask"):
         one, two = figures.get(f"{kind}-1"), figures.get(f"{kind}-2")

@@ -100,7 +100,16 @@ def run_phase(phase: str, paths: list[Path], *, workers: int, model: str | None)
 
 def spawn_phase(phase: str, args: argparse.Namespace) -> dict[str, float]:
     """Run one phase in a fresh interpreter and read back its figures."""
-    command = [sys.executable, __file__, "--phase", phase, "--data", str(args.data), "--workers", str(args.workers)]
+    command = [
+        sys.executable,
+        __file__,
+        "--phase",
+        phase,
+        "--data",
+        str(args.data),
+        "--workers",
+        str(args.workers),
+    ]
     if args.limit:
         command += ["--limit", str(args.limit)]
     if args.model:
@@ -111,15 +120,19 @@ def spawn_phase(phase: str, args: argparse.Namespace) -> dict[str, float]:
 
 def report(figures: dict[str, dict[str, float]], args: argparse.Namespace, loads: tuple[float, float]) -> str:
     """The table, the ratios and the closing note."""
-    lines = [f"{'phase':40} {'articles/s':>11} {'words/s':>10} {'seconds':>8} {'peak MiB':>9} {'worker MiB':>11}"]
+    lines = [
+        f"{'phase':40} {'articles/s':>11} {'words/s':>10} {'seconds':>8} {'peak MiB':>9} {'worker MiB':>11}"
+    ]
     rates = {}
     for phase, f in figures.items():
         rate = f["articles"] / f["seconds"]
         rates[phase] = rate
         worker = f"{f['worker_rss_mib']:.0f}" if f["worker_rss_mib"] else "-"
         label = LABELS[phase].format(workers=args.workers)
-        lines.append(f"{label:40} {rate:11.1f} {f['words'] / f['seconds']:10.0f} {f['seconds']:8.1f} "
-                     f"{f['rss_mib']:9.0f} {worker:>11}")
+        lines.append(
+            f"{label:40} {rate:11.1f} {f['words'] / f['seconds']:10.0f} {f['seconds']:8.1f} "
+            f"{f['rss_mib']:9.0f} {worker:>11}"
+        )
         if "steady_seconds" in f:
             steady = f["steady_articles"] / f["steady_seconds"]
             rates["c2 steady"] = steady
@@ -140,7 +153,9 @@ def report(figures: dict[str, dict[str, float]], args: argparse.Namespace, loads
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the BBC corpus folder (bbc/)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N stories")
     parser.add_argument("--workers", type=int, default=2, help="processes for (c2) (default 2)")

@@ -8,8 +8,11 @@ import dateline
 
 
 def test_api_code_text_gives_events_with_evidence():
-    article = dateline.code_text("Russia and Turkey could exchange delegations, the ambassador said on Wednesday.",
-                                 body_only=True, published="2016-04-27")
+    article = dateline.code_text(
+        "Russia and Turkey could exchange delegations, the ambassador said on Wednesday.",
+        body_only=True,
+        published="2016-04-27",
+    )
     assert isinstance(article, dateline.Article)
     (event,) = article.events
     assert (event.cameo[:2], event.source.actor, event.target.actor) == ("04", "RUS", "TUR")

@@ -29,21 +29,46 @@ ACLED_161KM = 0.57
 
 
 def _event(plover: str, source: str, modality: str = "asserted") -> Event:
-    return Event(id="x", cameo="190", root="19", plover=plover, quad_class=4, goldstein=-10.0,
-                 source=ActorRef(actor=source), target=None, date=None, date_basis="none", location=None,
-                 modality=modality, claimed_by=None, sentence=Sentence(0, 0, 1, "x"),
-                 trigger=Mention("x", 0, 1), confidence=0.5, coder=Coder("0", "x"))
+    return Event(
+        id="x",
+        cameo="190",
+        root="19",
+        plover=plover,
+        quad_class=4,
+        goldstein=-10.0,
+        source=ActorRef(actor=source),
+        target=None,
+        date=None,
+        date_basis="none",
+        location=None,
+        modality=modality,
+        claimed_by=None,
+        sentence=Sentence(0, 0, 1, "x"),
+        trigger=Mention("x", 0, 1),
+        confidence=0.5,
+        coder=Coder("0", "x"),
+    )
 
 
-@pytest.mark.parametrize(("old", "new"), [("DEMAND", "REQUEST"), ("DISAPPROVE", "ACCUSE"),
-                                          ("INVESTIGATE", "ACCUSE"), ("FIGHT", "ASSAULT"), ("AGREE", "AGREE")])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("DEMAND", "REQUEST"),
+        ("DISAPPROVE", "ACCUSE"),
+        ("INVESTIGATE", "ACCUSE"),
+        ("FIGHT", "ASSAULT"),
+        ("AGREE", "AGREE"),
+    ],
+)
 def test_plover_names(old: str, new: str) -> None:
     assert plover_type(old) == new
 
 
 def test_score_plover_counts() -> None:
-    records = [{"text": "a", "event": "FIGHT", "source": [{"code": "TUR"}]},
-               {"text": "b", "event": "AGREE", "source": [{"code": "RUS"}]}]
+    records = [
+        {"text": "a", "event": "FIGHT", "source": [{"code": "TUR"}]},
+        {"text": "b", "event": "AGREE", "source": [{"code": "RUS"}]},
+    ]
     coded = [[_event("ASSAULT", "TURMIL"), _event("COERCE", "TUR")], [_event("AGREE", "RUS", "negated")]]
     report = score_plover(records, coded)
     assert (report.total().found, report.total().gold) == (1, 2)
@@ -73,8 +98,12 @@ def test_acled_floors(shared: Path) -> None:
     if not (folder / "gold.jsonl").is_file():
         pytest.skip("the ACLED development notes are not in ../shared")
     command = f"{sys.executable} -m dateline code --format json --body"
-    proc = subprocess.run([sys.executable, str(shared / "eval" / "acled_score.py"), str(folder), "--cmd", command],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(shared / "eval" / "acled_score.py"), str(folder), "--cmd", command],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     last = proc.stdout.strip().splitlines()[-1]  # acled-dev: type R 0.000 P 0.000 | ... | date 0.000 | ...
     fields = last.replace("|", " ").split()
     recall = float(fields[fields.index("R") + 1])

@@ -50,7 +50,8 @@ def _article() -> Article:
                 text="q",
                 start=0,
                 end=1,
-                cue="said", cue_span=Mention("said", 3, 7),
+                cue="said",
+                cue_span=Mention("said", 3, 7),
                 speaker=Speaker(entity="e1", name="Russia"),
             )
         ],

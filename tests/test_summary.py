@@ -16,8 +16,19 @@ def test_markup_in_story_words_is_printed_as_is() -> None:
         headline="A [red]headline",
         lede=None,
         text=f"{odd} said nothing.",
-        entities=[Entity(id="E1", name=odd, type="PERSON", mentions=[Mention(text=odd, start=0, end=len(odd))])],
-        quotes=[Quote(kind="direct", text="[/] is not a tag", start=0, end=1, cue="said", speaker=Speaker(entity="E1", name=odd))],
+        entities=[
+            Entity(id="E1", name=odd, type="PERSON", mentions=[Mention(text=odd, start=0, end=len(odd))])
+        ],
+        quotes=[
+            Quote(
+                kind="direct",
+                text="[/] is not a tag",
+                start=0,
+                end=1,
+                cue="said",
+                speaker=Speaker(entity="E1", name=odd),
+            )
+        ],
     )
     console = Console(width=200, record=True, color_system=None)
     console.print(render_article(article))

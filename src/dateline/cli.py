@@ -152,7 +152,10 @@ def code(
     out = Console(highlight=False, soft_wrap=True)
     failed = len(bad)
     results = code_parallel(
-        read_paths(paths, body_only=body, settings=settings), settings=settings, workers=workers, published=published
+        read_paths(paths, body_only=body, settings=settings),
+        settings=settings,
+        workers=workers,
+        published=published,
     )
     for result in _with_progress(results, total=total, show=show):
         if isinstance(result, InputError):
@@ -419,8 +422,10 @@ def export(
         rows = write(store, fmt, output if output is not None else sys.stdout, modality=modality, **filters)
     if rows == 0:
         stderr.print(
-            "nothing to export: no " + ("articles" if fmt == "jsonl" else f"{modality} events")
-            + " match the filters" + (f" (empty output written to {output})" if output is not None else ""),
+            "nothing to export: no "
+            + ("articles" if fmt == "jsonl" else f"{modality} events")
+            + " match the filters"
+            + (f" (empty output written to {output})" if output is not None else ""),
             markup=False,
             soft_wrap=True,
         )

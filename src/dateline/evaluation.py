@@ -64,8 +64,16 @@ class PloverReport:
     def total(self) -> TypeScore:
         total = TypeScore()
         for score in self.types.values():
-            for name in ("gold", "found", "produced", "correct", "source_n", "source_ok", "target_n",
-                         "target_ok"):
+            for name in (
+                "gold",
+                "found",
+                "produced",
+                "correct",
+                "source_n",
+                "source_ok",
+                "target_n",
+                "target_ok",
+            ):
                 setattr(total, name, getattr(total, name) + getattr(score, name))
         return total
 
@@ -98,8 +106,11 @@ def read_plover(path: str | Path) -> list[dict]:  # type: ignore[type-arg]
     try:
         records = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise InputError(str(path), f"cannot be read as a PLOVER JSON file ({e})",
-                         "give the PLOVER_GSR_CAMEO.txt file or one like it") from e
+        raise InputError(
+            str(path),
+            f"cannot be read as a PLOVER JSON file ({e})",
+            "give the PLOVER_GSR_CAMEO.txt file or one like it",
+        ) from e
     if not isinstance(records, list):
         raise InputError(str(path), "is not a JSON array of PLOVER records")
     return [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
@@ -171,6 +182,7 @@ def evaluate_plover(path: str | Path, *, settings: Settings | None = None) -> Pl
 
 # ------------------------------------------------------------------------------------------ PETRARCH
 
+
 @dataclass(frozen=True)
 class PetrarchCase:
     """One validation sentence with its expected (source, target, code) events."""
@@ -215,10 +227,15 @@ def read_petrarch_cases(path: str | Path) -> list[tuple[str, PetrarchCase]]:
         codings = sentence.findall("EventCoding")
         if not text or any(c.get("error") for c in codings):
             continue
-        expected = tuple((c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
-                         for c in codings if c.get("eventcode"))
+        expected = tuple(
+            (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
+            for c in codings
+            if c.get("eventcode")
+        )
         no_events = any(c.get("noevents") for c in codings)
-        cases.append((sentence.get("category", ""), PetrarchCase(sentence.get("id", ""), text, expected, no_events)))
+        cases.append(
+            (sentence.get("category", ""), PetrarchCase(sentence.get("id", ""), text, expected, no_events))
+        )
     return cases
 
 
@@ -233,12 +250,15 @@ def evaluate_petrarch(path: str | Path, *, settings: Settings | None = None) -> 
     path = Path(path)
     root = ET.parse(path).getroot()
     environment = root.find("Environment")
-    actor_file = path.parent / ((environment.findtext("Actorfile") if environment is not None else None)
-                                or "PETR.Validate.actors.txt")
-    agent_file = path.parent / ((environment.findtext("Agentfile") if environment is not None else None)
-                                or "PETR.Validate.agents.txt")
-    verb_file = path.parent / ((environment.findtext("Verbfile") if environment is not None else None)
-                               or "PETR.Validate.verbs.txt")
+    actor_file = path.parent / (
+        (environment.findtext("Actorfile") if environment is not None else None) or "PETR.Validate.actors.txt"
+    )
+    agent_file = path.parent / (
+        (environment.findtext("Agentfile") if environment is not None else None) or "PETR.Validate.agents.txt"
+    )
+    verb_file = path.parent / (
+        (environment.findtext("Verbfile") if environment is not None else None) or "PETR.Validate.verbs.txt"
+    )
     lexicon = to_actor_lexicon(read_actors(actor_file), read_agents(agent_file))
     options = EventOptions(actors=lexicon, verbs=from_petrarch(read_verbs(verb_file)), statements=False)
     cases = read_petrarch_cases(path)

@@ -303,13 +303,16 @@ def test_malformed_user_file(tmp_path, text, message):
     assert "bad.tsv" in str(caught.value)
 
 
-@pytest.mark.parametrize("code,country,sector,kind", [
-    ("RUSGOV", "RUS", "GOV", "country"),
-    ("JUD", None, "JUD", "agent"),
-    ("GOV", None, "GOV", "agent"),
-    ("MEX", "MEX", None, "country"),
-    ("IGOARLGOV", None, "IGO", "igo"),
-])
+@pytest.mark.parametrize(
+    "code,country,sector,kind",
+    [
+        ("RUSGOV", "RUS", "GOV", "country"),
+        ("JUD", None, "JUD", "agent"),
+        ("GOV", None, "GOV", "agent"),
+        ("MEX", "MEX", None, "country"),
+        ("IGOARLGOV", None, "IGO", "igo"),
+    ],
+)
 def test_actors_decode_bare_sector_has_no_country(code, country, sector, kind):
     decoded = decode_actor_code(code)
     assert (decoded.country, decoded.sector, decoded.kind) == (country, sector, kind)

@@ -84,8 +84,11 @@ def test_every_row_parses_and_counts(people):
 
 def test_country_and_sector_codes_are_known(people):
     countries = {row["iso3"] for row in read_table(data_path("countries.tsv"), COUNTRY_COLUMNS)}
-    groups = {row["type"] + row["code"] for name in ("organisations.tsv", "known_groups.tsv")
-              for row in read_table(data_path(name), ORG_COLUMNS)}
+    groups = {
+        row["type"] + row["code"]
+        for name in ("organisations.tsv", "known_groups.tsv")
+        for row in read_table(data_path(name), ORG_COLUMNS)
+    }
     sectors = {row["code"] for row in read_table(data_path("sectors.tsv"), ("code", "name", "scheme"))}
     for person in people:
         if person.country[:3] in ("IGO", "IMG") and len(person.country) == 6:

@@ -109,7 +109,11 @@ def test_modality(text: str, modality: str) -> None:
 @pytest.mark.parametrize(
     ("text", "date", "basis"),
     [
-        ("The Turkish Air Force shot down a Russian bomber over Syria on November 24.", "2015-11-24", "clause"),
+        (
+            "The Turkish Air Force shot down a Russian bomber over Syria on November 24.",
+            "2015-11-24",
+            "clause",
+        ),
         ("The Russian foreign minister is going to China on Wednesday.", "2016-04-27", "clause"),
         ("Russia imposed sanctions on Turkey.", PUBLISHED, "published"),
     ],
@@ -130,8 +134,10 @@ def test_location_claim_and_evidence() -> None:
 
 
 def test_a_story_telling_one_event_twice_gives_one_event() -> None:
-    text = ("Russia and Turkey may meet in China.\n\n"
-            "The Russian foreign minister and his Turkish counterpart can meet in China, an ambassador said.")
+    text = (
+        "Russia and Turkey may meet in China.\n\n"
+        "The Russian foreign minister and his Turkish counterpart can meet in China, an ambassador said."
+    )
     meetings = [e for e in events_of(text) if e.root == "04"]
     assert len(meetings) == 1
     assert len(meetings[0].mentions) == 2
@@ -145,18 +151,24 @@ def test_lexicon_covers_every_root() -> None:
 
 
 def test_coordinated_subject_is_the_other_party():
-    article = code_text("Ukraine and Poland agreed on Wednesday to resume talks on the transit of Ukrainian grain.",
-                        body_only=True, published="2023-10-18")
+    article = code_text(
+        "Ukraine and Poland agreed on Wednesday to resume talks on the transit of Ukrainian grain.",
+        body_only=True,
+        published="2023-10-18",
+    )
     (event,) = [e for e in article.events if e.root in {"03", "04"}]
     assert (event.source.actor, event.target.actor) == ("UKR", "POL")
 
 
-@pytest.mark.parametrize(("text", "date", "basis"), [
-    ("Polish farmers blocked roads near Lublin last month.", "2023-09-01", "clause-month"),
-    ("Poland restricted grain imports from Ukraine in 2022.", "2022-01-01", "clause-year"),
-    ("Polish farmers blocked roads near Lublin on Monday.", "2023-10-16", "clause"),
-    ("Polish farmers blocked roads near Lublin.", "2023-10-18", "published"),
-])
+@pytest.mark.parametrize(
+    ("text", "date", "basis"),
+    [
+        ("Polish farmers blocked roads near Lublin last month.", "2023-09-01", "clause-month"),
+        ("Poland restricted grain imports from Ukraine in 2022.", "2022-01-01", "clause-year"),
+        ("Polish farmers blocked roads near Lublin on Monday.", "2023-10-16", "clause"),
+        ("Polish farmers blocked roads near Lublin.", "2023-10-18", "published"),
+    ],
+)
 def test_event_date_from_a_coarser_expression(text, date, basis):
     (event,) = code_text(text, body_only=True, published="2023-10-18").events
     assert (event.date, event.date_basis) == (date, basis)

@@ -29,7 +29,7 @@ def story(i: int) -> str:
     return (
         f"{a} and {b} ministers meet ({i})\n\n"
         f"{city}, March {day}. - The {a} foreign minister met his {b} counterpart on March {day} and said the "
-        f"two governments would sign a trade agreement. \"We will cooperate,\" the {a} minister told reporters.\n\n"
+        f'two governments would sign a trade agreement. "We will cooperate," the {a} minister told reporters.\n\n'
         f"{a} police arrested {3 + i} protesters near the {b} embassy on Tuesday. "
         f"The {b} government condemned the arrests."
     )
@@ -62,7 +62,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     (root / "a.jsonl").write_text("".join(record(i) + "\n" for i in range(0, 10)), encoding="utf-8")
     (root / "b.jsonl").write_text("".join(record(i) + "\n" for i in range(10, 20)), encoding="utf-8")
-    (root / "c.jsonl.gz").write_bytes(gzip.compress("".join(record(i) + "\n" for i in range(20, 28)).encode()))
+    (root / "c.jsonl.gz").write_bytes(
+        gzip.compress("".join(record(i) + "\n" for i in range(20, 28)).encode())
+    )
     folder = root / "texts"
     folder.mkdir()
     for i in range(28, 32):

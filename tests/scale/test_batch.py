@@ -62,7 +62,10 @@ def single(corpus: Path, settings: Settings, tmp_path_factory: pytest.TempPathFa
     [
         ({"a.jsonl": "x", "b.warc.gz": "x"}, ["a.jsonl", "b.warc.gz"]),
         ({"1.txt": "x", "2.txt": "x"}, ["."]),
-        ({"1.txt": "x", "sub/2.txt": "x", "sub/3.jsonl": "x", ".hidden/4.txt": "x"}, [".", "sub", "sub/3.jsonl"]),
+        (
+            {"1.txt": "x", "sub/2.txt": "x", "sub/3.jsonl": "x", ".hidden/4.txt": "x"},
+            [".", "sub", "sub/3.jsonl"],
+        ),
         ({"sub/a/1.txt": "x", "sub/b/c.ndjson": "x"}, ["sub/a", "sub/b/c.ndjson"]),
     ],
 )
@@ -103,7 +106,8 @@ def test_output_is_partitioned_by_event_date_with_counts(single: Path, corpus: P
 
 def test_output_equals_coding_the_same_texts_directly(single: Path, corpus: Path, settings: Settings) -> None:
     articles = [
-        a for a in code_documents(read_paths([p for p in list_shards([corpus])]), settings=settings)
+        a
+        for a in code_documents(read_paths([p for p in list_shards([corpus])]), settings=settings)
         if isinstance(a, Article)
     ]
     expected = sorted(events_table(articles).to_pylist(), key=lambda row: row["event_id"])
@@ -136,7 +140,9 @@ def test_a_killed_run_resumes(single: Path, corpus: Path, settings: Settings, tm
 
 
 @pytest.mark.slow
-def test_two_local_workers_write_the_same_files(single: Path, corpus: Path, settings: Settings, tmp_path: Path) -> None:
+def test_two_local_workers_write_the_same_files(
+    single: Path, corpus: Path, settings: Settings, tmp_path: Path
+) -> None:
     results = list(run_batch([corpus], tmp_path, settings=settings, workers=2))
     assert len(results) == 4 and not any(r.error or r.skipped for r in results)
     ours, theirs = _files(tmp_path), _files(single)
@@ -160,7 +166,11 @@ def dask_cluster():  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_dask_cluster_writes_the_same_files(
-    dask_cluster, single: Path, corpus: Path, settings: Settings, tmp_path: Path  # type: ignore[no-untyped-def]
+    dask_cluster,
+    single: Path,
+    corpus: Path,
+    settings: Settings,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     results = list(run_batch([corpus], tmp_path, settings=settings, scheduler=dask_cluster.scheduler_address))
     assert len(results) == 4 and not any(r.error or r.skipped for r in results)
@@ -204,8 +214,17 @@ def test_a_killed_compaction_is_finished_or_undone(single: Path, tmp_path: Path,
 
 def test_cli_batch_and_compact(corpus: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    args = ["batch", str(corpus / "a.jsonl"), str(corpus / "texts"), "--output", str(tmp_path), "--workers", "1",
-            "--today", "2016-06-01"]
+    args = [
+        "batch",
+        str(corpus / "a.jsonl"),
+        str(corpus / "texts"),
+        "--output",
+        str(tmp_path),
+        "--workers",
+        "1",
+        "--today",
+        "2016-06-01",
+    ]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "2 shards" in result.stderr and "16 articles" in result.stderr

@@ -16,7 +16,9 @@ from dateline.settings import Settings
 
 
 def _inputs(stories: list[str], n: int) -> list[Document | InputError]:
-    items: list[Document | InputError] = [Document(text=stories[i], origin={"path": f"{i}.txt"}) for i in range(n)]
+    items: list[Document | InputError] = [
+        Document(text=stories[i], origin={"path": f"{i}.txt"}) for i in range(n)
+    ]
     items.insert(3, EmptyInputError("bad-3.txt"))
     items.append(InputError("bad-last.bin", "is not text"))
     return items
@@ -42,7 +44,11 @@ def test_resolve_workers_rejects_below_one(given: int) -> None:
 
 @pytest.mark.parametrize(("n", "chunk_size", "workers_given"), [(5, 8, 4), (12, 4, 1), (0, 4, 2)])
 def test_small_or_single_worker_inputs_stay_in_process(
-    monkeypatch: pytest.MonkeyPatch, settings: Settings, stories: list[str], n: int, chunk_size: int,
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Settings,
+    stories: list[str],
+    n: int,
+    chunk_size: int,
     workers_given: int,
 ) -> None:
     def no_pool(*args: object, **kwargs: object) -> None:
@@ -79,11 +85,19 @@ def test_chunk_size_below_one_is_refused(settings: Settings) -> None:
 
 def test_a_document_that_breaks_coding_is_its_own_failure(settings: Settings, stories: list[str]) -> None:
     too_long = Document(text="Word. " * 200_000, origin={"path": "huge.txt"})  # over spaCy's max_length
-    items: list[Document | InputError] = [Document(text=text, origin={"path": f"{i}.txt"}) for i, text in
-                                          enumerate(stories[:5])]
+    items: list[Document | InputError] = [
+        Document(text=text, origin={"path": f"{i}.txt"}) for i, text in enumerate(stories[:5])
+    ]
     items.insert(2, too_long)
     got = list(code_parallel(items, settings=settings, workers=1))
-    assert [type(r).__name__ for r in got] == ["Article", "Article", "InputError", "Article", "Article", "Article"]
+    assert [type(r).__name__ for r in got] == [
+        "Article",
+        "Article",
+        "InputError",
+        "Article",
+        "Article",
+        "Article",
+    ]
     assert str(got[2]).startswith("huge.txt: cannot be coded: ValueError: [E088]")
     expected = list(code_documents([i for i in items if i is not too_long], settings=settings))
     assert _plain([r for r in got if isinstance(r, Article)]) == _plain(expected)
@@ -91,8 +105,9 @@ def test_a_document_that_breaks_coding_is_its_own_failure(settings: Settings, st
 
 @pytest.mark.slow
 def test_a_failure_inside_a_worker_comes_back_in_order(settings: Settings, stories: list[str]) -> None:
-    items: list[Document | InputError] = [Document(text=text, origin={"path": f"{i}.txt"}) for i, text in
-                                          enumerate(stories[:8])]
+    items: list[Document | InputError] = [
+        Document(text=text, origin={"path": f"{i}.txt"}) for i, text in enumerate(stories[:8])
+    ]
     items.insert(5, Document(text="Word. " * 200_000, origin={"path": "huge.txt"}))
     got = list(code_parallel(items, settings=settings, workers=2, chunk_size=3))
     assert [type(r).__name__ for r in got] == ["Article"] * 5 + ["InputError"] + ["Article"] * 3

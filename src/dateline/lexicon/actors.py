@@ -302,15 +302,22 @@ class ActorLexicon:
                 if found[0] == "ethnic":
                     later = self.code_phrase(" ".join(words[end:])) if end < len(words) else None
                     if later is not None and later.country:  # "Druze inhabitants of the Syrian Golan"
-                        return ActorCode(later.country + (later.sector or "CVL"), later.country,
-                                         later.sector or "CVL", "country", found[1])
+                        return ActorCode(
+                            later.country + (later.sector or "CVL"),
+                            later.country,
+                            later.sector or "CVL",
+                            "country",
+                            found[1],
+                        )
                 rest = [normalise(word) for word in words[end:]]
                 sector = (self._agent_tail(rest) or self._agent_head(rest)) if rest else None
                 if sector is None and start > 1 and words[start - 1].lower() in _PLACE_LINKS:
                     # "Demonstrators in Baghdad", "rebels in the Ivory Coast": the head before the place
                     head = [normalise(word) for word in words[: start - 1]]
                     sector = self._agent_tail(head) or self._agent_head(head)
-                    if sector is None and found[0] == "seat":  # "a bus in Dhaka": the place, not its government
+                    if (
+                        sector is None and found[0] == "seat"
+                    ):  # "a bus in Dhaka": the place, not its government
                         return ActorCode(found[1][:3], found[1][:3], None, "country")
                 return self._compose(found, sector)
         keys = [normalise(word) for word in words]
@@ -449,7 +456,9 @@ def build_actor_lexicon(paths: Iterable[Path]) -> ActorLexicon:
 
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> ActorLexicon:
-    builtin = [data_path(name) for name in ("countries.tsv", "organisations.tsv", "known_groups.tsv", "agents.tsv")]
+    builtin = [
+        data_path(name) for name in ("countries.tsv", "organisations.tsv", "known_groups.tsv", "agents.tsv")
+    ]
     return build_actor_lexicon([*builtin, *extra])
 
 

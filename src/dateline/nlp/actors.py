@@ -23,8 +23,26 @@ from dateline.records import ActorRef, Entity
 _CUT = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "dep", "parataxis"}
 _KEEP_PREPS = {"of", "in", "to", "from", "for", "with"}
 _PLACE_PREPS = {"in", "at", "over", "near", "inside", "across", "throughout"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "me", "his", "its", "their",
-            "our", "my", "who", "which"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "its",
+    "their",
+    "our",
+    "my",
+    "who",
+    "which",
+}
 _FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 _MAX_PHRASE = 14
 
@@ -45,9 +63,16 @@ class CodedActor:
 
     def ref(self) -> ActorRef:
         group = _group_of(self.code) if self.code else None
-        return ActorRef(actor=self.code, entity=self.entity, text=self.text, start=self.start, end=self.end,
-                        name=self.name or self.text, actor_basis=self.basis if self.country else None,
-                        group=group)
+        return ActorRef(
+            actor=self.code,
+            entity=self.entity,
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            name=self.name or self.text,
+            actor_basis=self.basis if self.country else None,
+            group=group,
+        )
 
     def placed(self, country: str, basis: str) -> CodedActor:
         """This actor placed in a country it does not name itself ("police" -> FRACOP)."""
@@ -55,8 +80,15 @@ class CodedActor:
 
     def as_pronoun(self, other: CodedActor) -> CodedActor:
         """This pronoun standing for `other`: its code, country, entity and name, with its own words."""
-        return replace(self, code=other.code, country=other.country, entity=other.entity, pronoun=True,
-                       name=other.name, basis=other.basis)
+        return replace(
+            self,
+            code=other.code,
+            country=other.country,
+            entity=other.entity,
+            pronoun=True,
+            name=other.name,
+            basis=other.basis,
+        )
 
 
 def noun_phrase(token: Token) -> Span:
@@ -94,8 +126,9 @@ def conjuncts(token: Token) -> list[Token]:
 class ActorCoder:
     """Codes noun phrases of one Doc; build one per Doc."""
 
-    def __init__(self, doc: Doc, *, lexicon: ActorLexicon | None = None,
-                 entities: Iterable[Entity] | None = None) -> None:
+    def __init__(
+        self, doc: Doc, *, lexicon: ActorLexicon | None = None, entities: Iterable[Entity] | None = None
+    ) -> None:
         self.doc = doc
         self.lexicon = lexicon or load_actor_lexicon()
         self.people = load_people()
@@ -163,7 +196,9 @@ class ActorCoder:
         """The code of a name the story introduced with a title earlier ("Lavrov" after "Russian Foreign
         Minister Sergey Lavrov")."""
         return self._names.get(" ".join(t.lower_ for t in span if t.pos_ == "PROPN")) or next(
-            (self._names[t.lower_] for t in reversed(span) if t.pos_ == "PROPN" and t.lower_ in self._names), None)
+            (self._names[t.lower_] for t in reversed(span) if t.pos_ == "PROPN" and t.lower_ in self._names),
+            None,
+        )
 
     def _known_person(self, span: Span) -> str | None:
         """The code of a well-known figure named in the span ("President Bush" -> USAGOV), from the people
@@ -183,13 +218,22 @@ class ActorCoder:
                 return person.actor
         return None
 
-    def _coded(self, span: Span, code: str | None, country: str | None, entity: str | None,
-               pronoun: bool) -> CodedActor:
+    def _coded(
+        self, span: Span, code: str | None, country: str | None, entity: str | None, pronoun: bool
+    ) -> CodedActor:
         known = self._by_id.get(entity) if entity else None
         name = known.name if known is not None else (None if pronoun else _bare(span.text))
-        return CodedActor(code=code, country=country, text=span.text, start=span.start_char,
-                          end=span.end_char, entity=entity, pronoun=pronoun, name=name,
-                          basis="phrase" if country else None)
+        return CodedActor(
+            code=code,
+            country=country,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            entity=entity,
+            pronoun=pronoun,
+            name=name,
+            basis="phrase" if country else None,
+        )
 
     def countries_in(self, span: Span) -> list[str]:
         """The countries named in a span, in order, each once ("Russian, Turkish ministers")."""

@@ -27,8 +27,27 @@ _ABBREV = re.compile(
 _SUBJECTS = ("nsubj", "nsubjpass")
 # a transcript's speaker label at the start of a paragraph: "WALLACE: ...", "MR. PENCE: ..."
 _LABEL = re.compile(r"[ \t]*[“\"„«]?[ \t]*((?:[A-Z][A-Z.'’\-]+[ \t]+){0,2}[A-Z][A-Z'’\-]+):[ \t]+(?=\S)")
-_NOT_LABELS = frozenset({"UPDATE", "CORRECTION", "CLARIFICATION", "EDITOR", "NOTE", "SOURCE", "WATCH", "READ", "PHOTO",
-                         "BREAKING", "EXCLUSIVE", "LIVE", "VIDEO", "ANALYSIS", "OPINION", "PHOTOS", "LISTEN"})
+_NOT_LABELS = frozenset(
+    {
+        "UPDATE",
+        "CORRECTION",
+        "CLARIFICATION",
+        "EDITOR",
+        "NOTE",
+        "SOURCE",
+        "WATCH",
+        "READ",
+        "PHOTO",
+        "BREAKING",
+        "EXCLUSIVE",
+        "LIVE",
+        "VIDEO",
+        "ANALYSIS",
+        "OPINION",
+        "PHOTOS",
+        "LISTEN",
+    }
+)
 _NOT_SOURCES = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
@@ -38,8 +57,25 @@ _HEAD_SAYS = re.compile(
     rf"[ \t]*(?P<source>{_HEAD_SOURCE})[ \t]+(?P<cue>[Ss]ays|[Ww]arns|[Cc]laims|[Ii]nsists|[Aa]dmits|[Dd]enies)"
     r"[ \t]+(?:[Tt]hat[ \t]+)?(?P<content>\S.*?)[ \t.]*$"
 )
-_NOT_HEAD_SOURCES = frozenset({"breaking", "exclusive", "live", "video", "watch", "analysis", "opinion", "review",
-                               "update", "photos", "read", "listen", "editorial", "correction", "note"})
+_NOT_HEAD_SOURCES = frozenset(
+    {
+        "breaking",
+        "exclusive",
+        "live",
+        "video",
+        "watch",
+        "analysis",
+        "opinion",
+        "review",
+        "update",
+        "photos",
+        "read",
+        "listen",
+        "editorial",
+        "correction",
+        "note",
+    }
+)
 
 
 def _headline_quotes(text: str, headline: tuple[int, int]) -> list[_Found]:
@@ -56,7 +92,7 @@ def _headline_quotes(text: str, headline: tuple[int, int]) -> list[_Found]:
         if len(re.findall(r"\w+", m.group("content"))) < MIN_WORDS - 1:
             continue
         lo, hi = _strip(text, start + m.start("content"), start + m.end("content"))
-        lo, hi = lo + (text[lo] in _CLOSERS), hi - (text[hi - 1] in "”’\"»")
+        lo, hi = lo + (text[lo] in _CLOSERS), hi - (text[hi - 1] in '”’"»')
         cue = (start + m.start("cue"), start + m.end("cue"))
         return [_Found("direct", lo, hi, cue, (start + m.start("source"), start + m.end("source")), -1)]
     return []

@@ -22,8 +22,11 @@ _FORCE = {"15", "16", "17", "18", "19", "20"}
 def modality_of(item: _Found) -> str:
     """asserted, possible, intended, negated or hypothetical, from the words of the event's chain."""
     chain = item.chain
-    negated = any(c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det", "advmod"}
-                  for t in chain for c in t.children)
+    negated = any(
+        c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det", "advmod"}
+        for t in chain
+        for c in t.children
+    )
     if negated or _negated_above(item.head):
         return "negated"
     if any(_conditional(t) for t in chain):
@@ -34,7 +37,8 @@ def modality_of(item: _Found) -> str:
     if auxes & _WILL or item.control == "plan":
         return "intended"
     if any(t.lemma_ == "go" and t.tag_ == "VBG" for t in chain) or (
-            "to" in auxes and item.head.dep_ in {"xcomp", "advcl"} and item.head.head.lemma_ == "go"):
+        "to" in auxes and item.head.dep_ in {"xcomp", "advcl"} and item.head.head.lemma_ == "go"
+    ):
         return "intended"
     return "asserted"
 
@@ -51,8 +55,10 @@ def _negated_above(token: Token) -> bool:
 
 def _conditional(token: Token) -> bool:
     """Inside an "if/unless" clause, or the main clause of one ("if talks fail, X would ...")."""
-    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
-           for c in token.children):
+    if any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
+        for c in token.children
+    ):
         return True
     for t in [token, *list(token.ancestors)[:3]]:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):

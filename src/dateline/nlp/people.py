@@ -479,8 +479,11 @@ def _give_title(entity: _Person, found: _TitleMatch, people: list[_Person], *, a
         # the body they hold the title in decides: "U.N. Secretary-General" -> IGOUNO, "director general of
         # the British Chambers of Commerce" -> GBRBUS
         entity.country = body.country or country
-        entity.actor = body.code if body.kind != "agent" else (
-            (entity.country or "") + body.code if entity.country else body.code)
+        entity.actor = (
+            body.code
+            if body.kind != "agent"
+            else ((entity.country or "") + body.code if entity.country else body.code)
+        )
 
 
 _BODY_SECTORS = {"BUS", "MED", "EDU", "LAB", "REL", "HLH", "AGR", "NGO", "MNC"}

@@ -21,7 +21,6 @@ class _Quoted:
     closed: bool
 
 
-
 @dataclass
 class _Found:
     kind: str

@@ -337,7 +337,9 @@ def _quote(found: _Found, doc: Doc, entities: list[Entity]) -> Quote:
     source = None
     if found.source is not None:
         speaker = _speaker(found.source, doc, entities)
-        source = Mention(text=text[found.source[0] : found.source[1]], start=found.source[0], end=found.source[1])
+        source = Mention(
+            text=text[found.source[0] : found.source[1]], start=found.source[0], end=found.source[1]
+        )
     return Quote(
         kind=found.kind,
         text=found.text or text[found.start : found.end],

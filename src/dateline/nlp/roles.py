@@ -18,8 +18,22 @@ from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
 from dateline.records import Entity, Quote, Speaker
 
 _SUBJECTS = {"nsubj", "csubj"}
-_DEFAULT_TARGETS = ("dobj", "iobj", "with", "against", "to", "on", "from", "into", "at", "toward", "towards",
-                    "between", "for", "regard")
+_DEFAULT_TARGETS = (
+    "dobj",
+    "iobj",
+    "with",
+    "against",
+    "to",
+    "on",
+    "from",
+    "into",
+    "at",
+    "toward",
+    "towards",
+    "between",
+    "for",
+    "regard",
+)
 
 
 def subject_of(token: Token, *, depth: int = 0) -> Token | None:
@@ -52,8 +66,11 @@ def _role_tokens(item: _Found, role: str) -> list[Token]:
     tokens: list[Token] = []
     for owner in owners:
         if role == "dobj":
-            tokens += [c for c in owner.children if c.dep_ in _OBJECTS and c is not item.obj
-                       and c is not item.trigger]
+            tokens += [
+                c
+                for c in owner.children
+                if c.dep_ in _OBJECTS and c is not item.obj and c is not item.trigger
+            ]
         elif role == "iobj":
             tokens += [c for c in owner.children if c.dep_ in {"iobj", "dative"} and c.pos_ != "ADP"]
         elif role == "poss":
@@ -65,8 +82,14 @@ def _role_tokens(item: _Found, role: str) -> list[Token]:
     return tokens
 
 
-def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: list[Quote],
-                  entities: list[Entity], last: CodedActor | None) -> None:
+def _assign_roles(
+    item: _Found,
+    coder: ActorCoder,
+    verbs: VerbLexicon,
+    quotes: list[Quote],
+    entities: list[Entity],
+    last: CodedActor | None,
+) -> None:
     trigger = item.trigger
     passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
     source_token: Token | None = None
@@ -108,17 +131,28 @@ def _assign_roles(item: _Found, coder: ActorCoder, verbs: VerbLexicon, quotes: l
                 break
     if target_token is not None:
         item.target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
-    if source_token is not None and item.source is not None and item.source.country and (
-        item.target is None or item.target.country == item.source.country
+    if (
+        source_token is not None
+        and item.source is not None
+        and item.source.country
+        and (item.target is None or item.target.country == item.source.country)
     ):
         # "Ukraine and Poland agreed to resume talks": the other party of a coordinated subject, rather
         # than no target or one of the source's own ("talks on Ukrainian grain")
-        partner = next((p for p in (coder.code(t) for t in conjuncts(source_token)[1:])
-                        if p.code and p.country and p.country != item.source.country), None)
+        partner = next(
+            (
+                p
+                for p in (coder.code(t) for t in conjuncts(source_token)[1:])
+                if p.code and p.country and p.country != item.source.country
+            ),
+            None,
+        )
         if partner is not None:
             item.target = partner
             return
-    if item.target is None and item.code[:2] == "01" and item.source is not None:  # "voiced confidence that ... with Russia ..."
+    if (
+        item.target is None and item.code[:2] == "01" and item.source is not None
+    ):  # "voiced confidence that ... with Russia ..."
         item.target = coder.first_actor(item.trigger.subtree, other_than=item.source.country)
     if item.target is None or not item.target.code:
         item.target = _clause_target(item, coder, source_token) or item.target
@@ -134,7 +168,9 @@ def _clause_target(item: _Found, coder: ActorCoder, source_token: Token | None) 
     Montenegro")."""
     owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
     for owner in owners:
-        for clause in (c for c in owner.children if c.dep_ == "ccomp" or (c.dep_ == "acl" and owner.pos_ == "NOUN")):
+        for clause in (
+            c for c in owner.children if c.dep_ == "ccomp" or (c.dep_ == "acl" and owner.pos_ == "NOUN")
+        ):
             subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and subject.lower_ not in PRONOUNS_SKIP:
                 coded = coder.code(subject)
@@ -154,7 +190,12 @@ def _clause_target(item: _Found, coder: ActorCoder, source_token: Token | None) 
     places: list[Token] = []
     for i in sorted(tokens):
         token = tokens[i]
-        if i <= start or i in skip or token.pos_ not in {"PROPN", "NOUN"} or token.dep_ in {"compound", "nmod"}:
+        if (
+            i <= start
+            or i in skip
+            or token.pos_ not in {"PROPN", "NOUN"}
+            or token.dep_ in {"compound", "nmod"}
+        ):
             continue
         if token.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
             continue
@@ -162,26 +203,69 @@ def _clause_target(item: _Found, coder: ActorCoder, source_token: Token | None) 
             places.append(token)
             continue
         coded = coder.code(token)
-        if coded.code and not coded.pronoun and not _same(coded, item.source) and (
-            coded.country or coded.code[:3] in _DOMESTIC
+        if (
+            coded.code
+            and not coded.pronoun
+            and not _same(coded, item.source)
+            and (coded.country or coded.code[:3] in _DOMESTIC)
         ):
             return coded
     for token in places if not item.pattern.symmetric else ():  # a meeting's place is not a party to it
         country = coder.homes.token_place(token)
         if country:
             span = noun_phrase(token)
-            return CodedActor(code=country, country=country, text=span.text, start=span.start_char,
-                              end=span.end_char, name=span.text, basis="phrase")
+            return CodedActor(
+                code=country,
+                country=country,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                name=span.text,
+                basis="phrase",
+            )
     return None
 
 
-_DOMESTIC = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "BUS", "MED", "CVL", "LAB", "CRM",
-             "EDU", "REL", "SPY", "UAF", "REF", "HLH", "AGR", "DEV", "IGO", "ENV", "HRI", "INS", "SEP", "NGM"}
+_DOMESTIC = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "REB",
+    "PTY",
+    "ELI",
+    "BUS",
+    "MED",
+    "CVL",
+    "LAB",
+    "CRM",
+    "EDU",
+    "REL",
+    "SPY",
+    "UAF",
+    "REF",
+    "HLH",
+    "AGR",
+    "DEV",
+    "IGO",
+    "ENV",
+    "HRI",
+    "INS",
+    "SEP",
+    "NGM",
+}
 
 
 def _needs_home(actor: CodedActor | None) -> bool:
-    return bool(actor is not None and actor.code and not actor.country and len(actor.code) == 3
-                and actor.code in _DOMESTIC)
+    return bool(
+        actor is not None
+        and actor.code
+        and not actor.country
+        and len(actor.code) == 3
+        and actor.code in _DOMESTIC
+    )
 
 
 def _domestic(actor: CodedActor | None, home: str, basis: str = "sentence") -> CodedActor | None:
@@ -218,13 +302,24 @@ def _partner(subject: Token, source: CodedActor | None, coder: ActorCoder) -> Co
         countries.remove(source.country)
     if countries and source is not None:
         sector = source.code[3:6] if source.code and len(source.code) >= 6 else ""
-        return CodedActor(code=countries[0] + sector, country=countries[0], text=span.text,
-                          start=span.start_char, end=span.end_char)
+        return CodedActor(
+            code=countries[0] + sector,
+            country=countries[0],
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
     return None
 
 
-def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Quote],
-             entities: list[Entity], last: CodedActor | None) -> CodedActor:
+def _resolve(
+    coded: CodedActor,
+    token: Token,
+    coder: ActorCoder,
+    quotes: list[Quote],
+    entities: list[Entity],
+    last: CodedActor | None,
+) -> CodedActor:
     """A pronoun takes the speaker of its quote (we), the subject of the verb of saying above it
     ("Syria says it is willing"), or the last actor named."""
     if not coded.pronoun or coded.code:
@@ -234,8 +329,15 @@ def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Qu
         actor = _speaker_actor(speaker, entities) if speaker else None
         if actor:
             entity = next((e for e in entities if speaker and e.id == speaker.entity), None)
-            return replace(coded, code=actor, country=actor[:3], entity=speaker.entity if speaker else None,
-                           pronoun=True, name=entity.name if entity else None, basis="phrase")
+            return replace(
+                coded,
+                code=actor,
+                country=actor[:3],
+                entity=speaker.entity if speaker else None,
+                pronoun=True,
+                name=entity.name if entity else None,
+                basis="phrase",
+            )
     for ancestor in token.ancestors:
         if not same_line(ancestor, token):
             break
@@ -246,8 +348,10 @@ def _resolve(coded: CodedActor, token: Token, coder: ActorCoder, quotes: list[Qu
                 if found.code:
                     return coded.as_pronoun(found)
             break
-    if last is not None and token.lower_ not in {"i", "we", "us", "me"} and (
-        last.entity is not None or token.lower_ not in _PERSONAL
+    if (
+        last is not None
+        and token.lower_ not in {"i", "we", "us", "me"}
+        and (last.entity is not None or token.lower_ not in _PERSONAL)
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded

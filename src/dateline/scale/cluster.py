@@ -42,8 +42,7 @@ def run_on_cluster(
     try:
         client.register_plugin(ModelPlugin(settings.model), name=ModelPlugin.name)
         futures = {
-            client.submit(code_shard, shard, output_dir, settings, pure=False): shard
-            for shard in shards
+            client.submit(code_shard, shard, output_dir, settings, pure=False): shard for shard in shards
         }
         for future in as_completed(futures):
             try:
