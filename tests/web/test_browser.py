@@ -1,5 +1,7 @@
 """End to end in a real headless Chromium (Debian's, driven by Playwright): All news, a story, an event,
-the dyad chart, and a hostile story that must not run script. Saves the README's screenshots.
+the dyad chart and map, and a hostile story that must not run script.
+
+Screenshots go to the test's tmp_path; to refresh the README's, give DATELINE_SCREENSHOTS=docs/screenshots.
 
 Needs `apt-get install chromium` and `pip install playwright` (never `playwright install`: the browser
 is the system's). Skips when either is missing, except where CI is set.
@@ -20,7 +22,7 @@ import pytest
 from dateline.records import Article
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS_ENV = "DATELINE_SCREENSHOTS"  # a folder for the README's screenshots; default: tmp_path
 
 
 def _need(condition: bool, message: str) -> None:
@@ -75,6 +77,14 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """Where this test's screenshots go: tmp_path, or the folder DATELINE_SCREENSHOTS names."""
+    folder = Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def page(browser) -> Iterator:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
@@ -85,7 +95,9 @@ def page(browser) -> Iterator:
     context.close()
 
 
-def test_news_story_event_and_dyad(page, server: str, articles: dict[str, Article]) -> None:
+def test_news_story_event_and_dyad(
+    page, server: str, articles: dict[str, Article], screenshots: Path
+) -> None:
     page.goto(server + "/")
     assert page.locator("h1").inner_text() == "All news"
     assert page.locator("ol.stories li").count() == 4
@@ -106,19 +118,55 @@ def test_news_story_event_and_dyad(page, server: str, articles: dict[str, Articl
     page.locator('#story-text a.trigger[data-event="e162"]').hover()
     assert "CAMEO 111" in panel.inner_text()
     page.locator('#story-text a.trigger[data-event="e31"]').click()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "story.png"))
+    page.screenshot(path=str(screenshots / "story.png"))
 
     page.goto(server + "/dyad/RUS/TUR?freq=day")
     chart = page.locator("svg.chart")
     assert chart.is_visible() and chart.locator("a.point").count() == 3
     assert page.locator("svg.map a.place").count() == 1
-    page.screenshot(path=str(SCREENSHOTS / "dyad.png"), full_page=False)
+    page.screenshot(path=str(screenshots / "dyad.png"), full_page=False)
     chart.locator('a.point[data-period="2016-04-27"]').click()
     page.wait_for_url("**/dyad/RUS/TUR/events?period=2016-04-27*")
     assert "2 events" in page.locator("h1").inner_text()
     assert "Moscow criticised Ankara" in page.locator("table.events").inner_text()
     assert page.dialogs == []
+
+
+def test_dyad_map_draws_points_over_country_outlines(page, server: str, screenshots: Path) -> None:
+    elsewhere: list[str] = []
+    page.route(  # the map must need nothing from anywhere but the app
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(server)
+            else (elsewhere.append(route.request.url), route.abort())
+        ),
+    )
+    page.goto(server + "/dyad/RUS/TUR")
+    shown = page.locator("svg.map")
+    shown.scroll_into_view_if_needed()
+    assert shown.is_visible()
+    assert shown.locator("g.countries path.country").count() > 150
+    russia = shown.locator('path.country[data-iso3="RUS"]')
+    assert russia.count() == 1 and "Russia" in russia.locator("title").text_content()
+    circle = shown.locator("a.place circle")
+    assert circle.count() == 1 and "Sochi: 1 event" in shown.locator("a.place title").text_content()
+    # Sochi lies in Russia's outline, and its circle is drawn on top of it
+    land, dot = russia.bounding_box(), circle.bounding_box()
+    assert land and dot and land["width"] > 100 and land["height"] > 20
+    cx, cy = dot["x"] + dot["width"] / 2, dot["y"] + dot["height"] / 2
+    assert land["x"] < cx < land["x"] + land["width"] and land["y"] < cy < land["y"] + land["height"]
+    top = page.evaluate(f"document.elementFromPoint({cx}, {cy}).tagName")
+    assert top == "circle"
+    under = page.evaluate(
+        f"""() => {{ const c = document.querySelector("svg.map a.place"); c.style.display = "none";
+        const e = document.elementFromPoint({cx}, {cy}); c.style.display = "";
+        return e.getAttribute("data-iso3"); }}"""
+    )
+    assert under == "RUS"
+    shown.screenshot(path=str(screenshots / "map.png"))
+    assert (screenshots / "map.png").stat().st_size > 10_000
+    assert elsewhere == []
 
 
 def test_hostile_story_runs_no_script(page, server: str, articles: dict[str, Article]) -> None:

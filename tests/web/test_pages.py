@@ -195,7 +195,7 @@ def test_security_headers_and_static_assets(client) -> None:
     response = client.get("/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
-    for asset in ["/static/style.css", "/static/story.js", "/static/land.svg"]:
+    for asset in ["/static/style.css", "/static/story.js", "/static/countries.geojson"]:
         assert client.get(asset).status_code == 200
     assert "http" not in client.get("/static/style.css").text  # nothing fetched from elsewhere
 

@@ -1,18 +1,21 @@
 """Charts as SVG, drawn on the server: a dyad's cooperation and conflict over time, and a map of events.
 
 Every number and label is escaped; each bar of the chart is a link to the events behind it. The map
-is an equirectangular plot over a dot-grid of inhabited land (`static/land.svg`, see `worldmap.py`).
+is an equirectangular plot of the events' places over country outlines (Natural Earth, see `worldmap.py`),
+drawn into the page itself: it needs no request to anywhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from dateline.store import DyadPoint
+from dateline.web import worldmap
 from dateline.web.render import QUAD_CLASSES
 
 QUAD_COLOURS = {1: "#7fb3d5", 2: "#1f618d", 3: "#f0b27a", 4: "#b03a2e"}
@@ -141,18 +144,18 @@ def _num(value: float) -> str:
 
 
 def event_map(points: Sequence[MapPoint], *, width: int = 1120) -> Markup:
-    """An equirectangular world map with a circle per place, sized by its events, linked to them."""
+    """An equirectangular world map of country outlines with a circle per place on top, sized by its
+    events, linked to them."""
     height = width // 2
 
     def xy(lat: float, lon: float) -> tuple[float, float]:
-        return (lon + 180) / 360 * width, (90 - lat) / 180 * height
+        return worldmap.project(lat, lon, width=width, height=height)
 
     out = [
         f'<svg class="map" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         'aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="map-title">Where the events took place</title>',
         f'<rect width="{width}" height="{height}" fill="#f4f7fa"/>',
-        f'<image href="/static/land.svg" x="0" y="0" width="{width}" height="{height}" preserveAspectRatio="none"/>',
     ]
     for lon in range(-150, 180, 30):
         x, _ = xy(0, lon)
@@ -164,6 +167,7 @@ def event_map(points: Sequence[MapPoint], *, width: int = 1120) -> Markup:
         out.append(
             f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#dde3ea" stroke-width="0.5"/>'
         )
+    out.append(_outlines(width, height))
     for point in sorted(points, key=lambda p: -p.events):
         x, y = xy(point.lat, point.lon)
         radius = 3 + 2.5 * point.events**0.5
@@ -175,3 +179,14 @@ def event_map(points: Sequence[MapPoint], *, width: int = 1120) -> Markup:
         )
     out.append("</svg>")
     return Markup("".join(out))
+
+
+@functools.cache
+def _outlines(width: int, height: int) -> str:
+    """The countries as one group of paths (the same on every map of this size, so made once)."""
+    out = ['<g class="countries" fill="#d5dbe1" stroke="#ffffff" stroke-width="0.5" fill-rule="evenodd">']
+    for country, d in worldmap.country_paths(width, height):
+        code = f' data-iso3="{escape(country.iso3)}"' if country.iso3 else ""
+        out.append(f'<path class="country"{code} d="{d}"><title>{escape(country.name)}</title></path>')
+    out.append("</g>")
+    return "".join(out)
