@@ -22,7 +22,7 @@ from starlette.routing import Route
 from dateline.records import Article
 from dateline.store import Store
 from dateline.web import data
-from dateline.web.app import reading
+from dateline.web.context import reading
 
 OPENAPI = Path(__file__).parent / "static" / "openapi.json"
 

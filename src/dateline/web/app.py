@@ -9,7 +9,8 @@ Pages: `/` (All news), `/story/{id}`, `/actor/{code or name}`, `/dyad/{a}/{b}` a
 `/dyad/{a}/{b}/events`; JSON under `/api/` (see `api.py`); assets under `/static/`. Each request opens
 the store for itself (read-only, except to ingest through the API), in a worker thread. Request bodies
 are limited in size; errors come back as plain pages (or JSON under /api/) without tracebacks; every
-response forbids scripts and styles from anywhere but the app itself.
+response forbids scripts and styles from anywhere but the app itself. The views (`pages.py`, `api.py`)
+never import this module: what they share with it is in `context.py`.
 
 Only the Host names in `allowed_hosts` are served (default: localhost and its addresses; `serve` adds
 the address it listens on), so a page on another site cannot read the API through DNS rebinding. The
@@ -24,28 +25,23 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import SettingsError, StoreError
 from dateline.store import Store
-from dateline.web import render
+from dateline.web import api, pages
+from dateline.web.context import HERE, Config, page, templates
 from dateline.web.data import BadRequest
 
-HERE = Path(__file__).parent
 MAX_BODY_BYTES = 2 * 1024 * 1024
 TOKEN_ENV = "DATELINE_TOKEN"
 MIN_TOKEN = 16
@@ -60,15 +56,6 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 log = logging.getLogger("dateline.web")
-
-
-@dataclass(frozen=True)
-class Config:
-    """What the app serves: the store's URL, the ingest token (None: ingest refused), the body limit."""
-
-    db: str
-    token: str | None
-    max_body: int
 
 
 class TokenGuard:
@@ -137,8 +124,6 @@ def create_app(
     guard: how wrong tokens are slowed down and locked out (default: `TokenGuard()`).
     RAISES: SettingsError when the token is shorter than MIN_TOKEN characters.
     """
-    from dateline.web import api, pages
-
     token = check_token(token or os.environ.get(TOKEN_ENV) or None)
     prepare_store(db)
     config = Config(db=db, token=token, max_body=max_body)
@@ -171,44 +156,6 @@ def prepare_store(db: str) -> None:
         Store.open(db, readonly=True).close()
     except StoreError:
         Store.open(db).close()
-
-
-def templates() -> Environment:
-    """The Jinja environment: autoescaping on, undefined names an error, our filters."""
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        cameo_name=render.cameo_name,
-        country_name=render.country_name,
-        actor_label=render.actor_label,
-        actor_url=render.actor_url,
-        person_url=render.person_url,
-        quad_classes=render.QUAD_CLASSES,
-        event_title=render.event_title,
-    )
-    return env
-
-
-def page(request: Request, name: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
-    """Render template `name` into an HTML response."""
-    env: Environment = request.app.state.templates
-    html = env.get_template(name).render(request=request, **context)
-    return HTMLResponse(html, status_code=status)
-
-
-@contextmanager
-def reading(request: Request) -> Iterator[Store]:
-    """The store, opened read-only for this request."""
-    store = Store.open(request.app.state.config.db, readonly=True)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def _wants_json(request: Request) -> bool:

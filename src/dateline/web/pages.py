@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from dateline.store.search import MARK_END, MARK_START
 from dateline.web import charts, data, render
-from dateline.web.app import page, reading
+from dateline.web.context import page, reading
 
 
 def news(request: Request) -> Response:
