@@ -1,14 +1,23 @@
-"""Shared fixtures: the spaCy pipeline loaded once per session, and the ../shared evaluation data."""
+"""Shared fixtures: the spaCy pipeline loaded once per session, the ../shared evaluation data, and the
+quality floors of tests/floors.toml."""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
+FLOORS = REPO / "tests" / "floors.toml"
+
+
+def read_floors() -> dict[str, Any]:
+    """The quality floors (tests/floors.toml: its header says how a floor is raised)."""
+    return tomllib.loads(FLOORS.read_text(encoding="utf-8"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +44,12 @@ def shared() -> Path:
     if not (SHARED / "eval" / "score.py").is_file():
         pytest.skip("../shared (evaluation data) is not present beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def floors() -> dict[str, Any]:
+    """tests/floors.toml, one table per evaluation."""
+    return read_floors()
 
 
 @pytest.fixture(scope="session")
