@@ -15,6 +15,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.words import MENTION_HONORIFIC, SUBJECT_GENDER
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.quotemarks import _CLOSERS, MIN_WORDS, _Found, _Quoted, _strip
 from dateline.records import Entity, Mention, Speaker
@@ -408,8 +409,8 @@ def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speak
     if best is not None:
         return Speaker(entity=best[1].id, name=best[1].name)
     pronoun = text[head_lo:head_hi].lower()
-    if pronoun in _PRONOUN_GENDER:
-        person = _antecedent(entities, head_lo, _PRONOUN_GENDER[pronoun])
+    if pronoun in SUBJECT_GENDER:
+        person = _antecedent(entities, head_lo, SUBJECT_GENDER[pronoun])
         if person is not None:  # "he said" where the people stage left "he" open: the last man named
             person.mentions.append(Mention(text=text[head_lo:head_hi], start=head_lo, end=head_hi))
             person.mentions.sort(key=lambda m: m.start)
@@ -417,21 +418,17 @@ def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speak
     return Speaker(entity=None, name=" ".join(text[lo:hi].split()))
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s", re.IGNORECASE)
-
-
 def entity_gender(entity: Entity) -> str | None:
     """A person's gender as the story marks it: an honorific ("Mrs. Clinton"), a first name of known gender
     ("Hillary Clinton"), else the pronouns already linked to them; None when nothing says."""
     for m in entity.mentions:
-        honorific = _HONORIFIC.match(m.text)
+        honorific = MENTION_HONORIFIC.match(m.text)
         if honorific is not None:
             return name_gender(entity.name, honorific=honorific.group(1))
     gender = name_gender(entity.name, honorific=None)
     if gender is not None:
         return gender
-    linked = {_PRONOUN_GENDER[m.text.lower()] for m in entity.mentions if m.text.lower() in _PRONOUN_GENDER}
+    linked = {SUBJECT_GENDER[m.text.lower()] for m in entity.mentions if m.text.lower() in SUBJECT_GENDER}
     return linked.pop() if len(linked) == 1 else None
 
 

@@ -38,24 +38,6 @@ _QUANTITY = {
     "million",
     "billion",
 }
-_SAY = {
-    "say",
-    "announce",
-    "state",
-    "tell",
-    "add",
-    "note",
-    "claim",
-    "declare",
-    "confirm",
-    "insist",
-    "report",
-    "stress",
-    "conclude",
-    "reiterate",
-    "warn",
-    "indicate",
-}
 
 
 @dataclass

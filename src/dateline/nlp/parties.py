@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import VerbLexicon
+from dateline.lexicon.words import PEOPLE_PRONOUNS as _PERSONAL
 from dateline.nlp.actors import CodedActor
 from dateline.nlp.candidate import _QUANTITY, _Found
 from dateline.nlp.roles import subject_of
@@ -69,26 +70,6 @@ def has_party(item: _Found, doc: Doc, verbs: VerbLexicon, *, source: bool = Fals
         if source and (lemma in verbs.instruments or verbs.candidates(lemma, "noun")):
             return True  # "a roadside bomb killed ...", "the attack wounded ...": no agent named
     return False
-
-
-_PERSONAL = {
-    "he",
-    "she",
-    "they",
-    "we",
-    "him",
-    "her",
-    "them",
-    "us",
-    "i",
-    "me",
-    "who",
-    "whom",
-    "his",
-    "their",
-    "our",
-    "my",
-}
 
 
 _PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
