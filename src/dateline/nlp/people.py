@@ -29,7 +29,7 @@ from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
 from dateline.lexicon.words import NAME_HONORIFICS, SUBJECT_GENDER
 from dateline.nlp.doctext import doc_text
-from dateline.nlp.quotes import quoted_spans, split_blocks
+from dateline.nlp.quotemarks import quoted_spans, split_blocks
 from dateline.records import Entity, Mention
 
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")

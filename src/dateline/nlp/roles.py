@@ -17,7 +17,9 @@ from dateline.lexicon.words import PERSON_PRONOUNS as _PERSONAL
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
 from dateline.lexicon.words import SUBJECT_PRONOUNS as _PRONOUN_SKIP
 from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
-from dateline.nlp.candidate import _OBJECTS, _Found, same_line
+from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
+from dateline.nlp.candidate import Candidate as _Found
+from dateline.nlp.candidate import same_line
 from dateline.records import Entity, Quote, Speaker
 
 _SUBJECTS = {"nsubj", "csubj"}
