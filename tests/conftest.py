@@ -1,5 +1,5 @@
-"""Shared fixtures: the spaCy pipeline loaded once per session, the ../shared evaluation data, and the
-quality floors of tests/floors.toml."""
+"""Shared fixtures: the spaCy pipeline loaded once per session, Docs built by hand (no model), the ../shared
+evaluation data, and the quality floors of tests/floors.toml."""
 
 from __future__ import annotations
 
@@ -50,6 +50,30 @@ def shared() -> Path:
 def floors() -> dict[str, Any]:
     """tests/floors.toml, one table per evaluation."""
     return read_floors()
+
+
+@pytest.fixture(scope="session")
+def hand_doc():
+    """Build a Doc with its parse given, for a stage whose rules are tested and not the parser:
+    `hand_doc("Russia/1/nsubj attacked/1/ROOT/attack/VBD Ukraine/1/dobj")`, one "word/head/dep[/lemma[/tag]]"
+    item per word (head: the index of the head word; lemma: the lower-cased word when left out)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab  # English lexeme attributes (`lower_`), no trained model
+
+    def build(parse: str) -> Doc:
+        rows = [item.split("/") for item in parse.split()]
+        return Doc(
+            vocab,
+            words=[row[0] for row in rows],
+            heads=[int(row[1]) for row in rows],
+            deps=[row[2] for row in rows],
+            lemmas=[row[3] if len(row) > 3 else row[0].lower() for row in rows],
+            tags=[row[4] if len(row) > 4 else "" for row in rows],
+        )
+
+    return build
 
 
 @pytest.fixture(scope="session")

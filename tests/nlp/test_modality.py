@@ -2,42 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from dateline.lexicon.verbs import Pattern
 from dateline.nlp.candidate import Candidate
 from dateline.nlp.modality import modality_of
-
-
-@functools.cache
-def _vocab():
-    return spacy.blank("en").vocab  # English lexeme attributes (`lower_`), no trained model
-
-
-def _candidate(parse: str) -> Candidate:
-    """An attack (190) on the word "attack" of a Doc given as "word/head/dep[/lemma[/tag]]" items (head: an index)."""
-    rows = [item.split("/") for item in parse.split()]
-    doc = Doc(
-        _vocab(),
-        words=[row[0] for row in rows],
-        heads=[int(row[1]) for row in rows],
-        deps=[row[2] for row in rows],
-        lemmas=[row[3] if len(row) > 3 else row[0].lower() for row in rows],
-        tags=[row[4] if len(row) > 4 else "" for row in rows],
-    )
-    token = next(t for t in doc if t.lemma_ == "attack")
-    return Candidate(
-        trigger=token,
-        pattern=Pattern(words=(token.lemma_,), code="190"),
-        code="190",
-        obj=None,
-        head=token,
-        chain=[token],
-    )
 
 
 @pytest.mark.parametrize(
@@ -63,5 +32,8 @@ def _candidate(parse: str) -> Candidate:
         ("Russia/2/nsubj is/2/aux/be going/2/ROOT/go/VBG to/4/aux attack/2/xcomp", "intended"),
     ],
 )
-def test_modality_of(parse: str, modality: str) -> None:
-    assert modality_of(_candidate(parse)) == modality
+def test_modality_of(hand_doc, parse: str, modality: str) -> None:
+    token = next(t for t in hand_doc(parse) if t.lemma_ == "attack")
+    pattern = Pattern(words=("attack",), code="190")
+    item = Candidate(trigger=token, pattern=pattern, code="190", obj=None, head=token, chain=[token])
+    assert modality_of(item) == modality
