@@ -1,14 +1,23 @@
-"""Shared fixtures: the spaCy pipeline loaded once per session, and the ../shared evaluation data."""
+"""Shared fixtures: the spaCy pipeline loaded once per session, Docs built by hand (no model), the ../shared
+evaluation data, and the quality floors of tests/floors.toml."""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
+FLOORS = REPO / "tests" / "floors.toml"
+
+
+def read_floors() -> dict[str, Any]:
+    """The quality floors (tests/floors.toml: its header says how a floor is raised)."""
+    return tomllib.loads(FLOORS.read_text(encoding="utf-8"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +44,36 @@ def shared() -> Path:
     if not (SHARED / "eval" / "score.py").is_file():
         pytest.skip("../shared (evaluation data) is not present beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def floors() -> dict[str, Any]:
+    """tests/floors.toml, one table per evaluation."""
+    return read_floors()
+
+
+@pytest.fixture(scope="session")
+def hand_doc():
+    """Build a Doc with its parse given, for a stage whose rules are tested and not the parser:
+    `hand_doc("Russia/1/nsubj attacked/1/ROOT/attack/VBD Ukraine/1/dobj")`, one "word/head/dep[/lemma[/tag]]"
+    item per word (head: the index of the head word; lemma: the lower-cased word when left out)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab  # English lexeme attributes (`lower_`), no trained model
+
+    def build(parse: str) -> Doc:
+        rows = [item.split("/") for item in parse.split()]
+        return Doc(
+            vocab,
+            words=[row[0] for row in rows],
+            heads=[int(row[1]) for row in rows],
+            deps=[row[2] for row in rows],
+            lemmas=[row[3] if len(row) > 3 else row[0].lower() for row in rows],
+            tags=[row[4] if len(row) > 4 else "" for row in rows],
+        )
+
+    return build
 
 
 @pytest.fixture(scope="session")

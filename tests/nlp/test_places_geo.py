@@ -2,7 +2,8 @@
 floors. Each set is scored on its first documents (to keep the test to minutes), with entity coordinates counted
 for geocoding: the scorer itself reads coordinates from event locations only.
 
-A floor is raised when the score rises, never quietly lowered.
+The sets, how many documents of each, and their floors are in tests/floors.toml ([geo.*]). A floor is raised
+when the score rises, never quietly lowered.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,13 +23,13 @@ from dateline.records import Article
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
-# set: (documents, country-acc floor, acc@161 km floor over geocoded toponyms, geocoded share of found floor)
-FLOORS = {
-    "gwn": (40, 0.69, 0.78, 0.69),
-    "lgl": (60, 0.71, 0.76, 0.79),
-    "trnews": (30, 0.85, 0.77, 0.86),
-    "geovirus": (40, 0.83, 0.71, 0.88),
-}
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "data" in metafunc.fixturenames:  # one test per set of floors.toml's [geo] table
+        floors = tomllib.loads(
+            (Path(__file__).resolve().parents[1] / "floors.toml").read_text(encoding="utf-8")
+        )
+        metafunc.parametrize("data", sorted(floors["geo"]))
 
 
 def _geo_score(shared: Path):
@@ -57,12 +60,12 @@ def score_with_entity_points(gs, docs: list[dict], recs: dict[str, dict]) -> dic
     return metrics
 
 
-@pytest.mark.parametrize("data", sorted(FLOORS))
-def test_geo_floors(shared: Path, data: str) -> None:
+def test_geo_floors(shared: Path, data: str, floors: dict[str, Any]) -> None:
     gs = _geo_score(shared)
     if not (gs.GOLD_DIR / f"{data}.jsonl").is_file():
         pytest.skip(f"../shared has no {data} gold")
-    limit, country_floor, acc161_floor, share_floor = FLOORS[data]
+    floor = floors["geo"][data]
+    limit = floor["documents"]
     docs, _ = gs.gold_docs(data)
     docs = docs[:limit]
     documents = [Document(text=d["text"], origin={"path": f"{d['id']}.txt"}, body_only=True) for d in docs]
@@ -77,12 +80,12 @@ def test_geo_floors(shared: Path, data: str) -> None:
         "geocoded_share": metrics["geocoded_share"],
     }
     sys.stdout.write(f"{data} first {limit}: {json.dumps(figures)}\n")
-    assert metrics["country_acc"] >= country_floor, (
-        f"country-acc {metrics['country_acc']:.3f} < {country_floor}"
+    assert metrics["country_acc"] >= floor["country"], (
+        f"country-acc {metrics['country_acc']:.3f} < {floor['country']}"
     )
-    assert (metrics["geo"]["acc161"] or 0) >= acc161_floor, (
-        f"acc161 {metrics['geo']['acc161']} < {acc161_floor}"
+    assert (metrics["geo"]["acc161"] or 0) >= floor["acc161"], (
+        f"acc161 {metrics['geo']['acc161']} < {floor['acc161']}"
     )
-    assert metrics["geocoded_share"] >= share_floor, (
-        f"geocoded {metrics['geocoded_share']:.3f} < {share_floor}"
+    assert metrics["geocoded_share"] >= floor["geocoded"], (
+        f"geocoded {metrics['geocoded_share']:.3f} < {floor['geocoded']}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.coding import code_text
-from dateline.nlp.quotes import quoted_spans, split_blocks
+from dateline.nlp.quotemarks import quoted_spans, split_blocks
 from dateline.records import Article, Quote
 
 
@@ -295,7 +295,7 @@ def test_speaker_is_the_head_of_the_source(text: str, starts: str, speaker: str)
 
 # -- source words, headlines, one cue per quote, pronoun speakers --------------------------------------------
 
-from dateline.nlp.quotes import tidy_source  # noqa: E402
+from dateline.nlp.attribution import tidy_source  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -62,9 +62,18 @@ def _read_plain(
     yield read_text(data, origin=origin, name=name, body_only=body_only)
 
 
+def _read_gzip(
+    data: bytes, *, origin: dict[str, str], name: str, body_only: bool, settings: Settings | None = None
+) -> Iterator[Document | InputError]:
+    """Gzip, its content read again by `read_bytes` (any format may be compressed)."""
+    return compressed.read(
+        data, origin=origin, name=name, body_only=body_only, settings=settings, read_inner=read_bytes
+    )
+
+
 # Tried in order; plain text, which accepts anything, comes last.
 READERS: list[Reader] = [
-    Reader("gzip", compressed.sniff, compressed.read),
+    Reader("gzip", compressed.sniff, _read_gzip),
     Reader("warc", warc.sniff, warc.read),
     Reader("feed", feed.sniff, feed.read),
     Reader("jsonl", jsonl.sniff, jsonl.read),

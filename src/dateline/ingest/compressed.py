@@ -3,13 +3,14 @@
 A gzipped WARC (`.warc.gz`, one gzip member per record) goes to the WARC reader as it is, which reads
 it record by record without inflating the whole archive. Anything else is inflated in chunks, and
 inflating stops as soon as the content passes the `max_input_bytes` setting: a "zip bomb" costs at
-most that much memory before it is refused.
+most that much memory before it is refused. What is inside is read by the reader the caller passes
+(`dateline.ingest` passes its `read_bytes`), so this module stays below the registry that lists it.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from dateline.errors import InputError, InputTooLargeError
 from dateline.ingest import warc
@@ -35,20 +36,20 @@ def read(
     name: str,
     body_only: bool = False,
     settings: Settings | None = None,
+    read_inner: Callable[..., Iterator[Document | InputError]],
 ) -> Iterator[Document | InputError]:
     """Yield the documents of the decompressed content, read by the reader that recognises it.
 
+    read_inner: reads the inflated bytes (`read_inner(data, name=, origin=, body_only=, settings=)`).
     RAISES: InputError when the gzip stream is damaged; InputTooLargeError when it inflates past the
         max_input_bytes setting; whatever the inner reader raises.
     """
-    from dateline.ingest import read_bytes  # the registry imports this module
-
     settings = settings or Settings()
     if warc.sniff(peek(data, name=name), name):
         yield from warc.read(data, origin=origin, name=name, body_only=body_only, settings=settings)
         return
     inflated = inflate(data, name=name, limit=settings.max_input_bytes)
-    yield from read_bytes(inflated, name=name, origin=origin, body_only=body_only, settings=settings)
+    yield from read_inner(inflated, name=name, origin=origin, body_only=body_only, settings=settings)
 
 
 def peek(data: bytes, *, name: str) -> bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dateline.lexicon.codebook import data_path, read_table
 
-CUE_COLUMNS = ("cue", "kind")
+CUE_COLUMNS = ("cue", "kind", "events")
 CUE_KINDS = ("speech", "complement", "topic")
 
 
@@ -23,7 +23,7 @@ CUE_KINDS = ("speech", "complement", "topic")
 def _load(extra: tuple[Path, ...]) -> dict[str, str]:
     cues: dict[str, str] = {}
     for path in (data_path("cues.tsv"), *extra):
-        for row in read_table(path, CUE_COLUMNS):
+        for row in read_table(path, CUE_COLUMNS, min_columns=2):
             kind = row["kind"].lower()
             cues[" ".join(row["cue"].lower().split())] = kind if kind in CUE_KINDS else "speech"
     return cues

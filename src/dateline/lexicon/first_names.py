@@ -20,21 +20,10 @@ from pathlib import Path
 
 from dateline.errors import LexiconError
 from dateline.lexicon.codebook import data_path, read_table
+from dateline.lexicon.words import HONORIFIC_GENDER
 
 NAME_COLUMNS = ("name", "gender")
 GENDERS = ("m", "f")
-#: honorifics that mark a gender ("Mr. Obama", "Mrs. Clinton"); lower case, without the final period.
-HONORIFIC_GENDER = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "lord": "m",
-    "dame": "f",
-    "madam": "f",
-    "lady": "f",
-}
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dateline.errors import LexiconError
 from dateline.lexicon.codebook import data_path, load_codebook
+from dateline.lexicon.words import STATEMENT_VERBS
 
 POS_KINDS = ("verb", "noun", "adj")
 OBJECT_KINDS = ("party", "place")
@@ -182,7 +183,7 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         version=str(data.get("version", Path(path).stem)),
         patterns=patterns,
         light=frozenset(data.get("light", {}).get("words", [])),
-        speech=frozenset(data.get("speech", {}).get("words", [])),
+        speech=frozenset(data["speech"]["words"]) if "speech" in data else STATEMENT_VERBS,
         tables=tables,
         parties=frozenset(w.lower() for w in data.get("parties", {}).get("words", [])),
         occurrence=frozenset(w.lower() for w in data.get("occurrence", {}).get("words", [])),

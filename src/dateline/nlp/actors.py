@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
 from dateline.lexicon.people import load_people
+from dateline.lexicon.words import FIRST_PERSON as _FIRST_PERSON
+from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS
 from dateline.nlp.homes import Homes
 from dateline.records import ActorRef, Entity
 
@@ -23,27 +25,6 @@ from dateline.records import ActorRef, Entity
 _CUT = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "dep", "parataxis"}
 _KEEP_PREPS = {"of", "in", "to", "from", "for", "with"}
 _PLACE_PREPS = {"in", "at", "over", "near", "inside", "across", "throughout"}
-PRONOUNS = {
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "his",
-    "its",
-    "their",
-    "our",
-    "my",
-    "who",
-    "which",
-}
-_FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 _MAX_PHRASE = 14
 
 

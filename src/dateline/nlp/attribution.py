@@ -15,8 +15,9 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.words import MENTION_HONORIFIC, SUBJECT_GENDER
 from dateline.nlp.doctext import doc_text
-from dateline.nlp.quotemarks import _CLOSERS, MIN_WORDS, _Found, _Quoted, _strip
+from dateline.nlp.quotemarks import CLOSERS, MIN_WORDS, FoundQuote, QuotedSpan, strip_span
 from dateline.records import Entity, Mention, Speaker
 
 _ABBREV = re.compile(
@@ -78,7 +79,7 @@ _NOT_HEAD_SOURCES = frozenset(
 )
 
 
-def _headline_quotes(text: str, headline: tuple[int, int]) -> list[_Found]:
+def find_headline_quotes(text: str, headline: tuple[int, int]) -> list[FoundQuote]:
     """A headline that attributes: "Pat Caddell: Voters worried about ..." or "De Blasio says the explosion
     was ..." (a colon after a short capitalised name, or a speech verb after it)."""
     start, end = headline
@@ -91,10 +92,10 @@ def _headline_quotes(text: str, headline: tuple[int, int]) -> list[_Found]:
             continue
         if len(re.findall(r"\w+", m.group("content"))) < MIN_WORDS - 1:
             continue
-        lo, hi = _strip(text, start + m.start("content"), start + m.end("content"))
-        lo, hi = lo + (text[lo] in _CLOSERS), hi - (text[hi - 1] in '”’"»')
+        lo, hi = strip_span(text, start + m.start("content"), start + m.end("content"))
+        lo, hi = lo + (text[lo] in CLOSERS), hi - (text[hi - 1] in '”’"»')
         cue = (start + m.start("cue"), start + m.end("cue"))
-        return [_Found("direct", lo, hi, cue, (start + m.start("source"), start + m.end("source")), -1)]
+        return [FoundQuote("direct", lo, hi, cue, (start + m.start("source"), start + m.end("source")), -1)]
     return []
 
 
@@ -106,16 +107,18 @@ def speaker_label(text: str, at: int) -> tuple[tuple[int, int], tuple[int, int]]
     return (m.start(1), m.end(1)), (m.end(1), m.end(1) + 1)
 
 
-def _transcript_lines(text: str, paras: list[tuple[int, int]], quoted: list[_Found]) -> list[_Found]:
+def find_transcript_lines(
+    text: str, paras: list[tuple[int, int]], quoted: list[FoundQuote]
+) -> list[FoundQuote]:
     """Paragraphs that open with a speaker label and no quotation mark: each is that speaker's words."""
-    out: list[_Found] = []
+    out: list[FoundQuote] = []
     for number, (ps, pe) in enumerate(paras):
         label = speaker_label(text, ps)
         if label is None or any(ps <= f.start < pe for f in quoted):
             continue
-        start, end = _strip(text, label[1][1] + 1, pe)
+        start, end = strip_span(text, label[1][1] + 1, pe)
         if len(re.findall(r"\w+", text[start:end])) >= MIN_WORDS:
-            out.append(_Found("direct", start, end, label[1], label[0], number))
+            out.append(FoundQuote("direct", start, end, label[1], label[0], number))
     return out
 
 
@@ -123,7 +126,7 @@ def _tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> Span:
     return doc[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
-def _after_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]], starts: list[int]) -> Span:
+def window_after(doc: Doc, text: str, q: QuotedSpan, paras: list[tuple[int, int]], starts: list[int]) -> Span:
     """The words after a closing quotation mark, up to the end of the sentence or the next quotation."""
     pe = paras[q.paragraph if q.closed else q.paragraph][1]
     lo = q.close_at + 1
@@ -142,7 +145,9 @@ def _after_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]],
     return _tokens_between(doc, starts, lo, hi)
 
 
-def _before_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]], starts: list[int]) -> Span:
+def window_before(
+    doc: Doc, text: str, q: QuotedSpan, paras: list[tuple[int, int]], starts: list[int]
+) -> Span:
     """The words of the sentence before an opening quotation mark ("The diplomat noted that | “...")."""
     ps = paras[q.paragraph][0]
     hi = q.open_at
@@ -157,11 +162,11 @@ def _before_window(doc: Doc, text: str, q: _Quoted, paras: list[tuple[int, int]]
     return _tokens_between(doc, starts, lo, hi)
 
 
-def _attribution(
+def find_attribution(
     window: Span, cues: dict[str, str], *, prefer_last: bool
 ) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """(cue, source) offsets of the attribution in a window of words around a quote, or None."""
-    verbs = [t for t in window if _is_cue(t, cues, speech_only=not prefer_last)]
+    verbs = [t for t in window if is_cue(t, cues, speech_only=not prefer_last)]
     if not prefer_last:  # '"...," she said. She says it ...': a cue with its own clause reports that clause
         verbs = [t for t in verbs if not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)]
     if not verbs:
@@ -185,7 +190,7 @@ def _according_in(window: Span) -> tuple[tuple[int, int], tuple[int, int] | None
     return None
 
 
-def _is_cue(token: Token, cues: dict[str, str], *, speech_only: bool) -> bool:
+def is_cue(token: Token, cues: dict[str, str], *, speech_only: bool) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("MD",):
         return False
     kind = cues.get(token.lemma_.lower()) or cues.get(token.lower_)
@@ -230,7 +235,7 @@ def _clip(token: Token, window: Span | None) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -> _Found | None:
+def find_reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -> FoundQuote | None:
     """ "X said (that) ...", "..., X said", "X told reporters ...": the clause of a cue verb; failing a
     clause, what the cue is about: "X called for a ban", "X wants to leave", "X criticized the plan"."""
     kind = cues.get(cue.lemma_.lower()) or cues.get(cue.lower_)
@@ -257,7 +262,7 @@ def _reported(cue: Token, cues: dict[str, str], ps: int, pe: int, number: int) -
     end = cue.idx + len(cue.text)
     if comp.dep_ == "pobj" and comp.head.i == cue.i + 1:
         end = comp.head.idx + len(comp.head.text)  # "called for", "talked about"
-    return _Found("indirect", lo, hi, (cue.idx, end), source, number)
+    return FoundQuote("indirect", lo, hi, (cue.idx, end), source, number)
 
 
 _TOPIC_PREPS = frozenset({"about", "for", "against", "on", "of", "over", "to"})
@@ -304,7 +309,7 @@ def _complement(cue: Token, kind: str | None) -> Token | None:
     return None
 
 
-def _according(token: Token, ps: int, pe: int, number: int) -> _Found | None:
+def find_according(token: Token, ps: int, pe: int, number: int) -> FoundQuote | None:
     """ "..., according to X" / "According to X, ...": the rest of the sentence is the content."""
     doc = token.doc
     to = doc[token.i + 1]
@@ -322,7 +327,7 @@ def _according(token: Token, ps: int, pe: int, number: int) -> _Found | None:
     if hi - lo < 8:
         return None
     cue = (token.idx, to.idx + len(to.text))
-    return _Found("indirect", lo, hi, cue, source, number)
+    return FoundQuote("indirect", lo, hi, cue, source, number)
 
 
 def _strip_punct(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -390,7 +395,7 @@ def source_head(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return head.idx, head.idx + len(head.text)
 
 
-def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speaker:
+def find_speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speaker:
     """The entity with a mention on the head word of the source words ("Mike Schmidt, an adviser at the Clinton
     campaign" is Schmidt, "the New York businessman" is no place), else the source words themselves."""
     text = doc_text(doc)
@@ -408,8 +413,8 @@ def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speak
     if best is not None:
         return Speaker(entity=best[1].id, name=best[1].name)
     pronoun = text[head_lo:head_hi].lower()
-    if pronoun in _PRONOUN_GENDER:
-        person = _antecedent(entities, head_lo, _PRONOUN_GENDER[pronoun])
+    if pronoun in SUBJECT_GENDER:
+        person = _antecedent(entities, head_lo, SUBJECT_GENDER[pronoun])
         if person is not None:  # "he said" where the people stage left "he" open: the last man named
             person.mentions.append(Mention(text=text[head_lo:head_hi], start=head_lo, end=head_hi))
             person.mentions.sort(key=lambda m: m.start)
@@ -417,21 +422,17 @@ def _speaker(source: tuple[int, int], doc: Doc, entities: list[Entity]) -> Speak
     return Speaker(entity=None, name=" ".join(text[lo:hi].split()))
 
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s", re.IGNORECASE)
-
-
 def entity_gender(entity: Entity) -> str | None:
     """A person's gender as the story marks it: an honorific ("Mrs. Clinton"), a first name of known gender
     ("Hillary Clinton"), else the pronouns already linked to them; None when nothing says."""
     for m in entity.mentions:
-        honorific = _HONORIFIC.match(m.text)
+        honorific = MENTION_HONORIFIC.match(m.text)
         if honorific is not None:
             return name_gender(entity.name, honorific=honorific.group(1))
     gender = name_gender(entity.name, honorific=None)
     if gender is not None:
         return gender
-    linked = {_PRONOUN_GENDER[m.text.lower()] for m in entity.mentions if m.text.lower() in _PRONOUN_GENDER}
+    linked = {SUBJECT_GENDER[m.text.lower()] for m in entity.mentions if m.text.lower() in SUBJECT_GENDER}
     return linked.pop() if len(linked) == 1 else None
 
 

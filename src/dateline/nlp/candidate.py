@@ -13,53 +13,39 @@ from dateline.lexicon.verbs import Pattern
 from dateline.nlp.actors import CodedActor
 from dateline.nlp.doctext import doc_text
 
-_OBJECTS = {"dobj", "attr", "oprd"}
-_QUANTITY = {
-    "number",
-    "series",
-    "set",
-    "part",
-    "lot",
-    "package",
-    "range",
-    "wave",
-    "couple",
-    "dozen",
-    "host",
-    "ton",
-    "tonne",
-    "kg",
-    "kilogram",
-    "worth",
-    "amount",
-    "shipment",
-    "batch",
-    "dollar",
-    "million",
-    "billion",
-}
-_SAY = {
-    "say",
-    "announce",
-    "state",
-    "tell",
-    "add",
-    "note",
-    "claim",
-    "declare",
-    "confirm",
-    "insist",
-    "report",
-    "stress",
-    "conclude",
-    "reiterate",
-    "warn",
-    "indicate",
-}
+#: dependency labels of a verb's object
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+#: nouns of quantity ("a number of", "a shipment of"): the noun after their "of" is the one meant
+QUANTITY_NOUNS = frozenset(
+    {
+        "number",
+        "series",
+        "set",
+        "part",
+        "lot",
+        "package",
+        "range",
+        "wave",
+        "couple",
+        "dozen",
+        "host",
+        "ton",
+        "tonne",
+        "kg",
+        "kilogram",
+        "worth",
+        "amount",
+        "shipment",
+        "batch",
+        "dollar",
+        "million",
+        "billion",
+    }
+)
 
 
 @dataclass
-class _Found:
+class Candidate:
     """An event being built from one trigger."""
 
     trigger: Token

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.nlp.candidate import _Found
+from dateline.nlp.candidate import Candidate
 from dateline.records import DateRef
 
 
-def event_clause(item: _Found) -> set[int]:
+def event_clause(item: Candidate) -> set[int]:
     """The token indices of the event's own clause: its chain's subtrees without embedded clauses."""
     own = {t.i for t in item.chain}
     tokens: set[int] = set()
@@ -45,7 +45,7 @@ def anchors_of(doc: Doc, dates: list[DateRef], published) -> list[tuple[DateRef,
     return found
 
 
-def _past(item: _Found) -> bool:
+def _past(item: Candidate) -> bool:
     """Whether the event is told in the past ("were attacked", "clashed", "had met")."""
     words = [*item.chain, item.head]
     return any(
@@ -66,7 +66,11 @@ def episode_of(sent: Span, anchors: list[tuple[DateRef, Token]]) -> DateRef | No
 
 
 def event_date(
-    item: _Found, clause: set[int], anchors: list[tuple[DateRef, Token]], episode: DateRef | None, published
+    item: Candidate,
+    clause: set[int],
+    anchors: list[tuple[DateRef, Token]],
+    episode: DateRef | None,
+    published,
 ) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
     """The event's own date: from its clause, a clause above it or the sentence, the episode the sentence
     continues (a past event in a sentence with no date of its own), else the publication date."""

@@ -37,8 +37,12 @@ from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.codebook import load_codebook
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
+from dateline.lexicon.words import CLAIM_VERBS as _SAY
 from dateline.nlp.actors import ActorCoder, CodedActor
-from dateline.nlp.candidate import _OBJECTS, _QUANTITY, _SAY, _Found, same_line
+from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
+from dateline.nlp.candidate import QUANTITY_NOUNS as _QUANTITY
+from dateline.nlp.candidate import Candidate as _Found
+from dateline.nlp.candidate import same_line
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
 from dateline.nlp.modality import _settle_code, modality_of

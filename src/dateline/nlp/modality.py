@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dateline.lexicon.verbs import VerbLexicon
-from dateline.nlp.candidate import _SAY, _Found, same_line
+from dateline.lexicon.words import CLAIM_VERBS as _SAY
+from dateline.nlp.candidate import Candidate as _Found
+from dateline.nlp.candidate import same_line
 
 _POSSIBLE = {"may", "might", "can", "could"}
 _WILL = {"will", "shall", "'ll", "would", "wo"}

@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Token
 
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.lexicon.verbs import VerbLexicon
+from dateline.lexicon.words import PEOPLE_PRONOUNS as _PERSONAL
 from dateline.nlp.actors import CodedActor
-from dateline.nlp.candidate import _QUANTITY, _Found
+from dateline.nlp.candidate import QUANTITY_NOUNS, Candidate
 from dateline.nlp.roles import subject_of
 
 
@@ -29,7 +30,7 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def restates_aim(item: _Found, party: CodedActor | None, verbs: VerbLexicon) -> bool:
+def restates_aim(item: Candidate, party: CodedActor | None, verbs: VerbLexicon) -> bool:
     """Whether an event of a sentence after a protest tells that protest's aim: a statement, appeal, demand,
     support or disapproval by the protest's party ("They condemned ...", "The group demanded ...")."""
     if item.pattern.aims or item.code[:2] not in verbs.aim_roots or item.source is None:
@@ -47,7 +48,7 @@ def restates_aim(item: _Found, party: CodedActor | None, verbs: VerbLexicon) -> 
     return len(words) == 2 and words[0] == "the" and words[1].rstrip("s") in verbs.parties
 
 
-def has_party(item: _Found, doc: Doc, verbs: VerbLexicon, *, source: bool = False) -> bool:
+def has_party(item: Candidate, doc: Doc, verbs: VerbLexicon, *, source: bool = False) -> bool:
     """Whether the event's source or target (or its source alone) is a person or group, coded or not
     ("unidentified gunmen"), in a sentence that is not of sports, arts or business news (the lexicon's
     [domains])."""
@@ -69,26 +70,6 @@ def has_party(item: _Found, doc: Doc, verbs: VerbLexicon, *, source: bool = Fals
         if source and (lemma in verbs.instruments or verbs.candidates(lemma, "noun")):
             return True  # "a roadside bomb killed ...", "the attack wounded ...": no agent named
     return False
-
-
-_PERSONAL = {
-    "he",
-    "she",
-    "they",
-    "we",
-    "him",
-    "her",
-    "them",
-    "us",
-    "i",
-    "me",
-    "who",
-    "whom",
-    "his",
-    "their",
-    "our",
-    "my",
-}
 
 
 _PARTY_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -115,7 +96,7 @@ def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bo
     if token.pos_ == "NOUN" and len(token.lemma_) > 6 and token.lemma_.lower().endswith("ist"):
         return True  # "nationalists", "Islamists", "journalists": people by what they hold or do
     if (
-        token.lemma_.lower() in _QUANTITY
+        token.lemma_.lower() in QUANTITY_NOUNS
         or token.pos_ == "NUM"
         or token.lower_ in {"some", "many", "several"}
     ):
@@ -136,7 +117,7 @@ def is_place(token: Token, verbs: VerbLexicon) -> bool:
     return load_gazetteer().lookup(token.text) is not None if token.pos_ != "NOUN" else False
 
 
-def describes(item: _Found) -> bool:
+def describes(item: Candidate) -> bool:
     """A present-tense relative clause describes its noun, it does not report an act: "policies which
     prevent prisoners from ...", "a group that controls the area"."""
     word = item.trigger
@@ -147,7 +128,7 @@ def describes(item: _Found) -> bool:
     )
 
 
-def crowd_acts(found: dict[int, _Found], verbs: VerbLexicon) -> None:
+def crowd_acts(found: dict[int, Candidate], verbs: VerbLexicon) -> None:
     """Force by a crowd for a cause is a riot: "demonstrators clashed with police", "blocked the road and
     clashed with the gendarmerie", "rioters set cars on fire"."""
     causes = {f.trigger.i for f in found.values() if f.pattern.aims and f.pattern.pos == "verb"}
@@ -188,7 +169,7 @@ _NOT_AIMS = {
 _AIM_PREPS = {"against", "over", "for", "about", "in", "on", "to", "with"}
 
 
-def _aim_region(item: _Found) -> set[int]:
+def _aim_region(item: Candidate) -> set[int]:
     """Where an act done for a cause says its aim: a purpose clause of its own subject ("to demand",
     "demanding"), or "against ...", "over ...", "in solidarity with ..."."""
     region: set[int] = set()
@@ -239,7 +220,7 @@ def _subtree_of_own(token: Token) -> set[int]:
     return found
 
 
-def take_aims(found: dict[int, _Found]) -> None:
+def take_aims(found: dict[int, Candidate]) -> None:
     """A protest's aims are not events of their own: "rallied to demand ...", "protested against the war"."""
     for item in sorted(found.values(), key=lambda f: _depth(f.trigger)):
         if not item.cause or item.consumed:

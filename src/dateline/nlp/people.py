@@ -27,14 +27,12 @@ from dateline.lexicon.cues import load_cues
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
+from dateline.lexicon.words import NAME_HONORIFICS, SUBJECT_GENDER
 from dateline.nlp.doctext import doc_text
-from dateline.nlp.quotes import quoted_spans, split_blocks
+from dateline.nlp.quotemarks import quoted_spans, split_blocks
 from dateline.records import Entity, Mention
 
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
-HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "madam", "lord"})
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
-_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _RELATIVE = frozenset({"who", "whom"})
 _CAP = r"[A-Z][\w'’\-.]*"
 _SPACE = r"[ \t\u00a0]+"
@@ -254,7 +252,7 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _name_tokens(span: Span) -> list[str]:
-    return [t.text for t in span if t.lower_ not in HONORIFICS and t.text not in ("'s", "’s")]
+    return [t.text for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
 
 
 def _surname(span: Span) -> str:
@@ -304,10 +302,10 @@ def _org_key(name: str) -> str:
 
 def _honorific(span: Span) -> str | None:
     """The honorific of a name ("Mrs. Clinton"), inside the span or right before it, or None."""
-    if span[0].lower_ in HONORIFICS:
+    if span[0].lower_ in NAME_HONORIFICS:
         return span[0].text
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before.text if before is not None and before.lower_ in HONORIFICS else None
+    return before.text if before is not None and before.lower_ in NAME_HONORIFICS else None
 
 
 def _same_person(entity: _Person, name: str, gender: str | None) -> bool:
@@ -603,16 +601,16 @@ def _add_pronouns(people: list[_Person], doc: Doc) -> None:
             if owner is not None:
                 owner.add(token.idx, token.idx + len(token.text))
             continue
-        if lower not in _SUBJECT_PRONOUNS or not token.dep_.startswith("nsubj"):
+        if lower not in SUBJECT_GENDER or not token.dep_.startswith("nsubj"):
             continue
         if any(s <= token.idx < e for s, e in quoted):  # "he" inside a quotation is the quoted speaker's
             continue
         if not (_opens_sentence(token) or _reports(token.head, cues)):
             continue
-        target = _last_person(people, token.idx, PRONOUNS[lower], quoted=quoted)
+        target = _last_person(people, token.idx, SUBJECT_GENDER[lower], quoted=quoted)
         if target is not None:
             target.add(token.idx, token.idx + len(token.text))
-            target.gender = target.gender or PRONOUNS[lower]
+            target.gender = target.gender or SUBJECT_GENDER[lower]
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 
 MIN_WORDS = 4
-_CLOSERS = {"“": '”"', "„": '“”"', "«": "»", "‘": "’", '"': '"', "»": "«"}
+CLOSERS = {"“": '”"', "„": '“”"', "«": "»", "‘": "’", '"': '"', "»": "«"}
 
 
 @dataclass
-class _Quoted:
+class QuotedSpan:
     start: int
     end: int
     open_at: int
@@ -22,7 +22,7 @@ class _Quoted:
 
 
 @dataclass
-class _Found:
+class FoundQuote:
     kind: str
     start: int
     end: int
@@ -38,19 +38,19 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
 
 
-def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Quoted]:
+def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan]:
     """Every stretch between quotation marks, paragraph by paragraph; unclosed ones run to the paragraph end."""
-    out: list[_Quoted] = []
+    out: list[QuotedSpan] = []
     for number, (ps, pe) in enumerate(paragraphs):
         i = ps
         while i < pe:
             ch = text[i]
-            if ch in _CLOSERS and _opens(text, i, ps):
+            if ch in CLOSERS and _opens(text, i, ps):
                 j = _closer(text, i, pe)
                 if j is None:
-                    out.append(_Quoted(i + 1, pe, i, pe, number, closed=False))
+                    out.append(QuotedSpan(i + 1, pe, i, pe, number, closed=False))
                     break
-                out.append(_Quoted(i + 1, j, i, j, number, closed=True))
+                out.append(QuotedSpan(i + 1, j, i, j, number, closed=True))
                 i = j + 1
                 continue
             i += 1
@@ -69,7 +69,7 @@ def _opens(text: str, i: int, start: int) -> bool:
 
 
 def _closer(text: str, i: int, end: int) -> int | None:
-    wanted = _CLOSERS[text[i]]
+    wanted = CLOSERS[text[i]]
     for j in range(i + 1, end):
         if text[j] in wanted:
             if text[j] == "’" and j + 1 < end and text[j + 1].isalpha():
@@ -78,7 +78,7 @@ def _closer(text: str, i: int, end: int) -> int | None:
     return None
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):

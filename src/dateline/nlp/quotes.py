@@ -29,36 +29,21 @@ from spacy.tokens import Doc
 
 from dateline.lexicon.cues import load_cues
 from dateline.nlp.attribution import (
-    _according,
-    _after_window,
-    _attribution,
-    _before_window,
-    _headline_quotes,
-    _is_cue,
-    _reported,
-    _speaker,
-    _transcript_lines,
-    entity_gender,
-    sentence_bounds,
-    source_head,
+    find_according,
+    find_attribution,
+    find_headline_quotes,
+    find_reported,
+    find_speaker,
+    find_transcript_lines,
+    is_cue,
     speaker_label,
     tidy_source,
+    window_after,
+    window_before,
 )
 from dateline.nlp.doctext import doc_text
-from dateline.nlp.quotemarks import MIN_WORDS, _Found, _Quoted, _strip, quoted_spans, split_blocks
+from dateline.nlp.quotemarks import MIN_WORDS, FoundQuote, QuotedSpan, quoted_spans, split_blocks, strip_span
 from dateline.records import Entity, Mention, Quote
-
-__all__ = [
-    "MIN_WORDS",
-    "entity_gender",
-    "find_quotes",
-    "quoted_spans",
-    "sentence_bounds",
-    "source_head",
-    "speaker_label",
-    "split_blocks",
-    "tidy_source",
-]
 
 _MIN_INDIRECT = 1
 _TITLE_CUES = re.compile(
@@ -94,7 +79,7 @@ def find_quotes(
     found = _merge_same_cue(sorted(direct + indirect, key=lambda f: f.start), text)
     headline = headline if headline is not None else _layout_headline(doc) or _first_line(text)
     if headline is not None and not any(f.start < headline[1] and headline[0] < f.end for f in found):
-        found = _headline_quotes(text, headline) + found
+        found = find_headline_quotes(text, headline) + found
     for f in found:
         if f.source is not None:
             f.source = tidy_source(text, *f.source)
@@ -122,9 +107,9 @@ def _first_line(text: str) -> tuple[int, int] | None:
 
 def _direct_quotes(
     doc: Doc, text: str, paras: list[tuple[int, int]], *, cues: dict[str, str], starts: list[int]
-) -> list[_Found]:
+) -> list[FoundQuote]:
     spans = _join_paragraphs(quoted_spans(text, paras), text, paras)
-    out: list[_Found] = []
+    out: list[FoundQuote] = []
     for q in spans:
         content = text[q.start : q.end]
         if len(re.findall(r"\w+", content)) < MIN_WORDS:
@@ -132,35 +117,35 @@ def _direct_quotes(
         ps = paras[q.paragraph][0]
         if _TITLE_CUES.search(text[max(ps, q.open_at - 40) : q.open_at]):
             continue
-        start, end = _strip(text, q.start, q.end)
-        found = _Found("direct", start, end, None, None, q.paragraph)
+        start, end = strip_span(text, q.start, q.end)
+        found = FoundQuote("direct", start, end, None, None, q.paragraph)
         label = speaker_label(text, q.open_at) if q.open_at == paras[q.paragraph][0] else None
         if label is not None:  # "PENCE: Well, ..." in a transcript
             found.source, found.cue, found.start = label[0], label[1], label[1][1] + 1
             out.append(found)
             continue
-        after = _after_window(doc, text, q, paras, starts)
-        before = _before_window(doc, text, q, paras, starts)
+        after = window_after(doc, text, q, paras, starts)
+        before = window_before(doc, text, q, paras, starts)
         dash = _DASH_SOURCE.match(text, q.close_at + 1) if q.closed else None
         if dash is not None:  # “...” ― Ariana Huichapa
             found.cue, found.source = (dash.start(1), dash.end(1)), (dash.start(2), dash.end(2))
         for window, prefer_last in ((after, False), (before, True)):
             if found.source is not None:
                 break
-            attribution = _attribution(window, cues, prefer_last=prefer_last)
+            attribution = find_attribution(window, cues, prefer_last=prefer_last)
             if attribution is not None:
                 found.cue, found.source = attribution
                 break
         out.append(found)
-    out = sorted(out + _transcript_lines(text, paras, out), key=lambda f: f.start)
+    out = sorted(out + find_transcript_lines(text, paras, out), key=lambda f: f.start)
     out = _merge_broken(out, text)
     _inherit(out, paras, text)
     return out
 
 
-def _join_paragraphs(spans: list[_Quoted], text: str, paras: list[tuple[int, int]]) -> list[_Quoted]:
+def _join_paragraphs(spans: list[QuotedSpan], text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
     """An unclosed quote continues into the next paragraph when that one opens with a quotation mark."""
-    out: list[_Quoted] = []
+    out: list[QuotedSpan] = []
     for q in spans:
         if (
             out
@@ -170,15 +155,15 @@ def _join_paragraphs(spans: list[_Quoted], text: str, paras: list[tuple[int, int
             and speaker_label(text, paras[q.paragraph][0]) is None
         ):
             last = out[-1]
-            out[-1] = _Quoted(last.start, q.end, last.open_at, q.close_at, last.paragraph, q.closed)
+            out[-1] = QuotedSpan(last.start, q.end, last.open_at, q.close_at, last.paragraph, q.closed)
             continue
         out.append(q)
     return out
 
 
-def _merge_broken(found: list[_Found], text: str) -> list[_Found]:
+def _merge_broken(found: list[FoundQuote], text: str) -> list[FoundQuote]:
     """ "X," he said, "y ..." is one quote: the second part goes on the sentence the first began."""
-    out: list[_Found] = []
+    out: list[FoundQuote] = []
     for f in found:
         if out and out[-1].paragraph == f.paragraph and out[-1].cue is not None:
             prev = out[-1]
@@ -198,7 +183,7 @@ def _merge_broken(found: list[_Found], text: str) -> list[_Found]:
     return out
 
 
-def _inherit(found: list[_Found], paras: list[tuple[int, int]], text: str) -> None:
+def _inherit(found: list[FoundQuote], paras: list[tuple[int, int]], text: str) -> None:
     """Quotes without a cue of their own take the speaker before them in the paragraph, or the paragraph before."""
     for i, f in enumerate(found):
         if f.source is not None:
@@ -220,9 +205,9 @@ def _inherit(found: list[_Found], paras: list[tuple[int, int]], text: str) -> No
 
 
 def _indirect_quotes(
-    doc: Doc, paras: list[tuple[int, int]], *, cues: dict[str, str], direct: list[_Found]
-) -> list[_Found]:
-    out: list[_Found] = []
+    doc: Doc, paras: list[tuple[int, int]], *, cues: dict[str, str], direct: list[FoundQuote]
+) -> list[FoundQuote]:
+    out: list[FoundQuote] = []
     text = doc_text(doc)
     para_starts = [s for s, _ in paras]
     inside = sorted((d.start, d.end) for d in direct)
@@ -237,17 +222,17 @@ def _indirect_quotes(
             continue
         found = None
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found = _according(token, ps, pe, number)
-        elif _is_cue(token, cues, speech_only=False):
-            found = _reported(token, cues, ps, pe, number)
+            found = find_according(token, ps, pe, number)
+        elif is_cue(token, cues, speech_only=False):
+            found = find_reported(token, cues, ps, pe, number)
         if found is not None and len(re.findall(r"\w+", text[found.start : found.end])) >= _MIN_INDIRECT:
             out.append(found)
     return _outermost(out)
 
 
-def _outermost(found: list[_Found]) -> list[_Found]:
+def _outermost(found: list[FoundQuote]) -> list[FoundQuote]:
     """Of indirect quotes nested in one another, the outermost."""
-    out: list[_Found] = []
+    out: list[FoundQuote] = []
     for f in found:
         if any(
             g is not f and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
@@ -260,11 +245,13 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _reconcile(direct: list[_Found], indirect: list[_Found]) -> tuple[list[_Found], list[_Found]]:
+def _reconcile(
+    direct: list[FoundQuote], indirect: list[FoundQuote]
+) -> tuple[list[FoundQuote], list[FoundQuote]]:
     """One quote per stretch of speech: a clause mostly in quotation marks is the direct quote (which takes
     the clause's cue and speaker when it has none); a clause with a short quoted part is one indirect
     (mixed) quote."""
-    kept_indirect: list[_Found] = []
+    kept_indirect: list[FoundQuote] = []
     dropped: set[int] = set()
     for f in indirect:
         inside = [d for d in direct if d.start < f.end and f.start < d.end]
@@ -289,16 +276,16 @@ def _reconcile(direct: list[_Found], indirect: list[_Found]) -> tuple[list[_Foun
     return [d for d in direct if id(d) not in dropped], kept_indirect
 
 
-def _cue_inside(direct: _Found, clause: _Found) -> bool:
+def _cue_inside(direct: FoundQuote, clause: FoundQuote) -> bool:
     """True when a direct quote's own cue lies within the clause that reports it ("he said X "y," she added")."""
     return direct.cue is not None and clause.start <= direct.cue[0] < clause.end
 
 
-def _merge_same_cue(found: list[_Found], text: str) -> list[_Found]:
+def _merge_same_cue(found: list[FoundQuote], text: str) -> list[FoundQuote]:
     """Parts of one paragraph that share one cue are one quote: 'X said the plan "a" and then "b"' or an
     indirect clause with its quoted fragment ("X dismissed Estonia as the "suburbs of St. Petersburg"").
     Parts without a cue of their own ('"A," she said. "B."') stay apart."""
-    out: list[_Found] = []
+    out: list[FoundQuote] = []
     for f in found:
         prev = next((g for g in reversed(out) if g.paragraph == f.paragraph), None)
         if (
@@ -326,7 +313,7 @@ def _merge_same_cue(found: list[_Found], text: str) -> list[_Found]:
 # -- records -------------------------------------------------------------------------------------------
 
 
-def _quote(found: _Found, doc: Doc, entities: list[Entity]) -> Quote:
+def _quote(found: FoundQuote, doc: Doc, entities: list[Entity]) -> Quote:
     text = doc_text(doc)
     cue = (
         Mention(text=text[found.cue[0] : found.cue[1]], start=found.cue[0], end=found.cue[1])
@@ -336,7 +323,7 @@ def _quote(found: _Found, doc: Doc, entities: list[Entity]) -> Quote:
     speaker = None
     source = None
     if found.source is not None:
-        speaker = _speaker(found.source, doc, entities)
+        speaker = find_speaker(found.source, doc, entities)
         source = Mention(
             text=text[found.source[0] : found.source[1]], start=found.source[0], end=found.source[1]
         )

@@ -12,9 +12,14 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dateline.lexicon.verbs import VerbLexicon
-from dateline.nlp.actors import PRONOUNS as PRONOUNS_SKIP
+from dateline.lexicon.words import CLAIM_VERBS as _SAY
+from dateline.lexicon.words import PERSON_PRONOUNS as _PERSONAL
+from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
+from dateline.lexicon.words import SUBJECT_PRONOUNS as _PRONOUN_SKIP
 from dateline.nlp.actors import ActorCoder, CodedActor, conjuncts, is_first_person, noun_phrase
-from dateline.nlp.candidate import _OBJECTS, _SAY, _Found, same_line
+from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
+from dateline.nlp.candidate import Candidate as _Found
+from dateline.nlp.candidate import same_line
 from dateline.records import Entity, Quote, Speaker
 
 _SUBJECTS = {"nsubj", "csubj"}
@@ -355,10 +360,6 @@ def _resolve(
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded
-
-
-_PERSONAL = {"he", "she", "him", "her", "his", "who"}
-_PRONOUN_SKIP = {"it", "they", "he", "she", "we", "i"}
 
 
 def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:

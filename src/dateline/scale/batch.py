@@ -346,9 +346,8 @@ def _on_cluster(
         raise SettingsError(
             f"--scheduler needs Dask: pip install 'dask[distributed]' (or dateline[scale]) ({e})"
         ) from e
-    for result in run_on_cluster(shards, output, settings=settings, scheduler=scheduler):  # type: ignore[arg-type]
-        assert isinstance(result, ShardResult)
-        yield result
+    for shard, outcome in run_on_cluster(code_shard, shards, output, settings=settings, scheduler=scheduler):  # type: ignore[arg-type]
+        yield outcome if isinstance(outcome, ShardResult) else ShardResult.failed(shard, outcome)
 
 
 def _on_processes(
