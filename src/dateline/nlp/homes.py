@@ -2,16 +2,20 @@
 
 CAMEO codes the police, troops, protesters, workers, the court or the opposition by their country. When the
 phrase does not say it ("Police fired tear gas at protesters"), `Homes(doc, ...)` gives the country, and how it
-knows (`BASES`): the place where the event happens ("in Paris"), else the first place of the sentence, else of
-the paragraph, else the dateline's country, else the story's dominant country.
+knows (`BASES`): the place where the event happens ("in Paris"), else the most precise place of the sentence,
+else of the paragraph, else the dateline's country, else the story's dominant country.
 
-Every place name goes through `place_country`, which prefers the country the entity stage gave a GPE or LOC
-entity (the place resolver fills it), then the country lexicon, then the gazetteer.
+Places are the place resolver's (`doc._.dateline_places`) when that stage ran: its verdict on "Sale" or
+"Police" (towns of Morocco and Poland) weighs the story's other places, which a name alone cannot. A place named
+only by a demonym ("in solidarity with the Palestinian people") is never where an actor is. Without the
+resolver, every place name goes through `place_country`, which prefers the country the entity stage gave a GPE
+or LOC entity, then the country lexicon, then the gazetteer.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +27,15 @@ from dateline.records import Entity
 BASES = ("phrase", "event-place", "sentence", "paragraph", "dateline", "story")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "from"}
+_NESTED_PREPS = _PLACE_PREPS - {"from"} | {"of"}
+_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    country: str
+    rank: int
 
 
 def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = None) -> str | None:
@@ -35,6 +48,14 @@ def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = N
         return country
     place = load_gazetteer().lookup(text)
     return place.country if place is not None else None
+
+
+def _concrete(noun: Token) -> bool:
+    """Whether a noun after a preposition can be a site holding a place ("at the market in Kaduna", "in the
+    village of Kikara"), not an idiom's bare noun ("in support of Palestine", "in solidarity with ...")."""
+    if noun.pos_ == "PROPN" or noun.tag_ in {"NNS", "NNPS"}:  # "at protesters in Lyon"
+        return True
+    return any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children)
 
 
 class Homes:
@@ -64,11 +85,21 @@ class Homes:
                 continue
             if country:
                 self._ents.append((ent.start_char, ent.label_, country))
+        resolved = doc._.dateline_places if Doc.has_extension("dateline_places") else None
+        #: the resolver's place mentions (None when that stage did not run), demonyms left out
+        self._resolved: list[_Mention] | None = None
+        if resolved is not None:
+            self._resolved = [
+                _Mention(m.start, m.end, m.place.country, _RANK.get(m.place.kind, 4))
+                for m in resolved.mentions
+                if not m.demonym and m.place.country
+            ]
+        home_place = getattr(resolved, "home", None)
         context = doc._.dateline_context if Doc.has_extension("dateline_context") else None
         layout = getattr(context, "layout", None)
         self._paragraphs: list[tuple[int, int]] = list(getattr(layout, "paragraphs", None) or [])
         found = getattr(layout, "dateline", None)
-        self.dateline: str | None = getattr(found, "country", None)
+        self.dateline: str | None = getattr(found, "country", None) or getattr(home_place, "country", None)
         counts = Counter(country for _, _, country in self._ents)
         self.story: str | None = counts.most_common(1)[0][0] if counts else None
 
@@ -89,8 +120,19 @@ class Homes:
             )
         return None
 
+    def _resolved_at(self, token: Token) -> str | None:
+        """The country of the resolved place mention holding a token, if any."""
+        start, end = token.idx, token.idx + len(token.text)
+        return next((m.country for m in self._resolved or () if m.start < end and start < m.end), None)
+
+    def _resolved_in(self, start: int, end: int) -> str | None:
+        """The country of the most precise resolved place mentioned in [start, end), the first of equals."""
+        inside = [m for m in self._resolved or () if start <= m.start < end]
+        return min(inside, key=lambda m: (m.rank, m.start)).country if inside else None
+
     def event_place(self, owners: list[Token]) -> str | None:
         """The country of the place an event happens in: "in Paris", "at a market in Kaduna"."""
+        place = self.token_place if self._resolved is None else self._resolved_at
         for owner in owners:
             for child in owner.children:
                 if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
@@ -99,16 +141,22 @@ class Homes:
                     if pobj.dep_ != "pobj":
                         continue
                     nested = [
-                        g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and _concrete(pobj)
+                        for g in c.children
+                        if g.dep_ == "pobj"
                     ]
                     named = [c for c in pobj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}]
                     for token in [pobj, *named, *nested]:
-                        country = self.token_place(token)
+                        country = place(token)
                         if country:
                             return country
         return None
 
     def _first(self, start: int, end: int) -> str | None:
+        if self._resolved is not None:
+            return self._resolved_in(start, end)
         return next((c for s, label, c in self._ents if start <= s < end and label in _PLACE_LABELS), None)
 
     def _loose(self, sent: Span) -> str | None:
@@ -125,8 +173,14 @@ class Homes:
                 run.append(token)
                 continue
             glued = token is not None and token.text == "-" and run and not run[-1].whitespace_
-            if run and not glued and (len(run) > 1 or len(run[0].text) > 3):  # not "Port" of Port-au-Prince
-                country = place_country(" ".join(t.text for t in run), lexicon=self.lexicon)
+            name = " ".join(t.text for t in run)
+            if (
+                run
+                and not glued
+                and (len(run) > 1 or len(run[0].text) > 3)  # not "Port" of Port-au-Prince
+                and self.lexicon.lookup_agent(run[-1].text) is None  # "Labour Minister": a title, no town
+            ):
+                country = place_country(name, lexicon=self.lexicon)
                 if country:
                     return country
             run = []
