@@ -331,10 +331,10 @@ class ActorLexicon:
         keys = [normalise(word) for word in words]
         if self.is_plain(keys) and len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
             return None  # "the Wagner Group": a body named, which this lexicon does not know
-        head = self._of_head(keys)
-        if head is None or head == _PLAIN:
-            head = self._agent_tail(keys) or head or self._agent_head(keys)
-        sector = head or ("CVL" if ethnic else None)
+        of_head = self._of_head(keys)
+        if of_head is None or of_head == _PLAIN:
+            of_head = self._agent_tail(keys) or of_head or self._agent_head(keys)
+        sector = of_head or ("CVL" if ethnic else None)
         if sector is None:
             return None
         return ActorCode(sector, None, sector, "agent")
