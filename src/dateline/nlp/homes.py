@@ -14,12 +14,15 @@ or LOC entity, then the country lexicon, then the gazetteer.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.codebook import data_path, read_table
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.records import Entity
 
@@ -50,12 +53,27 @@ def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = N
     return place.country if place is not None else None
 
 
-def _concrete(noun: Token) -> bool:
-    """Whether a noun after a preposition can be a site holding a place ("at the market in Kaduna", "in the
-    village of Kikara"), not an idiom's bare noun ("in support of Palestine", "in solidarity with ...")."""
-    if noun.pos_ == "PROPN" or noun.tag_ in {"NNS", "NNPS"}:  # "at protesters in Lyon"
-        return True
-    return any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children)
+@functools.cache
+def _aim_nouns() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in read_table(data_path("aims.tsv"), ("word",)))
+
+
+def _aim(noun: Token) -> bool:
+    """Whether a noun after a preposition tells what an act is for ("in support of Palestine", "in solidarity
+    with ..."; `aims.tsv`), not a site holding a place ("in front of the embassy in Tokyo")."""
+    return noun.lemma_.lower() in _aim_nouns() or noun.lower_ in _aim_nouns()
+
+
+def _aims(sent: Span) -> list[tuple[int, int]]:
+    """The character ranges of what a sentence's acts are for, whose places are not where its actors are:
+    "in solidarity with the people of Gaza", "in support of Palestine" (see `_aim`). Purpose clauses are not
+    left out: "held a rally to block the railway in Montreal" tells where."""
+    ranges = []
+    for token in sent:
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" and _aim(c) for c in token.children):
+            words = list(token.subtree)
+            ranges.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return ranges
 
 
 class Homes:
@@ -125,9 +143,14 @@ class Homes:
         start, end = token.idx, token.idx + len(token.text)
         return next((m.country for m in self._resolved or () if m.start < end and start < m.end), None)
 
-    def _resolved_in(self, start: int, end: int) -> str | None:
-        """The country of the most precise resolved place mentioned in [start, end), the first of equals."""
-        inside = [m for m in self._resolved or () if start <= m.start < end]
+    def _resolved_in(self, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The country of the most precise resolved place mentioned in [start, end) outside `skip`, the first
+        of equals."""
+        inside = [
+            m
+            for m in self._resolved or ()
+            if start <= m.start < end and not any(a <= m.start < b for a, b in skip)
+        ]
         return min(inside, key=lambda m: (m.rank, m.start)).country if inside else None
 
     def event_place(self, owners: list[Token]) -> str | None:
@@ -143,7 +166,7 @@ class Homes:
                     nested = [
                         g
                         for c in pobj.children
-                        if c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and _concrete(pobj)
+                        if c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and not _aim(pobj)
                         for g in c.children
                         if g.dep_ == "pobj"
                     ]
@@ -154,12 +177,19 @@ class Homes:
                             return country
         return None
 
-    def _first(self, start: int, end: int) -> str | None:
+    def _first(self, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
         if self._resolved is not None:
-            return self._resolved_in(start, end)
-        return next((c for s, label, c in self._ents if start <= s < end and label in _PLACE_LABELS), None)
+            return self._resolved_in(start, end, skip)
+        return next(
+            (
+                c
+                for s, label, c in self._ents
+                if start <= s < end and label in _PLACE_LABELS and not any(a <= s < b for a, b in skip)
+            ),
+            None,
+        )
 
-    def _loose(self, sent: Span) -> str | None:
+    def _loose(self, sent: Span, skip: Sequence[tuple[int, int]] = ()) -> str | None:
         """A place name the model did not label as one: a whole run of proper nouns the gazetteer knows
         ("(Gopalganj, Dhaka)"), outside people's and organisations' names; never a word of a longer name."""
         run: list[Token] = []
@@ -169,6 +199,7 @@ class Homes:
                 and token.pos_ == "PROPN"
                 and token.is_title
                 and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+                and not any(a <= token.idx < b for a, b in skip)
             ):
                 run.append(token)
                 continue
@@ -191,7 +222,8 @@ class Homes:
         country = self.event_place(owners)
         if country:
             return country, "event-place"
-        country = self._first(sent.start_char, sent.end_char) or self._loose(sent)
+        aims = _aims(sent)
+        country = self._first(sent.start_char, sent.end_char, aims) or self._loose(sent, aims)
         if country:
             return country, "sentence"
         for start, end in self._paragraphs:
