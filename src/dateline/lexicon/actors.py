@@ -302,8 +302,13 @@ class ActorLexicon:
                 found = self._named(words[start:end])
                 if found is None:
                     continue
-                if start > 0 and words[start - 1].lower() == "ethnic" and found[0] == "demonym":
-                    ethnic = True  # "ethnic Albanians in south Serbia": a people, placed where they live
+                if found[0] == "demonym" and (
+                    (start > 0 and words[start - 1].lower() == "ethnic")
+                    or (end == start + 1 and end < len(words) - 1 and words[end].lower() == "of")
+                ):
+                    # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people, placed
+                    # where they live
+                    ethnic = True
                     break
                 if found[0] == "ethnic":
                     later = self.code_phrase(" ".join(words[end:])) if end < len(words) else None

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.actors import ActorLexicon, normalise
 from dateline.lexicon.codebook import data_path, read_table
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.records import Entity
@@ -31,6 +31,7 @@ BASES = ("phrase", "event-place", "sentence", "paragraph", "dateline", "story")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "from"}
 _NESTED_PREPS = _PLACE_PREPS - {"from"} | {"of"}
+_LOOSE_POPULATION = 20_000  # a town under another spelling, when no label says it is a place
 _RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
 
 
@@ -198,7 +199,7 @@ class Homes:
                 token is not None
                 and token.pos_ == "PROPN"
                 and token.is_title
-                and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+                and token.ent_type_ in {"", *_PLACE_LABELS}  # not a person, group, day ("Thursday")
                 and not any(a <= token.idx < b for a, b in skip)
             ):
                 run.append(token)
@@ -211,7 +212,14 @@ class Homes:
                 and (len(run) > 1 or len(run[0].text) > 3)  # not "Port" of Port-au-Prince
                 and self.lexicon.lookup_agent(run[-1].text) is None  # "Labour Minister": a title, no town
             ):
-                country = place_country(name, lexicon=self.lexicon)
+                country = self.lexicon.lookup_country(name)
+                place = load_gazetteer().lookup(name) if country is None else None
+                if place is not None and (
+                    normalise(place.name) == normalise(name)
+                    or place.kind != "city"
+                    or place.population >= _LOOSE_POPULATION
+                ):  # "Basrah" is Basra, but "Minister" is no village called Minster
+                    country = place.country
                 if country:
                     return country
             run = []
