@@ -332,6 +332,11 @@ class ActorLexicon:
                         sector is None and found[0] == "seat"
                     ):  # "a bus in Dhaka": the place, not its government
                         return ActorCode(found[1][:3], found[1][:3], None, "country")
+                if ethnic and sector is None and found[0] in ("country", "demonym", "seat"):
+                    # "the Albanians of southern Serbia": its people, not its state; "ethnic Albanian
+                    # guerrillas operating in Macedonia": rebels
+                    before = [self._agent_key([normalise(word)]) for word in words[:start]]
+                    sector = next((agent for agent in before if agent and agent != _PLAIN), _PLAIN)
                 return self._compose(found, sector)
         keys = [normalise(word) for word in words]
         if self.is_plain(keys) and len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
