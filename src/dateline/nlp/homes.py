@@ -3,7 +3,7 @@
 CAMEO codes the police, troops, protesters, workers, the court or the opposition by their country. When the
 phrase does not say it ("Police fired tear gas at protesters"), `Homes(doc, ...)` gives the country, and how it
 knows (`BASES`): the place where the event happens ("in Paris"), else the most precise place of the sentence,
-else of the paragraph, else the dateline's country, else the story's dominant country.
+else the first of the paragraph, else the dateline's country, else the story's dominant country.
 
 Places are the place resolver's (`doc._.dateline_places`) when that stage ran: its verdict on "Sale" or
 "Police" (towns of Morocco and Poland) weighs the story's other places, which a name alone cannot. A place named
@@ -144,15 +144,19 @@ class Homes:
         start, end = token.idx, token.idx + len(token.text)
         return next((m.country for m in self._resolved or () if m.start < end and start < m.end), None)
 
-    def _resolved_in(self, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    def _resolved_in(
+        self, start: int, end: int, skip: Sequence[tuple[int, int]] = (), *, precise: bool = True
+    ) -> str | None:
         """The country of the most precise resolved place mentioned in [start, end) outside `skip`, the first
-        of equals."""
+        of equals (precise=False: the first)."""
         inside = [
             m
             for m in self._resolved or ()
             if start <= m.start < end and not any(a <= m.start < b for a, b in skip)
         ]
-        return min(inside, key=lambda m: (m.rank, m.start)).country if inside else None
+        if not inside:
+            return None
+        return min(inside, key=lambda m: (m.rank if precise else 0, m.start)).country
 
     def event_place(self, owners: list[Token]) -> str | None:
         """The country of the place an event happens in: "in Paris", "at a market in Kaduna"."""
@@ -178,9 +182,11 @@ class Homes:
                             return country
         return None
 
-    def _first(self, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    def _first(
+        self, start: int, end: int, skip: Sequence[tuple[int, int]] = (), *, precise: bool = True
+    ) -> str | None:
         if self._resolved is not None:
-            return self._resolved_in(start, end, skip)
+            return self._resolved_in(start, end, skip, precise=precise)
         return next(
             (
                 c
@@ -236,7 +242,7 @@ class Homes:
             return country, "sentence"
         for start, end in self._paragraphs:
             if start <= sent.start_char < end:
-                country = self._first(start, end)
+                country = self._first(start, end, precise=False)  # a paragraph's places: its first
                 if country:
                     return country, "paragraph"
                 break
