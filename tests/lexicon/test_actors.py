@@ -64,11 +64,33 @@ def lexicon():
         # a stance is not a country; an ethnic people is placed by where it lives
         ("pro-Russian protesters", "OPP"),
         ("ethnic Albanians", "CVL"),
-        ("ethnic Albanians in south Serbia", "SRB"),
+        ("ethnic Albanians in south Serbia", "SRBCVL"),
+        ("the Albanians of southern Serbia", "SRBCVL"),
+        ("ethnic Albanian guerrillas operating in Macedonia", "MKDREB"),
+        # the head of "X of Y" decides; words for people as such yield to what follows them
+        ("workers of a textile company", "LAB"),
+        ("a group of students", "EDU"),
+        ("members of Hamas", "PSEREBHMS"),
+        ("two factions of a trade union", "LAB"),
+        ("members of a neighbourhood association", "CVL"),
+        ("the wife of a village chief", "CVL"),
+        ("lawyers", "JUD"),
+        ("police forces", "COP"),
+        ("an unidentified group", "UAF"),
+        # a title with "general" after it is no general
+        ("the director general", "GOV"),
+        ("the inspector general", "GOV"),
+        ("a major general", "MIL"),
+        # state forces named without their country (state_forces.tsv)
+        ("SAF", "SDNMIL"),
+        ("IRGC", "IRNMIL"),
+        ("Israel Defense Forces soldiers", "ISRMIL"),
         ("Druze villagers of the Syrian Golan Heights", "SYRCVL"),
         # known armed groups (known_groups.tsv)
         ("Hezbollah", "LBNREBHEZ"),
         ("al-Qaeda", "IMGALQ"),
+        ("the Rapid Support Forces", "SDNREBRSU"),
+        ("Fano militiamen", "ETHREBFAN"),
     ],
 )
 def test_code_phrase(lexicon, phrase, code):
@@ -82,7 +104,7 @@ def test_code_phrase_parts(lexicon):
     assert lexicon.code_phrase("soldiers") == ActorCode("MIL", None, "MIL", "agent")
 
 
-@pytest.mark.parametrize("phrase", ["", "the", "yesterday", "us", "a nice afternoon"])
+@pytest.mark.parametrize("phrase", ["", "the", "yesterday", "us", "a nice afternoon", "the Acme Group"])
 def test_code_phrase_none(lexicon, phrase):
     assert lexicon.code_phrase(phrase) is None
 
@@ -276,7 +298,10 @@ def test_user_files_extend_and_override(tmp_path):
     orgs.write_text(
         "code\ttype\tplover\tcountry\tsource\tname\taliases\nWCO\tIGO\tIGO\t\tuser\tWhite Council\tthe Wise\n"
     )
-    lexicon = load_actor_lexicon(extra=[countries, agents, orgs])
+    forces = tmp_path / "my_forces.tsv"
+    forces.write_text("fixed\tname\taliases\nNZLMIL\tNew Zealand Defence Force\tNZDF\n")
+    lexicon = load_actor_lexicon(extra=[countries, agents, orgs, forces])
+    assert lexicon.code_phrase("NZDF").code == "NZLMIL"
     assert lexicon.code_phrase("Arnorian rangers").code == "ARNMIL"
     assert lexicon.code_phrase("Fornost").code == "ARNGOV"
     assert lexicon.lookup_agent("militants") == "UAF"
@@ -293,6 +318,7 @@ def test_user_files_extend_and_override(tmp_path):
         ("iso3\tname\nRUSSIA\tRussia\n", "line 2"),
         ("iso3\tname\taliases\tadjectives\tseats\nRUS\tRussia\t\t\tKremlin=GOVERNMENT\n", "line 2"),
         ("code\ttype\tplover\tcountry\tsource\tname\nXXX\tCLUB\tIGO\t\tuser\tA club\n", "line 2"),
+        ("fixed\tname\nMIL\tThe army\n", "line 2"),
     ],
 )
 def test_malformed_user_file(tmp_path, text, message):

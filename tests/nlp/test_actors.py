@@ -34,6 +34,21 @@ def first(text: str, root: str | None = None, **kwargs: str | None) -> Event:
         ("Soldiers arrested three traders on Monday, according to residents of Kano.", "NGAMIL", "sentence"),
         # the foreign force keeps its own country
         ("Turkish troops in Iraq attacked militants on Tuesday.", "TURMIL", "phrase"),
+        # the place resolver's verdict, not a name looked up alone ("Police" is also a town in Poland)
+        (
+            "Police forces detained the finance minister at the Judicial Police headquarters in Bissau.",
+            "GNBCOP",
+            "event-place",
+        ),
+        # what a protest is for is not where it happens
+        (
+            "After Friday prayers, worshippers demonstrated in support of the people of Gaza, organisers in "
+            "Casablanca said.",
+            "MARREL",
+            "sentence",
+        ),
+        # unnamed people of a group are coded and placed
+        ("Members of a farmers' union protested outside the ministry in Accra.", "GHALAB", "event-place"),
     ],
 )
 def test_a_domestic_actor_takes_the_country_of_its_context(text: str, source: str, basis: str) -> None:
@@ -165,3 +180,14 @@ def test_words_after_a_title_that_are_not_people(text: str) -> None:
     article = code_text(text, body_only=True, published=PUBLISHED)
     names = [e.name for e in article.entities if e.type == "PERSON"]
     assert all(name not in {"Election", "Chambers"} for name in names), names
+
+
+def test_a_description_naming_another_country_is_not_the_person_named_before() -> None:
+    event = first("On Monday, Putin offered to negotiate with the president of Armenia.")
+    assert event.target is not None and event.target.actor == "ARMGOV"
+
+
+def test_national_forces_by_name_and_their_foes() -> None:
+    event = first("SAF shelled positions of the Rapid Support Forces in Omdurman on Sunday.", "19")
+    assert event.source is not None and event.target is not None
+    assert (event.source.actor, event.target.actor, event.target.group) == ("SDNMIL", "SDNREBRSU", "RSU")

@@ -1,7 +1,8 @@
 """Actor lexicons: countries, seats of government, organisations and agent nouns, and a noun-phrase coder.
 
 The words live in ``data/countries.tsv``, ``data/organisations.tsv``, ``data/known_groups.tsv`` (armed
-groups) and ``data/agents.tsv``; users may add
+groups), ``data/state_forces.tsv`` (armed forces, police and intelligence services by name) and
+``data/agents.tsv``; users may add
 files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
 extends, and later files win).
 
@@ -30,6 +31,7 @@ from dateline.lexicon.codebook import data_path, read_table
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "seats")
 ORG_COLUMNS = ("code", "type", "plover", "country", "source", "name", "aliases")
 AGENT_COLUMNS = ("phrase", "sector")
+FIXED_COLUMNS = ("fixed", "name", "aliases")
 
 #: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
 PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
@@ -38,6 +40,8 @@ _ACTOR_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "ngo"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _STANCE = ("pro-", "anti-", "non-")
 _PLACE_LINKS = {"in", "of", "from", "at", "inside"}
+_OF_LINKS = {"of", "from"}
+_PLAIN = "CVL"  # the sector of a word for people as such ("members", "a group"): other words say more
 _STRIP = ',;:"()[]{}“”‘«»!?'
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -160,6 +164,8 @@ class ActorLexicon:
         self.organisations: dict[str, Organisation] = {}
         self.country_names: dict[str, str] = {}
         self._memo: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}
+        #: agent words for people as such (sector "*" in agents.tsv): CVL alone, else what follows them
+        self.plain: set[str] = set()
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -296,8 +302,13 @@ class ActorLexicon:
                 found = self._named(words[start:end])
                 if found is None:
                     continue
-                if start > 0 and words[start - 1].lower() == "ethnic" and found[0] == "demonym":
-                    ethnic = True  # "ethnic Albanians in south Serbia": a people, placed where they live
+                if found[0] == "demonym" and (
+                    (start > 0 and words[start - 1].lower() == "ethnic")
+                    or (end == start + 1 and end < len(words) - 1 and words[end].lower() == "of")
+                ):
+                    # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people, placed
+                    # where they live
+                    ethnic = True
                     break
                 if found[0] == "ethnic":
                     later = self.code_phrase(" ".join(words[end:])) if end < len(words) else None
@@ -315,16 +326,47 @@ class ActorLexicon:
                     # "Demonstrators in Baghdad", "rebels in the Ivory Coast": the head before the place
                     head = [normalise(word) for word in words[: start - 1]]
                     sector = self._agent_tail(head) or self._agent_head(head)
+                    if self.is_plain(head) and found[0] in ORG_TYPES.values():
+                        sector = None  # "members of Hamas": the group's own code, not its civilians
                     if (
                         sector is None and found[0] == "seat"
                     ):  # "a bus in Dhaka": the place, not its government
                         return ActorCode(found[1][:3], found[1][:3], None, "country")
+                if ethnic and sector is None and found[0] in ("country", "demonym", "seat"):
+                    # "the Albanians of southern Serbia": its people, not its state; "ethnic Albanian
+                    # guerrillas operating in Macedonia": rebels
+                    before = [self._agent_key([normalise(word)]) for word in words[:start]]
+                    sector = next((agent for agent in before if agent and agent != _PLAIN), _PLAIN)
                 return self._compose(found, sector)
         keys = [normalise(word) for word in words]
-        sector = self._agent_tail(keys) or self._agent_head(keys) or ("CVL" if ethnic else None)
+        if self.is_plain(keys) and len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
+            return None  # "the Wagner Group": a body named, which this lexicon does not know
+        of_head = self._of_head(keys)
+        if of_head is None or of_head == _PLAIN:
+            of_head = self._agent_tail(keys) or of_head or self._agent_head(keys)
+        sector = of_head or ("CVL" if ethnic else None)
         if sector is None:
             return None
         return ActorCode(sector, None, sector, "agent")
+
+    def _of_head(self, keys: list[str]) -> str | None:
+        """The sector of the head X of "X of Y", "X from Y": "workers of a company" are labour, not business.
+        A head that says only "people" (`_PLAIN`: "members", "a group") yields to the words after it ("a group
+        of students"), in `code_phrase`."""
+        link = next((i for i, word in enumerate(keys) if word in _OF_LINKS), None)
+        if not link or self._agent_key(keys) is not None:
+            return None
+        if self.is_plain(keys[:link]):
+            return _PLAIN
+        return self._agent_tail(keys[:link])
+
+    def is_plain(self, keys: list[str]) -> bool:
+        """Whether a phrase ends in a word for people as such ("two factions", "members"), whose sector is
+        what follows it ("members of Hamas", "a group of students")."""
+        if not keys:
+            return False
+        last = _strip_possessive(keys[-1])
+        return last in self.plain or any(form in self.plain for form in _singulars(last))
 
     def _compose(self, found: tuple[str, str], sector: str | None) -> ActorCode:
         kind, code = found
@@ -409,9 +451,23 @@ def _add_organisations(lexicon: ActorLexicon, path: Path) -> None:
         lexicon.add_organisation(org, [row["name"], *_split(row["aliases"])])
 
 
+def _add_fixed(lexicon: ActorLexicon, path: Path) -> None:
+    for row in read_table(path, FIXED_COLUMNS, min_columns=2):
+        code = row["fixed"].upper()
+        if not (code.isalpha() and len(code) in (6, 9) and pycountry.countries.get(alpha_3=code[:3])):
+            raise LexiconError(
+                f"{path}, line {row['_line']}: {row['fixed']!r} should be a country code and a sector (SDNMIL)"
+            )
+        for surface in [row["name"], *_split(row["aliases"])]:
+            lexicon.add(surface, "actor", code)
+
+
 def _add_agents(lexicon: ActorLexicon, path: Path) -> None:
     for row in read_table(path, AGENT_COLUMNS):
         sector = row["sector"].upper()
+        if sector == "*":  # a word for people as such: CVL alone, else what follows it
+            lexicon.plain.add(normalise(row["phrase"]))
+            sector = _PLAIN
         if not sector.isalpha():
             raise LexiconError(f"{path}, line {row['_line']}: sector {row['sector']!r} is not a code")
         lexicon.add(row["phrase"], "agent", sector)
@@ -421,6 +477,7 @@ _READERS = {
     COUNTRY_COLUMNS[0]: _add_countries,
     ORG_COLUMNS[0]: _add_organisations,
     AGENT_COLUMNS[0]: _add_agents,
+    FIXED_COLUMNS[0]: _add_fixed,
 }
 
 
@@ -441,7 +498,8 @@ def add_lexicon_file(lexicon: ActorLexicon, path: Path) -> None:
     reader = _READERS.get(first)
     if reader is None:
         raise LexiconError(
-            f"{path}: the header should start with iso3 (countries), code (organisations) or phrase (agents)"
+            f"{path}: the header should start with iso3 (countries), code (organisations), phrase (agents) or "
+            "fixed (state forces)"
         )
     reader(lexicon, path)
 
@@ -457,7 +515,14 @@ def build_actor_lexicon(paths: Iterable[Path]) -> ActorLexicon:
 @functools.lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> ActorLexicon:
     builtin = [
-        data_path(name) for name in ("countries.tsv", "organisations.tsv", "known_groups.tsv", "agents.tsv")
+        data_path(name)
+        for name in (
+            "countries.tsv",
+            "organisations.tsv",
+            "known_groups.tsv",
+            "state_forces.tsv",
+            "agents.tsv",
+        )
     ]
     return build_actor_lexicon([*builtin, *extra])
 

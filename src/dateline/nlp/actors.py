@@ -149,6 +149,12 @@ class ActorCoder:
         pronoun = token.lower_ in PRONOUNS
         if entity is not None and entity.actor:
             country = entity.country or decode_actor_code(entity.actor).country
+            if not pronoun and token.pos_ != "PROPN" and country:
+                # a description, not the name: "the president of Armenia" is not Putin, whatever the
+                # entity stage linked it to, when its own words name another country
+                own = self.lexicon.code_phrase(span.text)
+                if own is not None and own.country and own.country != country:
+                    return self._coded(span, own.code, own.country, None, False)
             if country is None and not pronoun:
                 # the entity stage knows the role ("GOV") but not the country; the phrase may ("Nigerian
                 # junior foreign minister Dubem Oniya"), or a title the story gave this name earlier
@@ -169,9 +175,26 @@ class ActorCoder:
             named = self._named(span) or self._known_person(span)
             if named:
                 return self._coded(span, named, named[:3], entity.id if entity else None, False)
+        if found is None or found[1] is None:
+            described = self._apposed(token)  # "Kenzo Oshima, the United Nations relief coordinator"
+            if described is not None:
+                return self._coded(span, described[0], described[1], entity.id if entity else None, False)
         if found is None:
             return self._coded(span, None, None, entity.id if entity else None, False)
         return self._coded(span, found[0], found[1], entity.id if entity else None, False)
+
+    def _apposed(self, token: Token) -> tuple[str, str | None] | None:
+        """The code of a description in apposition to a name, when it names a country or organisation:
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator" -> IGOUNO."""
+        if token.pos_ != "PROPN":
+            return None
+        for other in token.children:
+            if other.dep_ != "appos":
+                continue
+            found = self.lexicon.code_phrase(noun_phrase(other).text)
+            if found is not None and (found.country or found.kind in {"igo", "ngo", "img"}):
+                return found.code, found.country
+        return None
 
     def _named(self, span: Span) -> str | None:
         """The code of a name the story introduced with a title earlier ("Lavrov" after "Russian Foreign

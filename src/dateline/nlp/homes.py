@@ -2,20 +2,27 @@
 
 CAMEO codes the police, troops, protesters, workers, the court or the opposition by their country. When the
 phrase does not say it ("Police fired tear gas at protesters"), `Homes(doc, ...)` gives the country, and how it
-knows (`BASES`): the place where the event happens ("in Paris"), else the first place of the sentence, else of
-the paragraph, else the dateline's country, else the story's dominant country.
+knows (`BASES`): the place where the event happens ("in Paris"), else the most precise place of the sentence,
+else the first of the paragraph, else the dateline's country, else the story's dominant country.
 
-Every place name goes through `place_country`, which prefers the country the entity stage gave a GPE or LOC
-entity (the place resolver fills it), then the country lexicon, then the gazetteer.
+Places are the place resolver's (`doc._.dateline_places`) when that stage ran: its verdict on "Sale" or
+"Police" (towns of Morocco and Poland) weighs the story's other places, which a name alone cannot. A place named
+only by a demonym ("in solidarity with the Palestinian people") is never where an actor is. Without the
+resolver, every place name goes through `place_country`, which prefers the country the entity stage gave a GPE
+or LOC entity, then the country lexicon, then the gazetteer.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.actors import ActorLexicon, normalise
+from dateline.lexicon.codebook import data_path, read_table
 from dateline.lexicon.gazetteer import load_gazetteer
 from dateline.records import Entity
 
@@ -23,6 +30,16 @@ from dateline.records import Entity
 BASES = ("phrase", "event-place", "sentence", "paragraph", "dateline", "story")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "from"}
+_NESTED_PREPS = _PLACE_PREPS - {"from"} | {"of"}
+_LOOSE_POPULATION = 20_000  # a town under another spelling, when no label says it is a place
+_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    country: str
+    rank: int
 
 
 def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = None) -> str | None:
@@ -35,6 +52,29 @@ def place_country(text: str, *, lexicon: ActorLexicon, entity: Entity | None = N
         return country
     place = load_gazetteer().lookup(text)
     return place.country if place is not None else None
+
+
+@functools.cache
+def _aim_nouns() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in read_table(data_path("aims.tsv"), ("word",)))
+
+
+def _aim(noun: Token) -> bool:
+    """Whether a noun after a preposition tells what an act is for ("in support of Palestine", "in solidarity
+    with ..."; `aims.tsv`), not a site holding a place ("in front of the embassy in Tokyo")."""
+    return noun.lemma_.lower() in _aim_nouns() or noun.lower_ in _aim_nouns()
+
+
+def _aims(sent: Span) -> list[tuple[int, int]]:
+    """The character ranges of what a sentence's acts are for, whose places are not where its actors are:
+    "in solidarity with the people of Gaza", "in support of Palestine" (see `_aim`). Purpose clauses are not
+    left out: "held a rally to block the railway in Montreal" tells where."""
+    ranges = []
+    for token in sent:
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" and _aim(c) for c in token.children):
+            words = list(token.subtree)
+            ranges.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return ranges
 
 
 class Homes:
@@ -64,11 +104,21 @@ class Homes:
                 continue
             if country:
                 self._ents.append((ent.start_char, ent.label_, country))
+        resolved = doc._.dateline_places if Doc.has_extension("dateline_places") else None
+        #: the resolver's place mentions (None when that stage did not run), demonyms left out
+        self._resolved: list[_Mention] | None = None
+        if resolved is not None:
+            self._resolved = [
+                _Mention(m.start, m.end, m.place.country, _RANK.get(m.place.kind, 4))
+                for m in resolved.mentions
+                if not m.demonym and m.place.country
+            ]
+        home_place = getattr(resolved, "home", None)
         context = doc._.dateline_context if Doc.has_extension("dateline_context") else None
         layout = getattr(context, "layout", None)
         self._paragraphs: list[tuple[int, int]] = list(getattr(layout, "paragraphs", None) or [])
         found = getattr(layout, "dateline", None)
-        self.dateline: str | None = getattr(found, "country", None)
+        self.dateline: str | None = getattr(found, "country", None) or getattr(home_place, "country", None)
         counts = Counter(country for _, _, country in self._ents)
         self.story: str | None = counts.most_common(1)[0][0] if counts else None
 
@@ -89,8 +139,28 @@ class Homes:
             )
         return None
 
+    def _resolved_at(self, token: Token) -> str | None:
+        """The country of the resolved place mention holding a token, if any."""
+        start, end = token.idx, token.idx + len(token.text)
+        return next((m.country for m in self._resolved or () if m.start < end and start < m.end), None)
+
+    def _resolved_in(
+        self, start: int, end: int, skip: Sequence[tuple[int, int]] = (), *, precise: bool = True
+    ) -> str | None:
+        """The country of the most precise resolved place mentioned in [start, end) outside `skip`, the first
+        of equals (precise=False: the first)."""
+        inside = [
+            m
+            for m in self._resolved or ()
+            if start <= m.start < end and not any(a <= m.start < b for a, b in skip)
+        ]
+        if not inside:
+            return None
+        return min(inside, key=lambda m: (m.rank if precise else 0, m.start)).country
+
     def event_place(self, owners: list[Token]) -> str | None:
         """The country of the place an event happens in: "in Paris", "at a market in Kaduna"."""
+        place = self.token_place if self._resolved is None else self._resolved_at
         for owner in owners:
             for child in owner.children:
                 if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
@@ -99,19 +169,34 @@ class Homes:
                     if pobj.dep_ != "pobj":
                         continue
                     nested = [
-                        g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and not _aim(pobj)
+                        for g in c.children
+                        if g.dep_ == "pobj"
                     ]
                     named = [c for c in pobj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}]
                     for token in [pobj, *named, *nested]:
-                        country = self.token_place(token)
+                        country = place(token)
                         if country:
                             return country
         return None
 
-    def _first(self, start: int, end: int) -> str | None:
-        return next((c for s, label, c in self._ents if start <= s < end and label in _PLACE_LABELS), None)
+    def _first(
+        self, start: int, end: int, skip: Sequence[tuple[int, int]] = (), *, precise: bool = True
+    ) -> str | None:
+        if self._resolved is not None:
+            return self._resolved_in(start, end, skip, precise=precise)
+        return next(
+            (
+                c
+                for s, label, c in self._ents
+                if start <= s < end and label in _PLACE_LABELS and not any(a <= s < b for a, b in skip)
+            ),
+            None,
+        )
 
-    def _loose(self, sent: Span) -> str | None:
+    def _loose(self, sent: Span, skip: Sequence[tuple[int, int]] = ()) -> str | None:
         """A place name the model did not label as one: a whole run of proper nouns the gazetteer knows
         ("(Gopalganj, Dhaka)"), outside people's and organisations' names; never a word of a longer name."""
         run: list[Token] = []
@@ -120,13 +205,27 @@ class Homes:
                 token is not None
                 and token.pos_ == "PROPN"
                 and token.is_title
-                and token.ent_type_ not in {"PERSON", "ORG", "NORP"}
+                and token.ent_type_ in {"", *_PLACE_LABELS}  # not a person, group, day ("Thursday")
+                and not any(a <= token.idx < b for a, b in skip)
             ):
                 run.append(token)
                 continue
             glued = token is not None and token.text == "-" and run and not run[-1].whitespace_
-            if run and not glued and (len(run) > 1 or len(run[0].text) > 3):  # not "Port" of Port-au-Prince
-                country = place_country(" ".join(t.text for t in run), lexicon=self.lexicon)
+            name = " ".join(t.text for t in run)
+            if (
+                run
+                and not glued
+                and (len(run) > 1 or len(run[0].text) > 3)  # not "Port" of Port-au-Prince
+                and self.lexicon.lookup_agent(run[-1].text) is None  # "Labour Minister": a title, no town
+            ):
+                country = self.lexicon.lookup_country(name)
+                place = load_gazetteer().lookup(name) if country is None else None
+                if place is not None and (
+                    normalise(place.name) == normalise(name)
+                    or place.kind != "city"
+                    or place.population >= _LOOSE_POPULATION
+                ):  # "Basrah" is Basra, but "Minister" is no village called Minster
+                    country = place.country
                 if country:
                     return country
             run = []
@@ -137,12 +236,13 @@ class Homes:
         country = self.event_place(owners)
         if country:
             return country, "event-place"
-        country = self._first(sent.start_char, sent.end_char) or self._loose(sent)
+        aims = _aims(sent)
+        country = self._first(sent.start_char, sent.end_char, aims) or self._loose(sent, aims)
         if country:
             return country, "sentence"
         for start, end in self._paragraphs:
             if start <= sent.start_char < end:
-                country = self._first(start, end)
+                country = self._first(start, end, precise=False)  # a paragraph's places: its first
                 if country:
                     return country, "paragraph"
                 break
