@@ -1,6 +1,6 @@
 """The store: coded articles kept in SQLite (the embedded default) or PostgreSQL, behind one interface.
 
-    from dateline.store import Store
+    from dateline.store import EventFilter, Store
 
     with Store.open("news.db") as store:            # or "sqlite:///news.db", "postgresql://user@host/db"
         store.add(article)                          # False when the article is already there
@@ -24,7 +24,9 @@ A store object is not shared between threads: open one per thread. All SQL lives
 Modules: `backend.py` (the database connection: SQLite in `sqlite.py`, PostgreSQL in `postgres.py`),
 `schema.py` (migrations), `rows.py` (records as rows and back), `writing.py` (adding an article),
 `filters.py` (`EventFilter`), `search.py` (full-text search and the web app's lookups), `watching.py`
-(the state of `dateline watch`). Series over the events (dyads, actor profiles) are in `dateline.analysis`.
+(the state of `dateline watch`), `ingest.py` (inputs read, coded and stored: the one way in for
+`dateline ingest`, `dateline watch` and `POST /api/articles`). Series over the events (dyads, actor
+profiles) are in `dateline.analysis`.
 """
 
 from __future__ import annotations
