@@ -413,13 +413,13 @@ def export(
 ) -> None:
     """Export the events or articles of the store DB in a format other tools load."""
     from dateline.export import write
-    from dateline.store import Store
+    from dateline.store import EventFilter, Store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet writes a directory: give it with --output DIR")
-    filters = {"since": since, "until": until, "actor": actor, "country": country}
+    where = EventFilter(since=since, until=until, actor=actor, country=country)
     with Store.open(db, readonly=True) as store:
-        rows = write(store, fmt, output if output is not None else sys.stdout, modality=modality, **filters)
+        rows = write(store, fmt, output if output is not None else sys.stdout, where=where, modality=modality)
     if rows == 0:
         stderr.print(
             "nothing to export: no "

@@ -20,7 +20,7 @@ from dateline.export.facts import columns, plover_schema
 from dateline.export.plover import write_plover
 from dateline.export.polecat import COLUMNS, write_polecat
 from dateline.records import Article, Entity
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 
 
 def test_polecat_has_header_and_40_columns(store: Store, sample: list[Article]) -> None:
@@ -48,7 +48,7 @@ def test_polecat_has_header_and_40_columns(store: Store, sample: list[Article]) 
 def test_plover_json_lines(store: Store, sample: list[Article]) -> None:
     store.add_many(sample)
     out = io.StringIO()
-    assert write_plover(store, out, country="RUS") == 3
+    assert write_plover(store, out, where=EventFilter(country="RUS")) == 3
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     consult = next(r for r in records if r["event"] == ["CONSULT"])
     assert consult["actor"] == [
@@ -79,7 +79,7 @@ def test_plover_leaves_out_events_without_plover_type(store: Store, other: Artic
 def test_jsonl_of_articles(store: Store, sample: list[Article], filters: dict, count: int) -> None:
     store.add_many(sample)
     out = io.StringIO()
-    assert write_jsonl(store, out, **filters) == count
+    assert write_jsonl(store, out, where=EventFilter(**filters)) == count
     records = [Article.from_dict(json.loads(line)) for line in out.getvalue().splitlines()]
     assert all(record == store.article(record.id) for record in records)
 
@@ -108,7 +108,7 @@ def test_write_dispatches_to_files(store: Store, sample: list[Article], tmp_path
         if fmt == "parquet":
             continue
         path = tmp_path / f"out.{fmt}"
-        count = write(store, fmt, path, country="SYR")
+        count = write(store, fmt, path, where=EventFilter(country="SYR"))
         assert count >= 1 and path.read_text(encoding="utf-8")
     with pytest.raises(SettingsError, match="unknown export format"):
         write(store, "csv", io.StringIO())

@@ -16,7 +16,7 @@ from dateline.export.facts import columns
 from dateline.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, fraction_date, write_events, write_mentions
 from dateline.export.places import gdelt_geo, place_of
 from dateline.records import Article
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 
 PANDAS_TYPES = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": str}
 
@@ -32,9 +32,9 @@ def load(text: str, table: str = "gdelt_events"):
     )  # fmt: skip
 
 
-def export(store: Store, writer=write_events, **filters) -> str:
+def export(store: Store, writer=write_events, *, modality: str = "asserted", **filters) -> str:
     out = io.StringIO()
-    writer(store, out, **filters)
+    writer(store, out, where=EventFilter(**filters), modality=modality)
     return out.getvalue()
 
 

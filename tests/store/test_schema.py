@@ -70,10 +70,7 @@ def test_not_a_store(tmp_path: Path) -> None:
 def test_newer_schema_is_refused(store_url: str) -> None:
     Store.open(store_url).close()
     with Store.open(store_url) as store:
-        store._run(  # type: ignore[attr-defined]
-            "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-            (LATEST + 1, "future", "now"),
-        )
+        store.db.insert("schema_version", {"version": LATEST + 1, "name": "future", "applied_at": "now"})
     with pytest.raises(StoreError, match="newer"):
         Store.open(store_url)
 

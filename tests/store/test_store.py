@@ -8,7 +8,7 @@ import pytest
 
 from dateline.errors import StoreError
 from dateline.records import Article
-from dateline.store import DyadPoint, Store
+from dateline.store import DyadPoint, EventFilter, Store
 from dateline.store.schema import LATEST
 
 
@@ -70,7 +70,9 @@ def test_articles_newest_first_with_paging(store: Store, sample: list[Article]) 
     assert ids == [sample[1].id, sample[0].id, sample[2].id]  # published 04-28, 04-27, 04-26
     assert [a.id for a in store.articles(limit=1, offset=1)] == [sample[0].id]
     assert [a.id for a in store.articles(limit=None, offset=2)] == [sample[2].id]
-    assert [a.id for a in store.articles(since="2016-04-27", until="2016-04-27")] == [sample[0].id]
+    assert [a.id for a in store.articles(EventFilter(since="2016-04-27", until="2016-04-27"))] == [
+        sample[0].id
+    ]
     assert [a.id for a in store.articles(source="Monitor")] == [sample[2].id]
 
 
@@ -133,10 +135,12 @@ def test_event_without_date_takes_publication_day(store: Store, other: Article) 
 )
 def test_event_filters(store: Store, sample: list[Article], filters: dict, cameos: list[str]) -> None:
     store.add_many(sample)
-    got = [r.event.cameo for r in store.events(**filters)]
+    where = {name: value for name, value in filters.items() if name != "limit"}
+    limit = filters.get("limit")
+    got = [r.event.cameo for r in store.events(EventFilter(**where), limit=limit)]
     assert sorted(got) == sorted(cameos)
-    if "limit" in filters:
-        assert len(got) == filters["limit"]
+    if limit is not None:
+        assert len(got) == limit
 
 
 def test_events_newest_day_first(store: Store, sample: list[Article]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.records import Article, Published
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 from dateline.store.schema import MIGRATIONS, UNDATED
 
 TODAY = dt.datetime.now(dt.UTC).date().isoformat()
@@ -52,7 +52,7 @@ def test_no_stored_event_of_an_undated_story_carries_the_ingest_day(
     assert len(rows) == len(wire_a.events) + len(other.events)
     assert {row.day for row in rows} == {None}
     assert all(TODAY not in str(row.day) for row in rows)
-    assert list(store.events(since="1900-01-01")) == []  # an undated event is in no date range
+    assert list(store.events(EventFilter(since="1900-01-01"))) == []  # an undated event is in no date range
 
 
 def test_dyad_series_leave_undated_and_unasserted_events_out_and_count_the_undated(

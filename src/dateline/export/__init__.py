@@ -1,8 +1,9 @@
 """Exports: the store's events and articles in the formats analysts already load.
 
     from dateline.export import write
+    from dateline.store import EventFilter
     with open("events.tsv", "w") as out:
-        write(store, "gdelt", out, since="2016-04-01", country="RUS")
+        write(store, "gdelt", out, where=EventFilter(since="2016-04-01", country="RUS"))
 
 Formats (`FORMATS`): gdelt (GDELT 2.0 events, 61 columns), gdelt-mentions (16 columns), polecat
 (POLECAT TSV with a header line), plover-json (PLOVER JSON Lines), jsonl (article records, JSON
@@ -14,6 +15,7 @@ Event formats hold only asserted events unless `modality="all"` (or one other mo
 POLECAT have no modality column. `write(..., target=PATH)` writes a temporary file beside PATH and renames
 it over PATH once complete, so a failed export never truncates an older file nor leaves a partial one.
 For data frames, see `dateline.export.frames` (`dateline.events_frame`, `dateline.articles_frame`).
+Every writer takes the events to export as one `EventFilter` (`where=`), as `store.events` does.
 """
 
 from __future__ import annotations
@@ -21,42 +23,25 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import SettingsError
 from dateline.export.common import check_modality, split_actor
-from dateline.records import Article
-from dateline.store import DateLike, Store
+from dateline.store import EventFilter, Store
+from dateline.store.filters import ALL_EVENTS
 
 FORMATS = ("gdelt", "gdelt-mentions", "polecat", "plover-json", "jsonl", "parquet")
 
 
-def write_jsonl(
-    store: Store,
-    out: TextIO,
-    *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
-) -> int:
+def write_jsonl(store: Store, out: TextIO, *, where: EventFilter = ALL_EVENTS) -> int:
     """Write article records as JSON Lines, newest first.
 
-    With `actor` or `country`, only articles with a matching event (in the `since`..`until` range);
-    otherwise every article published (or, undated, added) in the range.
+    With an actor or a country in `where`, only articles with a matching event (in its day range);
+    otherwise every article published (or, undated, added) in the range (see `Store.articles`).
     """
-    articles: Iterator[Article]
-    if actor or country:
-        seen: dict[str, None] = {}
-        for row in store.mentions(since=since, until=until, actor=actor, country=country):
-            seen.setdefault(row.article_id, None)
-        articles = (store.article(article_id) for article_id in seen)
-    else:
-        articles = store.articles(since=since, until=until, limit=None)
     count = 0
-    for article in articles:
+    for article in store.articles(where, limit=None):
         out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -67,19 +52,16 @@ def write(
     fmt: str,
     target: TextIO | Path | str,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> int:
     """Write the store in format `fmt` to `target` (a text stream, or a file path written atomically; a
-    directory for parquet). `modality` ("asserted", "all" or one modality) applies to the event formats."""
+    directory for parquet): the events (or, jsonl, the articles) of `where`. `modality` ("asserted",
+    "all" or one modality) applies to the event formats."""
     from dateline.export import gdelt, parquet, plover, polecat
 
     check_modality(modality)
-    filters: dict[str, Any] = {"since": since, "until": until, "actor": actor, "country": country}
-    events = {**filters, "modality": modality}
+    events: dict[str, Any] = {"where": where, "modality": modality}
     if fmt == "parquet":
         if not isinstance(target, str | Path):
             raise SettingsError("parquet: give a directory to write to, not a stream (--output DIR)")
@@ -91,7 +73,7 @@ def write(
         "plover-json": plover.write_plover,
     }
     if fmt == "jsonl":
-        return _to_target(target, lambda out: write_jsonl(store, out, **filters))
+        return _to_target(target, lambda out: write_jsonl(store, out, where=where))
     if fmt not in writers:
         raise SettingsError(f"{fmt!r}: unknown export format; give one of {', '.join(FORMATS)}")
     return _to_target(target, lambda out: writers[fmt](store, out, **events))

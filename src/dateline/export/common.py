@@ -12,7 +12,7 @@ import pycountry
 from dateline.errors import SettingsError
 from dateline.records import ActorRef, Article, Entity, Event
 from dateline.store import EventRow, Store
-from dateline.store.base import valid_day
+from dateline.store.rows import valid_day
 
 MODALITY_CHOICES = ("asserted", "all", "possible", "intended", "negated", "hypothetical")
 

@@ -20,9 +20,8 @@ from typing import Any
 
 from dateline.errors import SettingsError
 from dateline.export.common import check_modality
-from dateline.records import Article
-from dateline.store import DateLike, Store
-from dateline.store.base import source_name, valid_day
+from dateline.store import DateLike, EventFilter, Store
+from dateline.store.rows import source_name, valid_day
 
 ARTICLE_COLUMNS = (
     "article_id", "headline", "published", "published_basis", "source", "url", "path",
@@ -70,7 +69,8 @@ def events_frame(
 
     check_modality(modality)
     with _opened(db) as store:
-        table = store_table(store, since=since, until=until, actor=actor, country=country, modality=modality)
+        where = EventFilter(since=since, until=until, actor=actor, country=country)
+        table = store_table(store, where=where, modality=modality)
     table = table.drop_columns(["date"])
     integers = {pa.int8(): pd.Int8Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
     return table.to_pandas(date_as_object=False, types_mapper=integers.get)
@@ -88,17 +88,9 @@ def articles_frame(
     with `actor` or `country`, only articles with a matching event in the range."""
     pd = _pandas()
     rows: list[dict[str, Any]] = []
-    articles: Iterator[Article]
+    where = EventFilter(since=since, until=until, actor=actor, country=country)
     with _opened(db) as store:
-        if actor or country:
-            seen = dict.fromkeys(
-                row.article_id
-                for row in store.mentions(since=since, until=until, actor=actor, country=country)
-            )
-            articles = (store.article(article_id) for article_id in seen)
-        else:
-            articles = store.articles(since=since, until=until, limit=None)
-        for article in articles:
+        for article in store.articles(where, limit=None):
             day = valid_day(article.published.date)
             rows.append(
                 {

@@ -40,7 +40,8 @@ from dateline.export.facts import columns, country_name, groups, modalities
 from dateline.export.places import Place, country_place, gdelt_geo, place_of
 from dateline.lexicon.codebook import load_codebook
 from dateline.records import ActorRef, Article, Event
-from dateline.store import DateLike, EventRow, Store
+from dateline.store import EventFilter, EventRow, Store
+from dateline.store.filters import ALL_EVENTS
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in columns("gdelt_events"))
 MENTION_COLUMNS: tuple[str, ...] = tuple(name for name, _ in columns("gdelt_mentions"))
@@ -193,15 +194,12 @@ def write_events(
     store: Store,
     out: TextIO,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> int:
     """Write the GDELT 2.0 events table (no header); returns the number of lines."""
     articles = ArticleCache(store)
-    rows = store.events(since=since, until=until, actor=actor, country=country)
+    rows = store.events(where)
     lines = (event_cells(row, articles.get(row.article_id)) for row in rows if keeps(row.event, modality))
     return _write_lines(out, lines)
 
@@ -210,18 +208,15 @@ def write_mentions(
     store: Store,
     out: TextIO,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> int:
     """Write the GDELT 2.0 mentions table (no header): one line per article reporting an exported event."""
     first_added: dict[int, str] = {}
-    for row in store.events(since=since, until=until, actor=actor, country=country):
+    for row in store.events(where):
         if keeps(row.event, modality):
             first_added[row.event_id] = row.added
-    rows = store.mentions(since=since, until=until, actor=actor, country=country)
+    rows = store.mentions(where)
     lines = (mention_cells(row, first_added[row.event_id]) for row in rows if row.event_id in first_added)
     return _write_lines(out, lines)
 

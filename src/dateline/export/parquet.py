@@ -33,8 +33,9 @@ from dateline.export.gdelt import actor_name
 from dateline.export.places import place_of
 from dateline.lexicon.codebook import load_codebook
 from dateline.records import Article
-from dateline.store import DateLike, EventRow, Store
-from dateline.store.base import mention_count, source_name, valid_day
+from dateline.store import EventFilter, EventRow, Store
+from dateline.store.filters import ALL_EVENTS
+from dateline.store.rows import mention_count, source_name, valid_day
 
 CHUNK_ROWS = 50_000
 
@@ -194,29 +195,23 @@ def events_table(articles: Iterable[Article]) -> pa.Table:
 def store_table(
     store: Store,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> pa.Table:
     """The store's events (one row per distinct event, as the Parquet export) as one table with `SCHEMA`."""
-    rows = store_rows(store, since=since, until=until, actor=actor, country=country, modality=modality)
+    rows = store_rows(store, where=where, modality=modality)
     return pa.Table.from_pylist(list(rows), schema=SCHEMA)
 
 
 def store_rows(
     store: Store,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> Iterator[dict[str, Any]]:
     """The Parquet rows of the store's events that pass the export filters."""
     articles = ArticleCache(store)
-    for row in store.events(since=since, until=until, actor=actor, country=country):
+    for row in store.events(where):
         if keeps(row.event, modality):
             yield event_row(row, articles.get(row.article_id))
 
@@ -230,10 +225,7 @@ def write_parquet(
     store: Store,
     directory: Path,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
     chunk_rows: int = CHUNK_ROWS,
 ) -> int:
@@ -250,7 +242,7 @@ def write_parquet(
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".part", dir=directory.parent))
     try:
-        rows = store_rows(store, since=since, until=until, actor=actor, country=country, modality=modality)
+        rows = store_rows(store, where=where, modality=modality)
         count = 0
         for n, chunk in enumerate(_chunks(rows, chunk_rows)):
             table = pa.Table.from_pylist(chunk, schema=SCHEMA)

@@ -26,7 +26,8 @@ from dateline.export.facts import groups, modalities, plover_quad
 from dateline.export.places import place_of, plover_location
 from dateline.lexicon.codebook import load_codebook
 from dateline.records import ActorRef, Article
-from dateline.store import DateLike, EventRow, Store
+from dateline.store import EventFilter, EventRow, Store
+from dateline.store.filters import ALL_EVENTS
 
 LANGUAGE = "en"
 CODER = "dateline"
@@ -130,16 +131,13 @@ def write_plover(
     store: Store,
     out: TextIO,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> int:
     """Write one PLOVER JSON record per line; returns the number written."""
     articles = ArticleCache(store)
     count = 0
-    for row in store.events(since=since, until=until, actor=actor, country=country):
+    for row in store.events(where):
         if not row.event.plover or not keeps(row.event, modality):
             continue
         record = plover_record(row, articles.get(row.article_id))

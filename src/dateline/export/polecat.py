@@ -22,7 +22,8 @@ from dateline.export.gdelt import actor_name
 from dateline.export.places import place_of
 from dateline.lexicon.codebook import load_codebook
 from dateline.records import ActorRef, Article
-from dateline.store import DateLike, EventRow, Store
+from dateline.store import EventFilter, EventRow, Store
+from dateline.store.filters import ALL_EVENTS
 
 COLUMNS: tuple[str, ...] = tuple(name for name, _ in columns("polecat_columns"))
 
@@ -99,17 +100,14 @@ def write_polecat(
     store: Store,
     out: TextIO,
     *,
-    since: DateLike = None,
-    until: DateLike = None,
-    actor: str | None = None,
-    country: str | None = None,
+    where: EventFilter = ALL_EVENTS,
     modality: str = "asserted",
 ) -> int:
     """Write the header line, then one line per event with a PLOVER type; returns the number of events."""
     out.write("\t".join(COLUMNS) + "\n")
     articles = ArticleCache(store)
     count = 0
-    for row in store.events(since=since, until=until, actor=actor, country=country):
+    for row in store.events(where):
         if not row.event.plover or not keeps(row.event, modality):
             continue
         out.write("\t".join(event_cells(row, articles.get(row.article_id))) + "\n")

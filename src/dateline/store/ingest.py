@@ -5,6 +5,7 @@
 
     with Store.open("news.db") as store:
         report = ingest(["pages/", "feeds/rss.xml"], store, progress=print)
+        article, added = ingest_story(document, store)      # one story (the web app's POST /api/articles)
 
 What `ingest()` promises:
     - batches: coded articles are added `batch_size` at a time, each batch in one transaction, so a
@@ -19,6 +20,8 @@ What `ingest()` promises:
       its cut recorded there too. Only errors that would fail every input (the model, the settings,
       a store that cannot be written) stop the run.
 Inputs are read again on a re-run (the store keeps no file sizes or times); only coding is skipped.
+`ingest` (paths), `ingest_documents` (documents read elsewhere: `dateline watch`) and `ingest_story`
+(one document: the web API) are one path: every way into a store skips, batches and fails alike.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
+OnFailure = Callable[[InputError], None]
 
 
 def ingest(
@@ -119,12 +123,14 @@ def ingest_documents(
     workers: int | None = 1,
     report: IngestReport | None = None,
     published: str | None = None,
+    on_failure: OnFailure | None = None,
 ) -> IngestReport:
     """Code and store documents already read (an `InputError` among them is recorded as a failure).
 
     What `ingest()` does after reading, for callers with documents of their own (`dateline watch`):
     the same skipping of stored articles, batches, de-duplication and failures. The options are
-    those of `ingest()`; report: the report to count into (a new one by default).
+    those of `ingest()`; report: the report to count into (a new one by default); on_failure: called
+    with each failure once it is recorded.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -147,13 +153,33 @@ def ingest_documents(
             report.coded += 1
             batch.append(result)
             if len(batch) >= batch_size:
-                _commit(store, batch, failures, report)
+                _commit(store, batch, failures, report, on_failure=on_failure)
                 batch, failures = [], []
         tell()
-    _commit(store, batch, failures, report)
+    _commit(store, batch, failures, report, on_failure=on_failure)
     tell()
     report.seconds = time.monotonic() - report.started
     return report
+
+
+def ingest_story(
+    document: Document, store: Store, *, settings: Settings | None = None, published: str | None = None
+) -> tuple[Article, bool]:
+    """Code one document into the store as `ingest_documents` does; returns its record and whether it
+    was added (False: it was already stored, and is not coded again).
+
+    Raises the document's InputError (also recorded in the store's failures) when it cannot be coded
+    or stored.
+    """
+    settings = settings or Settings()
+    failed: list[InputError] = []
+    report = ingest_documents(
+        [document], store, settings=settings, published=published, on_failure=failed.append
+    )
+    if failed:
+        raise failed[0]
+    article = store.article(document_id(document, settings=settings))
+    return article, report.added == 1
 
 
 def _read(
@@ -207,7 +233,14 @@ def document_id(document: Document, *, settings: Settings) -> str:
     return article_id(lay_out(document, boilerplate=settings.boilerplate).text)
 
 
-def _commit(store: Store, batch: list[Article], failures: list[InputError], report: IngestReport) -> None:
+def _commit(
+    store: Store,
+    batch: list[Article],
+    failures: list[InputError],
+    report: IngestReport,
+    *,
+    on_failure: OnFailure | None = None,
+) -> None:
     """Add a batch in one transaction, then record the failures met while coding it."""
     unique: dict[str, Article] = {}
     for article in batch:
@@ -222,6 +255,8 @@ def _commit(store: Store, batch: list[Article], failures: list[InputError], repo
     report.events += sum(len(article.events) for article in unique.values())
     for error in failures:
         store.add_failure(_storable(display_name(error.name)), _storable(_reason(error)))
+        if on_failure is not None:
+            on_failure(error)
 
 
 def _add(store: Store, articles: list[Article], failures: list[InputError]) -> int:
@@ -260,4 +295,13 @@ def _reason(error: InputError) -> str:
     return f"{error.reason} ({error.hint})" if error.hint else error.reason
 
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "document_id", "ingest", "ingest_documents"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "IngestReport",
+    "OnFailure",
+    "Progress",
+    "document_id",
+    "ingest",
+    "ingest_documents",
+    "ingest_story",
+]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from dateline.errors import StoreError
-from dateline.store.base import SQLStore, wrap_errors
+from dateline.store.backend import Backend, Row, wrap_errors
 
 MIGRATION_LOCK = 0x6461_7465  # "date": the advisory lock key held while migrating
 FETCH_ROWS = 500
@@ -33,62 +34,54 @@ def to_pyformat(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-class PostgresStore(SQLStore):
-    """A store in a PostgreSQL database. Open it with `Store.open("postgresql://...")`."""
+class PostgresBackend(Backend):
+    """A store's database on a PostgreSQL server. Open a store with `Store.open("postgresql://...")`."""
 
     dialect = "postgres"
 
     def __init__(self, url: str, connection: Any, *, readonly: bool) -> None:
-        super().__init__(url, readonly=readonly)
+        super().__init__(url, readonly=readonly, errors=(_psycopg().Error,))
         self._conn = connection
         self._cursors = itertools.count()
-        self._errors = (_psycopg().Error,)
 
     @classmethod
-    def connect(cls, url: str, *, readonly: bool = False) -> PostgresStore:
-        """Connect to the server at `url`, creating and migrating the tables unless `readonly`."""
+    def connect(cls, url: str, *, readonly: bool = False) -> PostgresBackend:
+        """Connect to the server at `url` (read-only transactions when `readonly`)."""
         psycopg = _psycopg()
+        from psycopg.rows import dict_row
+
         with wrap_errors(_safe(url), "connect to PostgreSQL (is the server up, and the URL right?)"):
-            conn = psycopg.connect(url, autocommit=True)
+            conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
             if readonly:
                 conn.execute("SET default_transaction_read_only = on")
-        store = cls(_safe(url), conn, readonly=readonly)
-        try:
-            with wrap_errors(store.url, "migrate the PostgreSQL store"):
-                store._migrate()
-        except BaseException:
-            conn.close()
-            raise
-        return store
+        return cls(_safe(url), conn, readonly=readonly)
 
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(to_pyformat(sql), tuple(params))
 
-    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         with self._conn.transaction(), self._conn.cursor(name=f"dateline_{next(self._cursors)}") as cursor:
             cursor.itersize = FETCH_ROWS
             cursor.execute(to_pyformat(sql), tuple(params))
             yield from cursor
 
-    def _transaction(self) -> Any:
+    def transaction(self) -> Any:
         return self._conn.transaction()
 
-    def _lock(self) -> None:
-        self._run("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+    def lock(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
 
-    def _json_param(self, value: dict[str, Any]) -> Any:
+    def json_param(self, value: dict[str, Any]) -> Any:
         from psycopg.types.json import Jsonb
 
         return Jsonb(value)
 
-    def _close(self) -> None:
+    def close(self) -> None:
         self._conn.close()
 
 
 def _safe(url: str) -> str:
     """The URL without its password, to name the store in messages."""
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(url)
     if parts.password is None:
         return url

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.store.search import SEARCH_INDEX
+from dateline.errors import StoreError
+from dateline.store.backend import Backend
+from dateline.store.rows import now
 
 DIALECTS = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "blob": "BLOB", "json": "TEXT", "real": "REAL"},
@@ -182,6 +184,35 @@ INITIAL = Migration(
     ),
 )
 
+SEARCH_INDEX: tuple[tuple[str, str], ...] = (
+    (
+        "sqlite",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, content='articles', "
+        "content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
+        "VALUES ('delete', old.seq, old.headline, old.text); END",
+    ),
+    (
+        "sqlite",
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
+        "VALUES ('delete', old.seq, old.headline, old.text); "
+        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
+    ),
+    ("sqlite", "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"),
+    ("postgres", "CREATE INDEX articles_fts ON articles USING GIN ((to_tsvector('english', "
+                 "coalesce(headline, '') || ' ' || text)))"),
+)  # fmt: skip
+
 SEARCH = Migration(2, "full-text search of headlines and texts", (), SEARCH_INDEX)
 
 WATCH = Migration(
@@ -259,3 +290,37 @@ LATEST = MIGRATIONS[-1].version
 def pending(current: int) -> list[Migration]:
     """The migrations to apply to a store at schema version `current` (0 for a new store)."""
     return [m for m in MIGRATIONS if m.version > current]
+
+
+def schema_version(db: Backend) -> int:
+    """The schema version of the store (0 before its first migration)."""
+    try:
+        return int(db.one("SELECT MAX(version) AS version FROM schema_version") or 0)
+    except Exception as e:  # the table is missing: not a dateline store
+        raise StoreError(f"{db.url}: not a dateline store ({e})") from e
+
+
+def migrate(db: Backend) -> None:
+    """Apply the pending migrations in one transaction (or, read-only, check that there are none)."""
+    if db.readonly:
+        version = schema_version(db)
+        if version != LATEST:
+            raise StoreError(
+                f"{db.url}: schema version {version}, this dateline needs {LATEST}; "
+                "open it once for writing to migrate it"
+            )
+        return
+    with db.transaction():
+        db.lock()
+        db.execute(VERSION_TABLE)
+        current = db.one("SELECT MAX(version) AS version FROM schema_version") or 0
+        if current > LATEST:
+            raise StoreError(
+                f"{db.url}: schema version {current} is newer than this dateline's ({LATEST}); upgrade dateline"
+            )
+        for migration in pending(current):
+            for statement in migration.sql(db.dialect):
+                db.execute(statement)
+            db.insert(
+                "schema_version", {"version": migration.version, "name": migration.name, "applied_at": now()}
+            )

@@ -18,43 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dateline.store import EventRow, as_day
-
-if TYPE_CHECKING:
-    from dateline.store.base import SQLStore
+from dateline.store.backend import Backend, Row
+from dateline.store.filters import as_day
+from dateline.store.rows import EVENT_SELECT, EventRow, event_row
 
 _PG_DOCUMENT = "to_tsvector('english', coalesce(a.headline, '') || ' ' || a.text)"
 
-SEARCH_INDEX: tuple[tuple[str, str], ...] = (
-    (
-        "sqlite",
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, content='articles', "
-        "content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')",
-    ),
-    (
-        "sqlite",
-        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
-        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
-    ),
-    (
-        "sqlite",
-        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
-        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
-        "VALUES ('delete', old.seq, old.headline, old.text); END",
-    ),
-    (
-        "sqlite",
-        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text ON articles BEGIN "
-        "INSERT INTO articles_fts (articles_fts, rowid, headline, text) "
-        "VALUES ('delete', old.seq, old.headline, old.text); "
-        "INSERT INTO articles_fts (rowid, headline, text) VALUES (new.seq, new.headline, new.text); END",
-    ),
-    ("sqlite", "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')"),
-    ("postgres", "CREATE INDEX articles_fts ON articles USING GIN ((to_tsvector('english', "
-                 "coalesce(headline, '') || ' ' || text)))"),
-)  # fmt: skip
 
 MARK_START, MARK_END = "\x02", "\x03"  # around the matched words of a snippet
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -117,13 +88,14 @@ def fts5_query(text: str) -> str | None:
     return " ".join(f'"{word}"' for word in words) if words else None
 
 
-_SUMMARY = """a.id, a.headline, a.dateline, s.name, a.published, a.day, a.url, a.path,
-    (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id), a.added_at"""
+_SUMMARY = """a.id AS id, a.headline AS headline, a.dateline AS dateline, s.name AS source,
+    a.published AS published, a.day AS day, a.url AS url, a.path AS path,
+    (SELECT COUNT(*) FROM events x WHERE x.article_id = a.id) AS events, a.added_at AS added"""
 _ARTICLES = " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
 
 
 def search(
-    store: SQLStore,
+    db: Backend,
     query: str | None = None,
     *,
     country: str | None = None,
@@ -146,7 +118,7 @@ def search(
     snippet = "NULL"
     snippet_params: list[Any] = []
     words = (query or "").strip()
-    if words and store.dialect == "sqlite":
+    if words and db.dialect == "sqlite":
         match = fts5_query(words)
         if match is None:
             return SearchPage(0, [], limit, offset)
@@ -187,45 +159,34 @@ def search(
         where.append("s.name = ?")
         params.append(source)
     condition = (" WHERE " + " AND ".join(where)) if where else ""
-    total = int(store._one("SELECT COUNT(*)" + _ARTICLES + joins + condition, params))
-    sql = f"SELECT {_SUMMARY}, {snippet}{_ARTICLES}{joins}{condition} ORDER BY a.day DESC, a.seq DESC"
+    total = int(db.one("SELECT COUNT(*) AS n" + _ARTICLES + joins + condition, params))
+    sql = f"SELECT {_SUMMARY}, {snippet} AS snippet{_ARTICLES}{joins}{condition} ORDER BY a.day DESC, a.seq DESC"
     sql += " LIMIT ? OFFSET ?"
-    rows = store._run(sql, [*snippet_params, *params, int(limit), int(offset)]).fetchall()
+    rows = db.rows(sql, [*snippet_params, *params, int(limit), int(offset)])
     return SearchPage(total, [_summary(row) for row in rows], limit, offset)
 
 
-def _summary(row: tuple[Any, ...]) -> ArticleSummary:
-    return ArticleSummary(
-        id=row[0],
-        headline=row[1],
-        dateline=row[2],
-        source=row[3],
-        published=row[4],
-        day=row[5],
-        url=row[6],
-        path=row[7],
-        events=int(row[8]),
-        added=row[9],
-        snippet=row[10] if len(row) > 10 else None,
-    )
+def _summary(row: Row) -> ArticleSummary:
+    return ArticleSummary(**{**row, "events": int(row["events"])})
 
 
-def copies(store: SQLStore, article_id: str) -> list[ArticleSummary]:
+def copies(db: Backend, article_id: str) -> list[ArticleSummary]:
     """The other articles of the story cluster of `article_id` (near-duplicates), oldest first."""
     sql = (
         f"SELECT {_SUMMARY}{_ARTICLES} WHERE a.cluster_id = (SELECT cluster_id FROM articles WHERE id = ?) "
         "AND a.id <> ? ORDER BY a.seq"
     )
-    return [_summary(row) for row in store._run(sql, (article_id, article_id)).fetchall()]
+    return [_summary(row) for row in db.rows(sql, (article_id, article_id))]
 
 
 def quotes_by(
-    store: SQLStore, *, actor: str | None = None, person: str | None = None, limit: int = 50
+    db: Backend, *, actor: str | None = None, person: str | None = None, limit: int = 50
 ) -> list[QuoteRow]:
     """Quotes whose speaker has the actor code (or prefix) `actor`, or is the person named `person`."""
     sql = (
-        "SELECT q.article_id, a.headline, CASE WHEN a.day = a.published THEN a.day END, q.kind, q.text, q.start_char, q.end_char, q.cue, "
-        "COALESCE(n.name, q.speaker_name) FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "SELECT q.article_id AS article_id, a.headline AS headline, CASE WHEN a.day = a.published THEN a.day END AS day, "
+        "q.kind AS kind, q.text AS text, q.start_char AS quote_start, q.end_char AS quote_end, q.cue AS cue, "
+        "COALESCE(n.name, q.speaker_name) AS speaker FROM quotes q JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN entities n ON n.article_id = q.article_id AND n.entity_id = q.speaker_entity WHERE "
     )
     if person:
@@ -237,25 +198,25 @@ def quotes_by(
     else:
         return []
     sql += " ORDER BY a.day DESC, a.seq DESC, q.idx LIMIT ?"
-    rows = store._run(sql, [*params, int(limit)]).fetchall()
+    rows = db.rows(sql, [*params, int(limit)])
     return [
         QuoteRow(
-            article_id=row[0],
-            headline=row[1],
-            day=row[2],
-            kind=row[3],
-            text=row[4],
-            start=int(row[5]),
-            end=int(row[6]),
-            cue=row[7],
-            speaker=row[8],
+            article_id=row["article_id"],
+            headline=row["headline"],
+            day=row["day"],
+            kind=row["kind"],
+            text=row["text"],
+            start=int(row["quote_start"]),
+            end=int(row["quote_end"]),
+            cue=row["cue"],
+            speaker=row["speaker"],
         )
         for row in rows
     ]
 
 
 def dyad_events(
-    store: SQLStore,
+    db: Backend,
     a: str,
     b: str,
     *,
@@ -286,51 +247,48 @@ def dyad_events(
         where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
     if asserted:
         where.append("e.modality = 'asserted'")
-    return _event_rows(store, where, params, limit)
+    return _event_rows(db, where, params, limit)
 
 
-def person_events(store: SQLStore, person: str, *, role: str, limit: int | None = 200) -> list[EventRow]:
+def person_events(db: Backend, person: str, *, role: str, limit: int | None = 200) -> list[EventRow]:
     """The distinct events whose source (`role="source"`) or target (`"target"`) is the person named."""
     column = {"source": "e.source_entity", "target": "e.target_entity"}[role]
     where = [
         f"EXISTS (SELECT 1 FROM entities n WHERE n.article_id = e.article_id AND n.entity_id = {column} "
         "AND n.name = ?)"
     ]
-    return _event_rows(store, where, [person], limit)
+    return _event_rows(db, where, [person], limit)
 
 
-def _event_rows(store: SQLStore, where: list[str], params: list[Any], limit: int | None) -> list[EventRow]:
-    from dateline.store.base import _COUNTS, _EVENT_COLUMNS, _EVENT_FROM
-
-    sql = "SELECT " + _EVENT_COLUMNS + _COUNTS + _EVENT_FROM + " WHERE e.first_mention = 1 AND "
+def _event_rows(db: Backend, where: list[str], params: list[Any], limit: int | None) -> list[EventRow]:
+    sql = EVENT_SELECT + " WHERE e.first_mention = 1 AND "
     sql += " AND ".join(where) + " ORDER BY e.day DESC NULLS LAST, e.seq DESC"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, int(limit)]
-    rows = store._run(sql, params).fetchall()
-    return [store._event_row(row) for row in rows]
+    return [event_row(db, row) for row in db.rows(sql, params)]
 
 
-def facets(store: SQLStore, *, limit: int = 40) -> Facets:
+def facets(db: Backend, *, limit: int = 40) -> Facets:
     """The countries, actors and CAMEO roots of the stored events, most frequent first."""
     actors: Counter[str] = Counter()
-    for code, n in store._run(
-        "SELECT actor, COUNT(*) FROM (SELECT source_actor AS actor FROM events WHERE first_mention = 1 "
+    for row in db.rows(
+        "SELECT actor, COUNT(*) AS n FROM (SELECT source_actor AS actor FROM events WHERE first_mention = 1 "
         "UNION ALL SELECT target_actor FROM events WHERE first_mention = 1) t "
         "WHERE actor IS NOT NULL AND actor <> '' GROUP BY actor"
-    ).fetchall():
-        actors[code] += int(n)
+    ):
+        actors[row["actor"]] += int(row["n"])
     countries: Counter[str] = Counter()
     for code, n in actors.items():
         if _is_country(code[:3]):
             countries[code[:3]] += n
-    roots = store._run(
-        "SELECT root, COUNT(*) FROM events WHERE first_mention = 1 GROUP BY root ORDER BY COUNT(*) DESC, root"
-    ).fetchall()
+    roots = db.rows(
+        "SELECT root, COUNT(*) AS n FROM events WHERE first_mention = 1 GROUP BY root ORDER BY COUNT(*) DESC, root"
+    )
     return Facets(
         countries=countries.most_common(limit),
         actors=actors.most_common(limit),
-        roots=[(root, int(n)) for root, n in roots[:limit]],
+        roots=[(row["root"], int(row["n"])) for row in roots[:limit]],
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import StoreError
-from dateline.store.base import SQLStore, wrap_errors
+from dateline.store.backend import Backend, Row, wrap_errors
 
 BUSY_TIMEOUT_S = 60.0
 
@@ -26,19 +26,22 @@ def sqlite_path(url: str) -> str:
     return url
 
 
-class SQLiteStore(SQLStore):
-    """A store in one SQLite file. Open it with `Store.open(path)`."""
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+class SQLiteBackend(Backend):
+    """A store's database in one SQLite file. Open a store with `Store.open(path)`."""
 
     dialect = "sqlite"
-    _errors = (sqlite3.Error,)
 
     def __init__(self, url: str, connection: sqlite3.Connection, *, readonly: bool) -> None:
-        super().__init__(url, readonly=readonly)
+        super().__init__(url, readonly=readonly, errors=(sqlite3.Error,))
         self._conn = connection
 
     @classmethod
-    def connect(cls, url: str, *, readonly: bool = False) -> SQLiteStore:
-        """Open (creating and migrating unless `readonly`) the SQLite store at `url`."""
+    def connect(cls, url: str, *, readonly: bool = False) -> SQLiteBackend:
+        """Open (creating it unless `readonly`) the SQLite file of `url`."""
         path = sqlite_path(url)
         if readonly and path != ":memory:" and not Path(path).is_file():
             raise StoreError(f"{url}: no such store; check the path (a read-only store must exist)")
@@ -53,19 +56,13 @@ class SQLiteStore(SQLStore):
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-        store = cls(url, conn, readonly=readonly)
-        try:
-            with wrap_errors(url, "migrate the SQLite store"):
-                store._migrate()
-        except BaseException:
-            conn.close()
-            raise
-        return store
+        conn.row_factory = _dict_row
+        return cls(url, conn, readonly=readonly)
 
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, tuple(params))
 
-    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         cursor = self._conn.execute(sql, tuple(params))
         try:
             while rows := cursor.fetchmany(500):
@@ -75,11 +72,11 @@ class SQLiteStore(SQLStore):
                 cursor.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         if self._conn.in_transaction:  # nested: part of the enclosing transaction
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self._conn.execute("BEGIN IMMEDIATE")  # holds the write lock: migrations need no other
         try:
             yield
         except BaseException:
@@ -87,8 +84,5 @@ class SQLiteStore(SQLStore):
             raise
         self._conn.commit()
 
-    def _lock(self) -> None:
-        """BEGIN IMMEDIATE already holds the write lock."""
-
-    def _close(self) -> None:
+    def close(self) -> None:
         self._conn.close()

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dateline.store.base import now
+from dateline.store.rows import now
 
 if TYPE_CHECKING:
-    from dateline.store.base import SQLStore
+    from dateline.store import Store
 
 PENDING, FETCHED, RETRY, STORED, DUPLICATE, FAILED = (
     "pending", "fetched", "retry", "stored", "duplicate", "failed"
@@ -93,36 +93,40 @@ class WatchPage:
 
 _SOURCE_COLUMNS = "url, outlet, parent, kind, etag, last_modified, checked_at, success_at, status, error"
 _PAGE_COLUMNS = (
-    "url, source_url, state, attempts, title, published, outlet, final_url, content_type, {body}, "
+    "url, source_url, state, attempts, title, published, outlet, final_url, content_type, {body} AS body, "
     "article_id, reason"
 )
+
+
+_SOURCE_FIELDS = [name.strip() for name in _SOURCE_COLUMNS.split(",")]
 
 
 class WatchState:
     """The watch tables of one open store (see the module docstring). Get it with `store.watch_state()`."""
 
-    def __init__(self, store: SQLStore) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
+        self._db = store.db
 
     # sources
     def source(self, url: str) -> WatchSource | None:
         """The saved state of the source at `url`, or None when it was never fetched."""
-        row = self._store._run(
+        row = self._db.execute(
             f"SELECT {_SOURCE_COLUMNS} FROM watch_sources WHERE url = ?", (url,)
         ).fetchone()
-        return WatchSource(*row) if row else None
+        return WatchSource(**row) if row else None
 
     def children(self, url: str) -> list[WatchSource]:
         """The sitemaps a sitemap index at `url` listed, in the order they were first found."""
-        rows = self._store._run(
+        rows = self._db.execute(
             f"SELECT {_SOURCE_COLUMNS} FROM watch_sources WHERE parent = ? ORDER BY added_at, url", (url,)
         ).fetchall()
-        return [WatchSource(*row) for row in rows]
+        return [WatchSource(**row) for row in rows]
 
     def save_source(self, source: WatchSource) -> None:
         """Save a source's state (validators, last fetch), replacing what was saved."""
-        self._store._check_writable()
-        with self._store._transaction():
+        self._db.check_writable()
+        with self._db.transaction():
             self._upsert(source)
 
     def save_listing(
@@ -134,19 +138,19 @@ class WatchState:
         A URL already known (from any source) is left as it is. A link's outlet is the source's when it
         has one, else the link's own.
         """
-        self._store._check_writable()
+        self._db.check_writable()
         at = now()
         added = 0
-        with self._store._transaction():
+        with self._db.transaction():
             self._upsert(source)
             for child in children:
-                self._store._run(
+                self._db.execute(
                     "INSERT INTO watch_sources (url, outlet, parent, added_at) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (url) DO NOTHING",
                     (child, source.outlet, source.url, at),
                 )
             for link in links:
-                inserted = self._store._run(
+                inserted = self._db.execute(
                     "INSERT INTO watch_pages (url, source_url, title, published, outlet, state, attempts, "
                     "discovered_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (url) DO NOTHING RETURNING seq",
                     (
@@ -163,7 +167,7 @@ class WatchState:
         return added
 
     def _upsert(self, source: WatchSource) -> None:
-        self._store._run(
+        self._db.execute(
             f"INSERT INTO watch_sources ({_SOURCE_COLUMNS}, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (url) DO UPDATE SET outlet = excluded.outlet, parent = excluded.parent, "
             "kind = excluded.kind, etag = excluded.etag, last_modified = excluded.last_modified, "
@@ -186,16 +190,22 @@ class WatchState:
 
     def sources(self) -> list[SourceStatus]:
         """Every source ever watched (a sitemap index's sitemaps after it), with its pages' counts."""
-        rows = self._store._run(
-            f"SELECT {', '.join('s.' + c.strip() for c in _SOURCE_COLUMNS.split(','))}, "
-            f"(SELECT COUNT(*) FROM watch_pages p WHERE p.source_url = s.url AND p.state = '{STORED}'), "
+        rows = self._db.execute(
+            f"SELECT {', '.join('s.' + name for name in _SOURCE_FIELDS)}, "
+            f"(SELECT COUNT(*) FROM watch_pages p WHERE p.source_url = s.url AND p.state = '{STORED}') AS articles, "
             f"(SELECT COUNT(*) FROM watch_pages p WHERE p.source_url = s.url AND p.state IN "
-            f"('{PENDING}', '{FETCHED}', '{RETRY}')), "
-            f"(SELECT COUNT(*) FROM watch_pages p WHERE p.source_url = s.url AND p.state = '{FAILED}') "
+            f"('{PENDING}', '{FETCHED}', '{RETRY}')) AS waiting, "
+            f"(SELECT COUNT(*) FROM watch_pages p WHERE p.source_url = s.url AND p.state = '{FAILED}') AS failed "
             "FROM watch_sources s ORDER BY COALESCE(s.parent, s.url), s.parent IS NOT NULL, s.added_at, s.url"
         ).fetchall()
         return [
-            SourceStatus(WatchSource(*row[:10]), int(row[10]), int(row[11]), int(row[12])) for row in rows
+            SourceStatus(
+                WatchSource(**{name: row[name] for name in _SOURCE_FIELDS}),
+                int(row["articles"]),
+                int(row["waiting"]),
+                int(row["failed"]),
+            )
+            for row in rows
         ]
 
     # pages
@@ -203,7 +213,7 @@ class WatchState:
         """Every known article URL (without bodies), in the order found; of one source when given."""
         where, params = ("WHERE source_url = ?", [source_url]) if source_url else ("", [])
         sql = f"SELECT {_PAGE_COLUMNS.format(body='NULL')} FROM watch_pages {where} ORDER BY seq"
-        return [self._page(row) for row in self._store._run(sql, params).fetchall()]
+        return [self._page(row) for row in self._db.execute(sql, params).fetchall()]
 
     def due(self, at: str, *, limit: int | None = None) -> list[WatchPage]:
         """The URLs to fetch now: pending ones, and those to retry whose time has come (`at`, ISO UTC)."""
@@ -215,11 +225,11 @@ class WatchState:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [self._page(row) for row in self._store._run(sql, params).fetchall()]
+        return [self._page(row) for row in self._db.execute(sql, params).fetchall()]
 
     def fetched(self, *, limit: int) -> list[WatchPage]:
         """Fetched pages waiting to be coded, with their bodies, oldest first."""
-        rows = self._store._run(
+        rows = self._db.execute(
             f"SELECT {_PAGE_COLUMNS.format(body='body')} FROM watch_pages WHERE state = ? ORDER BY seq LIMIT ?",
             (FETCHED, int(limit)),
         ).fetchall()
@@ -229,9 +239,9 @@ class WatchState:
         self, url: str, *, final_url: str, http_status: int, content_type: str | None, body: bytes
     ) -> None:
         """Keep a fetched page until it is coded (committed at once)."""
-        self._store._check_writable()
-        with self._store._transaction():
-            self._store._run(
+        self._db.check_writable()
+        with self._db.transaction():
+            self._db.execute(
                 "UPDATE watch_pages SET state = ?, attempts = attempts + 1, retry_at = NULL, http_status = ?, "
                 "final_url = ?, content_type = ?, body = ?, fetched_at = ?, reason = NULL WHERE url = ?",
                 (FETCHED, http_status, final_url, content_type, body, now(), url),
@@ -251,9 +261,9 @@ class WatchState:
         retry_at: try it again from then on (a passing failure); None: never again.
         attempted: a fetch was tried (counted in `attempts`); False when the fetched page could not be read.
         """
-        self._store._check_writable()
-        with self._store._transaction():
-            self._store._run(
+        self._db.check_writable()
+        with self._db.transaction():
+            self._db.execute(
                 "UPDATE watch_pages SET state = ?, attempts = attempts + ?, retry_at = ?, reason = ?, "
                 "http_status = COALESCE(?, http_status), body = NULL, done_at = ? WHERE url = ?",
                 (RETRY if retry_at else FAILED, int(attempted), retry_at, reason, http_status, now(), url),
@@ -263,14 +273,14 @@ class WatchState:
     def finish(self, url: str, article_id: str) -> str:
         """Mark a page done with the article it gave; returns its state (stored, or duplicate when
         another watched URL already gave that article)."""
-        self._store._check_writable()
-        with self._store._transaction():
-            claimed = self._store._one(
-                "SELECT 1 FROM watch_pages WHERE article_id = ? AND state = ? AND url <> ?",
+        self._db.check_writable()
+        with self._db.transaction():
+            claimed = self._db.one(
+                "SELECT 1 AS found FROM watch_pages WHERE article_id = ? AND state = ? AND url <> ?",
                 (article_id, STORED, url),
             )
             state = DUPLICATE if claimed else STORED
-            self._store._run(
+            self._db.execute(
                 "UPDATE watch_pages SET state = ?, article_id = ?, body = NULL, reason = NULL, retry_at = NULL, "
                 "done_at = ? WHERE url = ?",
                 (state, article_id, now(), url),
@@ -278,21 +288,10 @@ class WatchState:
         return state
 
     @staticmethod
-    def _page(row: Sequence[Any]) -> WatchPage:
-        body = row[9]
+    def _page(row: dict[str, Any]) -> WatchPage:
+        body = row["body"]
         return WatchPage(
-            url=row[0],
-            source_url=row[1],
-            state=row[2],
-            attempts=int(row[3]),
-            title=row[4],
-            published=row[5],
-            outlet=row[6],
-            final_url=row[7],
-            content_type=row[8],
-            body=bytes(body) if body is not None else None,
-            article_id=row[10],
-            reason=row[11],
+            **{**row, "attempts": int(row["attempts"]), "body": bytes(body) if body is not None else None}
         )
 
 

@@ -96,14 +96,9 @@ def list_events(request: Request) -> Response:
     """Distinct events newest first, by actor, country and day range."""
     params = request.query_params
     limit = data.bounded(params.get("limit"), default=100, most=1000, name="limit")
+    where = data.event_filter(params)
     with reading(request) as store:
-        rows = store.events(
-            actor=data.short(params.get("actor"), "actor"),
-            country=data.short(params.get("country"), "country"),
-            since=data.check_day(params.get("since"), "since"),
-            until=data.check_day(params.get("until"), "until"),
-            limit=limit,
-        )
+        rows = store.events(where, limit=limit)
         events = [data.event_dict(row) for row in rows]
     return _json({"events": events})
 
@@ -239,18 +234,19 @@ def _story_fields(content_type: str, body: bytes) -> dict[str, Any]:
 def ingest(
     db: str, *, text: str, url: str | None = None, title: str | None = None, published: str | None = None
 ) -> tuple[Article, bool]:
-    """Code one story and add it to the store at `db`; returns the record and whether it was new."""
-    from dateline.coding import code_documents
+    """Code one story and add it to the store at `db` as `dateline ingest` does (a story already stored
+    is not coded again; one that cannot be coded is recorded in the store's failures); returns the
+    record and whether it was new."""
     from dateline.errors import InputError
     from dateline.ingest.document import Document
+    from dateline.store.ingest import ingest_story
 
     document = Document(text=text, origin={"url": url} if url else {}, title=title, published=published)
-    (result,) = code_documents([document], published=published)
-    if isinstance(result, InputError):
-        raise data.BadRequest(str(result))
     with Store.open(db) as store:
-        added = store.add(result)
-    return result, added
+        try:
+            return ingest_story(document, store, published=published)
+        except InputError as e:
+            raise data.BadRequest(str(e)) from None
 
 
 routes = [

@@ -9,12 +9,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.records import Event
-from dateline.store import FREQUENCIES, EventRow, Store
+from dateline.analysis.actors import ActorProfile
+from dateline.analysis.actors import actor_profile as profile_of
+from dateline.store import FREQUENCIES, EventFilter, EventRow, Store
 
 ACTOR_CODE = re.compile(r"^[A-Z]{3}[A-Za-z0-9]{0,12}$")
 PAGE_SIZE = 50
@@ -22,18 +21,6 @@ PAGE_SIZE = 50
 
 class BadRequest(ValueError):
     """A query parameter or path part the app cannot use; the message says which and why."""
-
-
-@dataclass
-class ActorProfile:
-    """An actor code or a person: events as source and as target, top partners, quotes by them."""
-
-    key: str
-    kind: str  # "actor" or "person"
-    as_source: list[EventRow] = field(default_factory=list)
-    as_target: list[EventRow] = field(default_factory=list)
-    partners: list[tuple[str, int]] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
 
 
 MAX_KEY = 200  # characters of an actor code, a person's name or a filter
@@ -61,34 +48,7 @@ def actor_kind(key: str, kind: str | None = None) -> str:
 
 def actor_profile(store: Store, key: str, *, kind: str | None = None, limit: int = 200) -> ActorProfile:
     """Events of an actor (code prefix) or a person as source and as target, partners and quotes."""
-    kind = actor_kind(key, kind)
-    profile = ActorProfile(key=key, kind=kind)
-    if kind == "actor":
-        for row in store.events(actor=key, limit=limit * 2):
-            if _actor(row.event, "source").startswith(key):
-                profile.as_source.append(row)
-            if _actor(row.event, "target").startswith(key):
-                profile.as_target.append(row)
-        profile.quotes = store.quotes_by(actor=key)
-    else:
-        profile.as_source = store.person_events(key, role="source", limit=limit)
-        profile.as_target = store.person_events(key, role="target", limit=limit)
-        profile.quotes = store.quotes_by(person=key)
-    partners: Counter[str] = Counter()
-    for row in profile.as_source:
-        partners[_actor(row.event, "target")] += 1
-    for row in profile.as_target:
-        partners[_actor(row.event, "source")] += 1
-    partners.pop("", None)
-    profile.partners = partners.most_common(15)
-    profile.as_source = profile.as_source[:limit]
-    profile.as_target = profile.as_target[:limit]
-    return profile
-
-
-def _actor(event: Event, side: str) -> str:
-    ref = event.source if side == "source" else event.target
-    return (ref.actor or "") if ref else ""
+    return profile_of(store, key, kind=actor_kind(key, kind), limit=limit)
 
 
 def check_dyad(a: str, b: str) -> tuple[str, str]:
@@ -165,6 +125,13 @@ def bounded(value: str | None, *, default: int, most: int, name: str) -> int:
     if not 0 <= number <= most:
         raise BadRequest(f"{name}={number}: give a number from 0 to {most}")
     return number
+
+
+def event_filter(params: Any) -> EventFilter:
+    """The event filter of query parameters since, until (YYYY-MM-DD), actor and country."""
+    actor, country = short(params.get("actor"), "actor"), short(params.get("country"), "country")
+    since, until = check_day(params.get("since"), "since"), check_day(params.get("until"), "until")
+    return EventFilter(since=since, until=until, actor=actor, country=country)
 
 
 def search_filters(params: Any) -> dict[str, str | None]:
