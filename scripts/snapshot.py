@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def write_eval(kind: str, gold: Path, out: Path) -> None:
         capture_output=True,
         text=True,
         check=True,
-        env={"COLUMNS": "160", "NO_COLOR": "1", "PATH": ""},
+        env={**os.environ, "COLUMNS": "160", "NO_COLOR": "1"},
     )
     out.write_text(done.stdout, encoding="utf-8")
 
