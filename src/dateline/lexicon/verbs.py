@@ -72,6 +72,8 @@ class VerbLexicon:
     persons: frozenset[str] = frozenset()
     domains: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
+    mutual_roots: frozenset[str] = frozenset()
+    topic_roots: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -192,6 +194,8 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
         domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
         instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
+        mutual_roots=frozenset(data.get("mutual", {}).get("roots", [])),
+        topic_roots=frozenset(data.get("topic", {}).get("roots", [])),
     )
 
 
@@ -265,4 +269,6 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         persons=base.persons,
         domains=base.domains,
         instruments=base.instruments,
+        mutual_roots=base.mutual_roots,
+        topic_roots=base.topic_roots,
     )

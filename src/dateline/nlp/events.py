@@ -43,7 +43,7 @@ from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
 from dateline.nlp.modality import _settle_code, modality_of
 from dateline.nlp.parties import crowd_acts, describes, has_party, is_party, is_place, restates_aim, take_aims
-from dateline.nlp.roles import _assign_roles, _quote_at, place_domestic, subject_of
+from dateline.nlp.roles import _assign_roles, _quote_at, compound_parts, place_domestic, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
 __all__ = [
@@ -111,6 +111,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
         for item in found:
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
+        found = [part for item in found for part in compound_parts(item, sent, coder)]
         told: list[set[int]] = []
         for item in sorted(found, key=lambda f: _depth(f.trigger)):
             if item.pattern.official and _is_state(item.source, verbs):
@@ -592,9 +593,10 @@ def _record(
         confidence += 0.15
     if item.pattern.pos == "noun" and item.head is item.trigger:
         confidence -= 0.1
-    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[
-        :16
-    ]
+    part = f"|{item.party}" if item.party else ""  # the further pairs of a compound, on the same words
+    ident = hashlib.sha256(
+        f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}{part}".encode()
+    ).hexdigest()[:16]
     mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
     return Event(
         id=ident,
@@ -659,6 +661,8 @@ def merge_events(
                 continue
             if key is not None and kept.cameo[:3] != event.cameo[:3]:
                 continue
+            if kept.trigger == event.trigger:
+                continue  # the pairs of one compound are events of their own ("Egypt and Israel signed")
             if key is None or key[1] <= kept_key[1] or kept_key[1] <= key[1]:
                 same = kept
                 break
