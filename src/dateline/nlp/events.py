@@ -243,6 +243,7 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             heads = objects_of(token, pattern.prep)
             heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "mediation efforts"
             objs = [o for o in heads if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
+            objs = [o for o in objs if _preceded_by(o, pattern.object_words)]
             if not objs:
                 continue
             obj = objs[0]
@@ -258,6 +259,15 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _preceded_by(obj: Token, words: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words right before an object are, in order, one of each slot's ("diplomatic ties")."""
+    start = obj.i - len(words)
+    return start >= obj.sent.start and all(
+        obj.doc[start + k].lower_ in slot or obj.doc[start + k].lemma_.lower() in slot
+        for k, slot in enumerate(words)
+    )
 
 
 def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
