@@ -67,12 +67,16 @@ def pairs(events: list[Event], root: str) -> set[tuple[str | None, str | None]]:
             "05",
             {("ISR", "JOR"), ("EGY", "JOR")},
         ),
+        # parties of one code are one party: one event
+        ("French police and gendarmes arrested dozens of protesters in Paris.", "17", {("FRACOP", "FRAOPP")}),
         # an apposition naming the same party is not a second one
         ("Syria's president, Bashar al-Assad, met Vladimir Putin in Moscow.", "04", {("SYRGOV", "RUSGOV")}),
     ],
 )
 def test_one_event_per_pair(text: str, root: str, expected: set[tuple[str | None, str | None]]) -> None:
-    assert pairs(events_of(text), root) == expected
+    events = events_of(text)
+    assert pairs(events, root) == expected
+    assert len([e for e in events if e.root == root]) == len(expected)
 
 
 def test_pairs_share_their_words_and_have_ids_of_their_own() -> None:

@@ -101,9 +101,14 @@ def _assign_roles(
     last: CodedActor | None,
 ) -> None:
     """Set the event's source and target, and the further (source, target) pairs of a compound
-    (`item.parties`): one pair per source and target when a role names several actors."""
-    pairs = _pairs(item, coder, verbs, quotes, entities, last)
-    (item.source, item.target), item.parties = pairs[0], pairs[1:]
+    (`item.parties`): one pair per source and target when a role names several actors, and one only per
+    pair of codes ("the staff and the union protested" is one act of labour, not two)."""
+    pairs: dict[tuple[str | None, str | None], _Pair] = {}
+    for source, target in _pairs(item, coder, verbs, quotes, entities, last):
+        key = (source.code if source else None, target.code if target else None)
+        pairs.setdefault(key, (source, target))
+    first, *more = pairs.values()
+    (item.source, item.target), item.parties = first, more
 
 
 def compound_parts(item: _Found, sent: Span, coder: ActorCoder) -> list[_Found]:
