@@ -287,6 +287,13 @@ def evaluate_petrarch(path: str | Path, *, settings: Settings | None = None) -> 
 
 
 def _actor_ok(ref, expected: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an event's actor is the expected PETRARCH code, by country ("---GOV", an agent of no known
+    country, is a sector code alone: "GOV")."""
     if not expected or expected == "---":
         return ref is None or not ref.actor
-    return ref is not None and bool(ref.actor) and ref.actor.upper()[:3] == expected.upper()[:3]
+    if ref is None or not ref.actor:
+        return False
+    actor, expected = ref.actor.upper(), expected.upper()
+    if expected.startswith("---"):
+        return actor[:3] == expected[3:6]
+    return actor[:3] == expected[:3]

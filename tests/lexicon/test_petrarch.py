@@ -17,6 +17,7 @@ from dateline.lexicon.petrarch import (
     read_verbs,
     to_actor_lexicon,
 )
+from dateline.lexicon.verbs import from_petrarch
 
 SHARED = (Path(__file__).parents[2] / ".." / "shared").resolve()
 PETRARCH = SHARED / "data" / "peer" / "petrarch2"
@@ -117,6 +118,40 @@ def test_read_verbs_small(tmp_path):
         ("restore", None, (), (("diplxmatic",),)),
     ]
     assert patterns[0].lemmas == ("restore", "bring back", "re open")
+
+
+def test_from_petrarch_object_phrases(tmp_path):
+    verbs = from_petrarch(read_verbs(write(tmp_path, "verbs.txt", VERBS)))
+    assert [(p.code, p.prep, p.objects, p.object_words) for p in verbs.patterns] == [
+        ("064", (), (), ()),
+        ("0641", (), (), ()),
+        ("0642", (), ("military",), (("full",),)),  # the head after the words before it
+        ("0642", (), ("links",), (("full",), ("economic",))),  # a head of several words: a pattern of its own
+        ("112", (), ("relations",), ()),
+        ("064", (), ("ties",), ()),  # the phrase ends at a preposition
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Northland restored full economic links with South Hills.", "0642"),
+        ("Northland restored economic links with South Hills.", "064"),  # "full" is not right before
+        ("Northland restored full political economic links with South Hills.", "064"),
+        ("Northland restored full military ties with South Hills.", "064"),  # the head is "ties"
+    ],
+)
+def test_imported_object_words_must_precede_the_object(tmp_path, nlp, text, code):
+    from dateline.nlp.events import EventOptions, find_events
+    from dateline.nlp.pipeline import COMPONENTS
+
+    lexicon = to_actor_lexicon(read_actors(write(tmp_path, "actors.txt", ACTORS)), {})
+    options = EventOptions(
+        actors=lexicon, verbs=from_petrarch(read_verbs(write(tmp_path, "verbs.txt", VERBS))), statements=False
+    )
+    with nlp.select_pipes(disable=COMPONENTS):
+        doc = nlp(text)
+    assert [e.cameo for e in find_events(doc, options=options)] == [code]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,11 @@ _CONTROL_TABLES = ("intent", "threat", "reject", "demand", "appeal")
 
 @dataclass(frozen=True)
 class Pattern:
-    """One pattern: a word (of one part of speech) with optional constraints, and the code it triggers."""
+    """One pattern: a word (of one part of speech) with optional constraints, and the code it triggers.
+
+    ``object_words`` (from imported PETRARCH patterns: "* DIPLOMATIC TIES", "* NEW &TIETYPES RELATIONS") are
+    the words right before the object, in order, each one of a slot's alternatives.
+    """
 
     words: tuple[str, ...]
     code: str
@@ -48,12 +52,15 @@ class Pattern:
     carriers: tuple[str, ...] = ()
     by_crowd: str | None = None
     official: str | None = None
+    object_words: tuple[tuple[str, ...], ...] = ()
     line: int = 0
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern sets: the most specific fitting pattern wins."""
-        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.modifiers))
+        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.modifiers)) + len(
+            self.object_words
+        )
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ class VerbLexicon:
     persons: frozenset[str] = frozenset()
     domains: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
+    mutual_roots: frozenset[str] = frozenset()
+    topic_roots: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -193,6 +202,8 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
         domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
         instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
+        mutual_roots=frozenset(data.get("mutual", {}).get("roots", [])),
+        topic_roots=frozenset(data.get("topic", {}).get("roots", [])),
     )
 
 
@@ -239,19 +250,25 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         if not words:
             continue
         prep: tuple[str, ...] = ()
-        objects: tuple[str, ...] = ()
+        run: list[tuple[str, ...]] = []  # the words of the object's phrase: modifiers, then its head
         for slot in getattr(entry, "after", ()):
-            plain = tuple(w.lower() for w in slot if w not in _MARKERS and " " not in w)
+            plain = tuple(w.lower() for w in slot if w not in _MARKERS)
             if not plain:
+                if run:
+                    break
                 continue
-            if not prep and not objects and all(w in _PREPOSITIONS for w in plain):
-                prep = plain
+            if all(w in _PREPOSITIONS for w in plain):
+                if run:
+                    break
+                if not prep:
+                    prep = plain
                 continue
-            objects = plain
-            break
-        patterns.append(
-            Pattern(words=words, code=code, prep=prep, objects=objects, line=int(getattr(entry, "line", 0)))
-        )
+            run.append(plain)
+        line = int(getattr(entry, "line", 0))
+        for objects, before in _object_heads(run):
+            patterns.append(
+                Pattern(words=words, code=code, prep=prep, objects=objects, object_words=before, line=line)
+            )
     return VerbLexicon(
         version="petrarch-import",
         patterns=tuple(patterns),
@@ -266,4 +283,26 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         persons=base.persons,
         domains=base.domains,
         instruments=base.instruments,
+        mutual_roots=base.mutual_roots,
+        topic_roots=base.topic_roots,
     )
+
+
+def _object_heads(
+    run: list[tuple[str, ...]],
+) -> list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+    """(object heads, words right before them) for a pattern's object phrase: "DIPLOMATIC TIES" is the head
+    "ties" after "diplomatic"; a head alternative of several words ("golden goblin galleons") is a pattern
+    of its own. No phrase: one pattern with no object."""
+    if not run:
+        return [((), ())]
+    *modifiers, heads = run
+    if any(" " in w for m in modifiers for w in m):
+        return []  # several words among a modifier's alternatives: not translated
+    before = tuple(modifiers)
+    single = tuple(w for w in heads if " " not in w)
+    found = [(single, before)] if single else []
+    for phrase in (w for w in heads if " " in w):
+        *words, head = phrase.split()
+        found.append(((head,), before + tuple((word,) for word in words)))
+    return found

@@ -63,6 +63,10 @@ class Candidate:
     addressee: Token | None = None  # the one a demand is made of
     happening: bool = False  # a noun reported as happening ("clashes took place"): an event of its own
     cause: bool = False  # done for a cause (a protest, a riot): what it is for is its aim, not another event
+    # the further (source, target) pairs of a compound ("Israel and Egypt signed ... with Jordan"): each becomes
+    # an event of its own on the same words; `party` numbers them (0 for this first pair)
+    parties: list[tuple[CodedActor | None, CodedActor | None]] = field(default_factory=list)
+    party: int = 0
 
 
 def same_line(a: Token, b: Token) -> bool:

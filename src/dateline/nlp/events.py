@@ -47,7 +47,7 @@ from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
 from dateline.nlp.modality import _settle_code, modality_of
 from dateline.nlp.parties import crowd_acts, describes, has_party, is_party, is_place, restates_aim, take_aims
-from dateline.nlp.roles import _assign_roles, _quote_at, place_domestic, subject_of
+from dateline.nlp.roles import _assign_roles, _quote_at, compound_parts, place_domestic, subject_of
 from dateline.records import Coder, DateRef, Entity, Event, Location, Mention, Quote, Sentence, Speaker
 
 __all__ = [
@@ -115,6 +115,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
         for item in found:
             if item.source is not None and item.source.code and item.source.country:
                 last = item.source
+        found = [part for item in found for part in compound_parts(item, sent, coder)]
         told: list[set[int]] = []
         for item in sorted(found, key=lambda f: _depth(f.trigger)):
             if item.pattern.official and _is_state(item.source, verbs):
@@ -246,6 +247,7 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             heads = objects_of(token, pattern.prep)
             heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "mediation efforts"
             objs = [o for o in heads if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
+            objs = [o for o in objs if _preceded_by(o, pattern.object_words)]
             if not objs:
                 continue
             obj = objs[0]
@@ -261,6 +263,15 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _preceded_by(obj: Token, words: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words right before an object are, in order, one of each slot's ("diplomatic ties")."""
+    start = obj.i - len(words)
+    return start >= obj.sent.start and all(
+        obj.doc[start + k].lower_ in slot or obj.doc[start + k].lemma_.lower() in slot
+        for k, slot in enumerate(words)
+    )
 
 
 def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
@@ -596,9 +607,10 @@ def _record(
         confidence += 0.15
     if item.pattern.pos == "noun" and item.head is item.trigger:
         confidence -= 0.1
-    ident = hashlib.sha256(f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}".encode()).hexdigest()[
-        :16
-    ]
+    part = f"|{item.party}" if item.party else ""  # the further pairs of a compound, on the same words
+    ident = hashlib.sha256(
+        f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}{part}".encode()
+    ).hexdigest()[:16]
     mention = Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char)
     return Event(
         id=ident,
@@ -663,6 +675,8 @@ def merge_events(
                 continue
             if key is not None and kept.cameo[:3] != event.cameo[:3]:
                 continue
+            if kept.trigger == event.trigger:
+                continue  # the pairs of one compound are events of their own ("Egypt and Israel signed")
             if key is None or key[1] <= kept_key[1] or kept_key[1] <= key[1]:
                 same = kept
                 break

@@ -1,0 +1,171 @@
+"""Roles of an event: compound actors (coordinated subjects and objects, lists, shared modifiers) give one event per
+(source, target) pair on the same words, kept apart by merging, the store and the exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dateline.coding import code_text
+from dateline.lexicon.petrarch import VerbPattern
+from dateline.lexicon.verbs import from_petrarch, load_verb_lexicon
+from dateline.nlp.roles import _coordinated
+from dateline.records import Event
+from dateline.store import Store
+
+PUBLISHED = "2016-04-27"
+
+
+def events_of(text: str) -> list[Event]:
+    return code_text(text, body_only=True, published=PUBLISHED).events
+
+
+def pairs(events: list[Event], root: str) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.source.actor if e.source else None, e.target.actor if e.target else None)
+        for e in events
+        if e.root == root
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "expected"),
+    [
+        # coordinated subjects, each with the one target
+        ("Israel and Egypt signed an agreement with Jordan.", "05", {("ISR", "JOR"), ("EGY", "JOR")}),
+        ("Russia and China condemned the United States.", "11", {("RUS", "USA"), ("CHN", "USA")}),
+        # coordinated objects
+        (
+            "Turkey accused Russia and Iran of violating the ceasefire.",
+            "11",
+            {("TUR", "RUS"), ("TUR", "IRN")},
+        ),
+        # a joint act with no one else named: each party with each other one, once
+        (
+            "Russia, Turkey and Iran met in Astana on Monday.",
+            "04",
+            {("RUS", "TUR"), ("RUS", "IRN"), ("TUR", "IRN")},
+        ),
+        ("Ukraine and Poland agreed to resume talks.", "03", {("UKR", "POL")}),
+        # a one-sided act with no target: two acts, neither aimed at the other
+        ("Russia and China vetoed the resolution.", "12", {("RUS", None), ("CHN", None)}),
+        # a word shared by coordinated countries: officials of each
+        ("Russian and Chinese officials criticized Japan.", "11", {("RUSGOV", "JPN"), ("CHNGOV", "JPN")}),
+        ("The foreign ministers of Russia and China met in Moscow.", "04", {("RUSGOV", "CHNGOV")}),
+        # a modifier before coordinated agents is shared by them
+        (
+            "Danish police and troops arrested dozens of protesters.",
+            "17",
+            {("DNKCOP", "DNKOPP"), ("DNKMIL", "DNKOPP")},
+        ),
+        # an apposition of a list is one more item; an uncoded one is no party
+        (
+            "Israel, its closest ally, and Egypt signed an agreement with Jordan.",
+            "05",
+            {("ISR", "JOR"), ("EGY", "JOR")},
+        ),
+        # parties of one code are one party: one event
+        ("French police and gendarmes arrested dozens of protesters in Paris.", "17", {("FRACOP", "FRAOPP")}),
+        # an apposition naming the same party is not a second one
+        ("Syria's president, Bashar al-Assad, met Vladimir Putin in Moscow.", "04", {("SYRGOV", "RUSGOV")}),
+    ],
+)
+def test_one_event_per_pair(text: str, root: str, expected: set[tuple[str | None, str | None]]) -> None:
+    events = events_of(text)
+    assert pairs(events, root) == expected
+    assert len([e for e in events if e.root == root]) == len(expected)
+
+
+def test_pairs_share_their_words_and_have_ids_of_their_own() -> None:
+    events = [e for e in events_of("Israel and Egypt signed an agreement with Jordan.") if e.root == "05"]
+    assert len(events) == 2
+    assert len({e.id for e in events}) == 2
+    assert len({(e.trigger.start, e.trigger.end, e.sentence.index, e.cameo) for e in events}) == 1
+
+
+def test_a_retelling_merges_into_one_pair_only() -> None:
+    text = (
+        "Russia and China condemned the United States on Monday.\n\n"
+        "The Russian condemnation came after the vote."
+    )
+    events = [e for e in events_of(text) if e.root == "11"]
+    told = {e.source.actor if e.source else None: len(e.mentions) for e in events}
+    assert told == {"RUS": 2, "CHN": 1}
+
+
+def test_the_store_keeps_each_pair(tmp_path: Path) -> None:
+    article = code_text(
+        "Israel and Egypt signed an agreement with Jordan.", body_only=True, published=PUBLISHED
+    )
+    with Store.open(str(tmp_path / "news.db")) as store:
+        store.add(article)
+        rows = [r for r in store.events() if r.event.root == "05"]
+    assert {
+        (r.event.source.actor, r.event.target.actor) for r in rows if r.event.source and r.event.target
+    } == {
+        ("ISR", "JOR"),
+        ("EGY", "JOR"),
+    }
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "first", "expected"),
+    [
+        # "Evil Mordor, the awful Fornost, and good Gondor welcomed": the apposition is a list item
+        (
+            ["Evil", "Mordor", ",", "the", "awful", "Fornost", ",", "and", "good", "Gondor", "welcomed"],
+            [1, 10, 1, 5, 5, 1, 1, 1, 9, 1, 10],
+            ["amod", "nsubj", "punct", "det", "amod", "appos", "punct", "cc", "amod", "conj", "ROOT"],
+            ["ADJ", "PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "CCONJ", "ADJ", "PROPN", "VERB"],
+            1,
+            ["Fornost", "Gondor"],
+        ),
+        # "Syria's president, Assad, spoke": an apposition alone is another name, not another party
+        (
+            ["Syria", "'s", "president", ",", "Assad", ",", "spoke"],
+            [2, 0, 6, 2, 2, 2, 6],
+            ["poss", "case", "nsubj", "punct", "appos", "punct", "ROOT"],
+            ["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB"],
+            2,
+            [],
+        ),
+        # "Old foes Gondor and Osgiliath renewed ties": two subjects before the verb are one coordination
+        (
+            ["Old", "foes", "Gondor", "and", "Osgiliath", "renewed", "ties"],
+            [1, 5, 5, 2, 2, 5, 5],
+            ["amod", "nsubj", "nsubj", "cc", "conj", "ROOT", "dobj"],
+            ["ADJ", "NOUN", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"],
+            1,
+            ["Gondor", "Osgiliath"],
+        ),
+        # "Bondi sued Stanley, its banker": a second subject after the verb is a misparsed object, not a party
+        (
+            ["Bondi", "sued", "Stanley", ",", "its", "banker"],
+            [1, 1, 1, 2, 5, 2],
+            ["nsubj", "ROOT", "nsubj", "punct", "poss", "appos"],
+            ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "NOUN"],
+            0,
+            [],
+        ),
+    ],
+)
+def test_coordinated_words(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], first: int, expected: list[str]
+) -> None:
+    doc = _doc(words, heads, deps, pos)
+    assert [t.text for t in _coordinated(doc[first])] == expected
+
+
+def test_mutual_and_topic_roots_are_lexicon_data() -> None:
+    verbs = load_verb_lexicon()
+    assert verbs.mutual_roots == {"03", "04", "06"}
+    assert verbs.topic_roots == {"01"}
+    imported = from_petrarch([VerbPattern("meet", ("meet",), "040", (), (), 1)])
+    assert (imported.mutual_roots, imported.topic_roots) == (verbs.mutual_roots, verbs.topic_roots)
