@@ -47,6 +47,10 @@ class Pattern:
     carriers: tuple[str, ...] = ()
     by_crowd: str | None = None
     official: str | None = None
+    pair: bool = False
+    alone: bool = True
+    if_object: str | None = None
+    civil: bool = False
     line: int = 0
 
     @property
@@ -72,6 +76,12 @@ class VerbLexicon:
     persons: frozenset[str] = frozenset()
     domains: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
+    cooperative_roots: frozenset[str] = frozenset()
+    force_roots: frozenset[str] = frozenset()
+    refusable_roots: frozenset[str] = frozenset()
+    domain_story: int = 0
+    political_sectors: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -135,6 +145,9 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
     if kind is not None and kind not in OBJECT_KINDS:
         raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
     official = _code(raw.get("official"), codes, where, "official")
+    if_object = raw.get("if_object")
+    if if_object is not None and if_object not in OBJECT_KINDS:
+        raise LexiconError(f"{where}: if_object must be one of {', '.join(OBJECT_KINDS)}, not {if_object!r}")
     return Pattern(
         words=tuple(w.lower() for w in words),
         code=code,
@@ -157,6 +170,10 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         carriers=_strings(raw.get("carriers"), where, "carriers"),
         by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
         official=official,
+        pair=bool(raw.get("pair", False)),
+        alone=bool(raw.get("alone", True)),
+        if_object=str(if_object) if if_object else None,
+        civil=bool(raw.get("civil", False)),
     )
 
 
@@ -192,6 +209,12 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         persons=frozenset(w.lower() for w in data.get("persons", {}).get("words", [])),
         domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
         instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
+        cooperative_roots=frozenset(data.get("modality", {}).get("cooperative", [])),
+        force_roots=frozenset(data.get("modality", {}).get("force", [])),
+        refusable_roots=frozenset(data.get("modality", {}).get("refusable", [])),
+        domain_story=int(data.get("domains", {}).get("story", 0)),
+        political_sectors=frozenset(data.get("domains", {}).get("sectors", [])),
+        armed_sectors=frozenset(data.get("official", {}).get("armed", [])),
     )
 
 
@@ -265,4 +288,10 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         persons=base.persons,
         domains=base.domains,
         instruments=base.instruments,
+        cooperative_roots=base.cooperative_roots,
+        force_roots=base.force_roots,
+        refusable_roots=base.refusable_roots,
+        domain_story=base.domain_story,
+        political_sectors=base.political_sectors,
+        armed_sectors=base.armed_sectors,
     )

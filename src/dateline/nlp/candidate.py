@@ -77,6 +77,7 @@ class _Found:
     addressee: Token | None = None  # the one a demand is made of
     happening: bool = False  # a noun reported as happening ("clashes took place"): an event of its own
     cause: bool = False  # done for a cause (a protest, a riot): what it is for is its aim, not another event
+    purpose: bool = False  # an infinitive of purpose with no act to serve: intended, not done
 
 
 def same_line(a: Token, b: Token) -> bool:
