@@ -182,4 +182,4 @@ def test_lexicon_flags_load() -> None:
     assert any(p.pair for p in verbs.candidates("meet", "verb"))
     assert any(not p.alone for p in verbs.candidates("warn", "verb"))
     assert any(p.if_object == "party" for p in verbs.candidates("fight", "verb"))
-    assert {"04", "19"} <= verbs.cooperative_roots | verbs.force_roots
+    assert {"04", "19"} <= verbs.cooperative_roots | verbs.threat_roots

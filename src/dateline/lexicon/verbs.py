@@ -77,7 +77,7 @@ class VerbLexicon:
     domains: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
     cooperative_roots: frozenset[str] = frozenset()
-    force_roots: frozenset[str] = frozenset()
+    threat_roots: frozenset[str] = frozenset()
     refusable_roots: frozenset[str] = frozenset()
     domain_story: int = 0
     political_sectors: frozenset[str] = frozenset()
@@ -210,7 +210,7 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         domains=frozenset(w.lower() for w in data.get("domains", {}).get("words", [])),
         instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
         cooperative_roots=frozenset(data.get("modality", {}).get("cooperative", [])),
-        force_roots=frozenset(data.get("modality", {}).get("force", [])),
+        threat_roots=frozenset(data.get("modality", {}).get("threat", [])),
         refusable_roots=frozenset(data.get("modality", {}).get("refusable", [])),
         domain_story=int(data.get("domains", {}).get("story", 0)),
         political_sectors=frozenset(data.get("domains", {}).get("sectors", [])),
@@ -289,7 +289,7 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         domains=base.domains,
         instruments=base.instruments,
         cooperative_roots=base.cooperative_roots,
-        force_roots=base.force_roots,
+        threat_roots=base.threat_roots,
         refusable_roots=base.refusable_roots,
         domain_story=base.domain_story,
         political_sectors=base.political_sectors,

@@ -463,6 +463,8 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
 def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
     """The nearest event below a control verb, through its clause, object or prepositional phrase."""
     queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
+    if item.pattern.pos == "noun" and item.head.i != item.trigger.i:  # "reiterated its demand that ..."
+        queue += [c for c in item.head.children if c.dep_ == "ccomp"]
     seen: set[int] = set()
     while queue:
         token = queue.pop(0)

@@ -70,17 +70,17 @@ def _conditional(token: Token) -> bool:
 
 def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
     """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections. Which
-    roots are cooperation and which force is the lexicon's [modality]."""
+    roots are cooperation and which threats is the lexicon's [modality]."""
     item.modality = modality_of(item)
     root = item.code[:2]
-    cooperative, force, refusable = verbs.cooperative_roots, verbs.force_roots, verbs.refusable_roots
+    cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
     will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
     if item.modality == "negated" and will and root in refusable:
         item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
     elif item.modality == "intended" and (will or item.control == "plan"):
         if root in cooperative:
             item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
-        elif root in force:
+        elif root in threat:
             item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
-    elif item.modality in {"possible", "hypothetical"} and root in force and item.control != "threat":
+    elif item.modality in {"possible", "hypothetical"} and root in threat and item.control != "threat":
         item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
