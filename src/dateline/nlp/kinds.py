@@ -119,5 +119,5 @@ def take_purposes(found: dict[int, _Found]) -> None:
             continue
         if head.head.i in acts:
             item.consumed = True
-        else:
-            item.purpose = True
+        elif item.control not in {"demand", "appeal"}:
+            item.purpose = True  # "gathered to demand ...": the demand is voiced all the same
