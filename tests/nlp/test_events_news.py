@@ -80,10 +80,54 @@ def test_aims_and_kinds(text: str, root: str, absent: set[str]) -> None:
         "The ambassador received a letter of thanks.",
         "He called off the trip.",
         "Prison rules which prevent inmates from working are under review.",
+        # a warning of what may befall others is no threat; a one-party meeting is no consultation
+        "Business leaders warned that many small firms could be crippled by the move.",
+        "The party will hold its annual conference in Brighton.",
+        # idioms of force
+        "The new cards would help the police fight crime and illegal immigration.",
+        "These remarks have been blown out of all proportion.",
+        "The Liberal Democrats hope to engage better with voters.",
     ],
 )
 def test_not_political_events(text: str) -> None:
     assert asserted_roots(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "absent"),
+    [
+        # a verbal attack is criticism
+        ("The opposition leader attacked the government's plans for new taxes.", "11", {"18"}),
+        # a pledge or readiness to use force or coercion is a threat
+        ("The rebels vowed to fight until the capital fell.", "13", {"03"}),
+        ("The interim government said it was prepared to impose martial law.", "13", {"03"}),
+        # what an act is for, or what a charge is about, is no event of its own
+        ("The general resigned on Monday to allow elections to take place.", "08", set()),
+        ("The opposition accused the minister of attacking the press.", "11", {"18"}),
+        # a passive act with no agent in a relative clause sets the scene
+        (
+            "Serbia lifted the curfew in the province, where 28 people have been killed this year.",
+            "08",
+            {"18"},
+        ),
+    ],
+)
+def test_kind_of_act(text: str, root: str, absent: set[str]) -> None:
+    roots = asserted_roots(text)
+    assert root in roots
+    assert not absent & set(roots), roots
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("She said the party would raise pay to allow more women to stay at home.", "08"),
+        ("The president said he was happy to meet the rebel leader.", "04"),
+    ],
+)
+def test_purpose_and_disposition_are_not_asserted(text: str, root: str) -> None:
+    events = [e for e in events_of(text) if e.root == root]
+    assert events and all(e.modality != "asserted" for e in events), [(e.cameo, e.modality) for e in events]
 
 
 def test_a_government_protest_is_a_complaint() -> None:
@@ -135,3 +179,7 @@ def test_lexicon_flags_load() -> None:
     assert any(p.aims for p in verbs.candidates("protest", "verb"))
     assert any(p.official == "114" for p in verbs.candidates("protest", "verb"))
     assert any(p.object_kind == "party" for p in verbs.candidates("release", "verb"))
+    assert any(p.pair for p in verbs.candidates("meet", "verb"))
+    assert any(not p.alone for p in verbs.candidates("warn", "verb"))
+    assert any(p.if_object == "party" for p in verbs.candidates("fight", "verb"))
+    assert {"04", "19"} <= verbs.cooperative_roots | verbs.threat_roots

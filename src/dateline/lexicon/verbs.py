@@ -53,6 +53,11 @@ class Pattern:
     by_crowd: str | None = None
     official: str | None = None
     object_words: tuple[tuple[str, ...], ...] = ()
+
+    pair: bool = False
+    alone: bool = True
+    if_object: str | None = None
+    civil: bool = False
     line: int = 0
 
     @property
@@ -82,6 +87,13 @@ class VerbLexicon:
     instruments: frozenset[str] = frozenset()
     mutual_roots: frozenset[str] = frozenset()
     topic_roots: frozenset[str] = frozenset()
+
+    cooperative_roots: frozenset[str] = frozenset()
+    threat_roots: frozenset[str] = frozenset()
+    refusable_roots: frozenset[str] = frozenset()
+    domain_story: int = 0
+    political_sectors: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _index(self) -> dict[tuple[str, str], list[Pattern]]:
@@ -145,6 +157,9 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
     if kind is not None and kind not in OBJECT_KINDS:
         raise LexiconError(f"{where}: object_kind must be one of {', '.join(OBJECT_KINDS)}, not {kind!r}")
     official = _code(raw.get("official"), codes, where, "official")
+    if_object = raw.get("if_object")
+    if if_object is not None and if_object not in OBJECT_KINDS:
+        raise LexiconError(f"{where}: if_object must be one of {', '.join(OBJECT_KINDS)}, not {if_object!r}")
     return Pattern(
         words=tuple(w.lower() for w in words),
         code=code,
@@ -167,6 +182,10 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         carriers=_strings(raw.get("carriers"), where, "carriers"),
         by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
         official=official,
+        pair=bool(raw.get("pair", False)),
+        alone=bool(raw.get("alone", True)),
+        if_object=str(if_object) if if_object else None,
+        civil=bool(raw.get("civil", False)),
     )
 
 
@@ -204,6 +223,12 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         instruments=frozenset(w.lower() for w in data.get("instruments", {}).get("words", [])),
         mutual_roots=frozenset(data.get("mutual", {}).get("roots", [])),
         topic_roots=frozenset(data.get("topic", {}).get("roots", [])),
+        cooperative_roots=frozenset(data.get("modality", {}).get("cooperative", [])),
+        threat_roots=frozenset(data.get("modality", {}).get("threat", [])),
+        refusable_roots=frozenset(data.get("modality", {}).get("refusable", [])),
+        domain_story=int(data.get("domains", {}).get("story", 0)),
+        political_sectors=frozenset(data.get("domains", {}).get("sectors", [])),
+        armed_sectors=frozenset(data.get("official", {}).get("armed", [])),
     )
 
 
@@ -285,6 +310,12 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
         instruments=base.instruments,
         mutual_roots=base.mutual_roots,
         topic_roots=base.topic_roots,
+        cooperative_roots=base.cooperative_roots,
+        threat_roots=base.threat_roots,
+        refusable_roots=base.refusable_roots,
+        domain_story=base.domain_story,
+        political_sectors=base.political_sectors,
+        armed_sectors=base.armed_sectors,
     )
 
 

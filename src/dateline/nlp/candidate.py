@@ -68,6 +68,8 @@ class Candidate:
     parties: list[tuple[CodedActor | None, CodedActor | None]] = field(default_factory=list)
     party: int = 0
 
+    purpose: bool = False  # an infinitive of purpose with no act to serve: intended, not done
+
 
 def same_line(a: Token, b: Token) -> bool:
     """True when no line break separates two tokens."""

@@ -45,6 +45,17 @@ from dateline.nlp.candidate import Candidate as _Found
 from dateline.nlp.candidate import same_line
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import DATE_RANK, anchors_of, episode_of, event_clause, event_date
+from dateline.nlp.kinds import (
+    background,
+    domain_story,
+    lacks_pair,
+    nominal_participle,
+    political,
+    sectors_of,
+    take_charges,
+    take_purposes,
+    unplaced,
+)
 from dateline.nlp.modality import _settle_code, modality_of
 from dateline.nlp.parties import crowd_acts, describes, has_party, is_party, is_place, restates_aim, take_aims
 from dateline.nlp.roles import _assign_roles, _quote_at, compound_parts, place_domestic, subject_of
@@ -101,6 +112,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     anchors = anchors_of(doc, dates, published)
     episode: DateRef | None = None
     cause: tuple[int, Event, CodedActor | None] | None = None  # the last act done for a cause, for its aims
+    domain = domain_story(doc, verbs)
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
         for item in found:
@@ -127,6 +139,8 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
                 )
                 if not source_ok or not (coded or has_party(item, doc, verbs)):
                     continue  # "High fuel prices hit BA's profits", "she beat Canada's champion"
+            if domain and not political(item, verbs):
+                continue  # a story of sports, arts or business: "UK Athletics agrees new kit deal"
             if any(item.trigger.i in region for region in told):
                 continue  # a part of an aim told again ("condemned Israel's genocide")
             if cause is not None and index - cause[0] <= 2 and restates_aim(item, cause[2], verbs):
@@ -136,7 +150,11 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
                 )
                 told.append({t.i for t in item.trigger.subtree})
                 continue  # "They demanded ...": the protest's aim told again
-            if item.pattern.symmetric and item.code[:2] == "04" and item.source and item.target is None:
+            if options.require_actor and unplaced(item, doc, verbs):
+                continue
+            if item.pattern.civil and sectors_of(item.source) & verbs.armed_sectors:
+                continue  # troops who arrive are deployed, they do not visit
+            if lacks_pair(item):
                 continue  # a meeting needs two parties; a retelling naming none is merged below
             event = _record(
                 item,
@@ -228,6 +246,8 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     kind = _kind(token)
     if kind is None:
         return None
+    if kind == "verb" and token.tag_ == "VBN" and nominal_participle(token):
+        return None  # "evacuated the wounded", "sustained two injured": people, not an act
     candidates = verbs.candidates(token.lemma_.lower(), kind) or verbs.candidates(token.lower_, kind)
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
@@ -238,9 +258,7 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue
         if pattern.bare and any(c.dep_ == "prt" for c in token.children):
             continue
-        if pattern.prep and not any(
-            c.dep_ in {"prep", "agent", "dative"} and c.lower_ in pattern.prep for c in token.children
-        ):
+        if pattern.prep and not _has_prep(token, pattern.prep):
             continue
         obj = None
         if pattern.objects:
@@ -274,6 +292,18 @@ def _preceded_by(obj: Token, words: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
+def _has_prep(token: Token, preps: Collection[str]) -> bool:
+    """A preposition of the word ("agree on"), or one that marks its clause ("called for X to be lifted")."""
+    if any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps for c in token.children):
+        return True
+    return any(
+        g.dep_ == "mark" and g.lower_ in preps
+        for c in token.children
+        if c.dep_ == "advcl"
+        for g in c.children
+    )
+
+
 def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
     """The pattern's transitivity and the kind of object it needs ("released the hostages", not "released a
     statement"; "went to Paris", not "went to bed")."""
@@ -282,6 +312,12 @@ def _fits_objects(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
         return False
     if pattern.intransitive and any(c.dep_ in _OBJECTS for c in token.children):
         return False
+    if pattern.if_object and any(
+        not (is_party if pattern.if_object == "party" else is_place)(c, verbs)
+        for c in token.children
+        if c.dep_ in _OBJECTS
+    ):
+        return False  # "fought the rebels", not "fight crime"
     if pattern.object_kind and not pattern.objects:
         heads = objects_of(token, pattern.prep) if pattern.prep else direct
         if pattern.prep:
@@ -336,17 +372,23 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
         item.cause = item.pattern.aims
     crowd_acts(found, verbs)
     take_aims(found)
-    return [
+    take_purposes(found)
+    take_charges(found)
+    kept = [
         f
         for f in found.values()
         if not f.consumed
         and not (f.control == "plan" and f.embedder is None and f.chain == [f.trigger])
+        and not (not f.pattern.alone and f.code == f.pattern.code)
         and not describes(f)
     ]
+    told = [f for f in kept if not background(f, verbs)]
+    return told if told else kept
 
 
 def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> None:
-    """ "X said that Y must ...": a demand on Y (10x), whatever Y must do."""
+    """ "X said that Y must ...": a demand on Y (10x), whatever Y must do; Y is a party ("the government
+    should resign"), or the clause holds an event of its own."""
     for token in sent:
         if token.lemma_.lower() not in verbs.speech or token.i in found:
             continue
@@ -367,7 +409,10 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
                 _apply_control(speaker, inner, verbs)
                 inner.addressee = subject_of(clause)
             else:
-                speaker.addressee = subject_of(clause)
+                addressee = subject_of(clause)
+                if addressee is None or not is_party(addressee, verbs, political=True):
+                    continue  # "plans should be prominent", "these actions should lift earnings"
+                speaker.addressee = addressee
                 found[token.i] = speaker
 
 
@@ -433,6 +478,8 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
 def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
     """The nearest event below a control verb, through its clause, object or prepositional phrase."""
     queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
+    if item.pattern.pos == "noun" and item.head.i != item.trigger.i:  # "reiterated its demand that ..."
+        queue += [c for c in item.head.children if c.dep_ == "ccomp"]
     seen: set[int] = set()
     while queue:
         token = queue.pop(0)

@@ -17,8 +17,6 @@ from dateline.nlp.candidate import same_line
 _POSSIBLE = {"may", "might", "can", "could"}
 _WILL = {"will", "shall", "'ll", "would", "wo"}
 _CONDITIONS = {"if", "unless", "whether"}
-_COOPERATIVE = {"04", "05", "06", "07", "08"}
-_FORCE = {"15", "16", "17", "18", "19", "20"}
 
 
 def modality_of(item: _Found) -> str:
@@ -33,6 +31,8 @@ def modality_of(item: _Found) -> str:
         return "negated"
     if any(_conditional(t) for t in chain):
         return "hypothetical"
+    if item.purpose:
+        return "intended"
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & _POSSIBLE:
         return "possible"
@@ -71,16 +71,18 @@ def _conditional(token: Token) -> bool:
 
 
 def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
-    """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections."""
+    """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections. Which
+    roots are cooperation and which threats is the lexicon's [modality]."""
     item.modality = modality_of(item)
     root = item.code[:2]
+    cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
     will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
-    if item.modality == "negated" and will and root in _COOPERATIVE | {"03"}:
+    if item.modality == "negated" and will and root in refusable:
         item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
     elif item.modality == "intended" and (will or item.control == "plan"):
-        if root in _COOPERATIVE:
+        if root in cooperative:
             item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
-        elif root in _FORCE:
+        elif root in threat:
             item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
-    elif item.modality in {"possible", "hypothetical"} and root in _FORCE and item.control != "threat":
+    elif item.modality in {"possible", "hypothetical"} and root in threat and item.control != "threat":
         item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
