@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 
 from dateline.lexicon.verbs import VerbLexicon
 from dateline.nlp.actors import CodedActor
-from dateline.nlp.candidate import _OBJECTS, _Found
+from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
+from dateline.nlp.candidate import Candidate as _Found
 from dateline.nlp.parties import has_party
 
 _NOMINAL = {"dobj", "pobj", "nsubj"}
