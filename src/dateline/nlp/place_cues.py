@@ -20,15 +20,19 @@ KIND_WORD = (
     r"commune|area|region|state|neighbou?rhood|locality|sub-district|subdistrict|tehsil|taluka|camp)"
 )
 _KIND_AFTER = re.compile(rf"[ \t]+{KIND_WORD}\b")
+# the small words inside place names: "Santiago de Queretaro", "Deir ez Zor", "Khabb wa Ash Shaaf"
+PARTICLE = r"(?:de|del|la|las|los|of|al|el|ez|az|as|ad|ash|ar|an|es|wa|y|do|da|dos|das|di|du|des|sur|bin|ibn)"
 _NAME = (
     r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][a-z]{0,4}\.(?!\w)|"
-    r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|de|del|la|of|al|el|-)){0,4})"
+    rf"[A-Z][\w'’\-]*(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:[A-Z][\w'’\-]*|-)){{0,4}})"
 )
 _CONTAINED = rf"({_NAME})(?:[ \t]+{KIND_WORD}\b)?"
 _CONTAINER = re.compile(
     rf"(?:[ \t]+{KIND_WORD}\b)?[ \t]*(?:,[ \t]*|\([ \t]*)({_NAME})(?:[ \t]+{KIND_WORD}\b)?"
     rf"(?:[ \t]*,[ \t]*{_CONTAINED})?"
 )
+# "Kasra town in Deir ez Zor countryside", "the Ur neighborhood of Baghdad"
+_KIND_IN = re.compile(rf"[ \t]+{KIND_WORD}[ \t]+(?:in|of|near)[ \t]+(?:the[ \t]+)?({_NAME})")
 STRONG_CUE = re.compile(
     r"\b(?:town|village|city|district|province|region|county|municipality|locality|area|state|commune|"
     r"neighbou?rhood|suburb|outskirts)\s+of\s+(?:the\s+)?$",
@@ -37,7 +41,7 @@ STRONG_CUE = re.compile(
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into|toward|towards)\s+(?:the\s+)?$")
 # an untagged name written before a bracketed container: "in Iquique (Tarapaca)", "Koare (Fada Ngourma, Gourma)"
 _BRACKETED = re.compile(
-    rf"(?<![\w'’-])([A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|de|del|la|al|el|-)){{0,4}})"
+    rf"(?<![\w'’-])([A-Z][\w'’\-]*(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:[A-Z][\w'’\-]*|-)){{0,4}})"
     rf"(?:[ \t]+{KIND_WORD})?[ \t]*\([ \t]*(?=[A-Z])"
 )
 _NOT_NAME = {
@@ -81,10 +85,18 @@ def container(text: str, end: int) -> list[str]:
     "Muse township (Muse district, Shan-North state)" -> ["Muse", "Shan-North"]."""
     if end and text[end - 1] == "(":  # the model's span took the bracket
         end -= 1
-    m = _CONTAINER.match(text, end, min(len(text), end + 100))
+    m = _CONTAINER.match(text, end, min(len(text), end + 100)) or _KIND_IN.match(text, end, len(text))
     if m is None:
         return []
     return [g.strip(" -") for g in m.groups() if g and g.strip(" -")]
+
+
+def bracketed(text: str, end: int) -> bool:
+    """Whether the containing place after a mention is written in brackets ("Houla (Marjayoun)") or said
+    ("Kasra town in Deir ez Zor"), which a list ("Spain, Italy and France") never is."""
+    if end and text[end - 1] == "(" or _KIND_IN.match(text, end, len(text)):
+        return True
+    return re.match(rf"(?:[ \t]+{KIND_WORD}\b)?[ \t]*\(", text[end : end + 40]) is not None
 
 
 def known(name: str) -> bool:

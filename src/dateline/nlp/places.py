@@ -70,6 +70,7 @@ class _Target:
     choice: Candidate | None = None
     confidence: float = 0.0
     containers: list[list[str]] = field(default_factory=list)
+    brackets: list[bool] = field(default_factory=list)  # whether each container is written in brackets
     approximate: set[Place] = field(default_factory=set)  # put at their written container
 
 
@@ -260,7 +261,7 @@ def _clean_brackets(entities: list[Entity]) -> None:
                 m.text, m.end = cut, m.start + len(cut)
 
 
-_FOLLOWING = re.compile(r"(?:[ \t]+[A-Z][\w'’\-]*){1,3}")
+_FOLLOWING = re.compile(rf"(?:[ \t]+(?:{place_cues.PARTICLE}[ \t]+)?[A-Z][\w'’\-]*){{1,3}}")
 
 
 def _extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> None:
@@ -281,7 +282,10 @@ def _extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> No
             for n in range(len(words), 0, -1):
                 end = text.index(words[n - 1], m.end) + len(words[n - 1])
                 whole = text[m.start : end]
-                if any(not c.alternate for c in gazetteer.candidates(whole)):
+                if any(
+                    not c.alternate or c.place.population >= _INNER_POPULATION / 10
+                    for c in gazetteer.candidates(whole)
+                ):
                     break
             else:
                 continue
@@ -353,7 +357,8 @@ def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexico
                 evidence[c.place] = W_LEXICON
     if not candidates and not any(holders):
         return None
-    return _Target(entity, name, candidates, evidence, containers=holders)
+    brackets = [place_cues.bracketed(text, m.end) for m in entity.mentions]
+    return _Target(entity, name, candidates, evidence, containers=holders, brackets=brackets)
 
 
 def _personal(entity: Entity) -> bool:
@@ -409,7 +414,7 @@ def _context_evidence(target: _Target, *, dateline_country: str | None, home: Pl
         inside = _inside(c.place, holders)
         consistent = consistent or inside > 0
         target.evidence[c.place] = target.evidence.get(c.place, 0.0) + inside
-    if any(target.containers) and not consistent:  # "Houla (Marjayoun)": not the Syrian Houla
+    if not consistent and _contained_elsewhere(target):
         _add_contained(target, gazetteer, holders)
     for c in target.candidates:
         place = c.place
@@ -419,6 +424,23 @@ def _context_evidence(target: _Target, *, dateline_country: str | None, home: Pl
         if home is not None and place.admin1_code and place.admin1_code == home.admin1_code:
             bonus += W_DATELINE_ADMIN1
         target.evidence[place] = target.evidence.get(place, 0.0) + bonus
+
+
+def _contained_elsewhere(target: _Target) -> bool:
+    """Whether a name none of whose places fits its written container is put at the container: an unknown
+    name always ("near Sieverne, Donetsk"); a known one only inside brackets, never in a list ("Spain, New
+    Zealand"): one known only by an old or foreign name ("Houla (Marjayoun)", not the Syrian Kafr Laha), or
+    a town of the name elsewhere before a container of two levels ("Muse (Muse district, Shan-North
+    state)", not "Sanabis (Capital)"). A country or division is never put inside another place."""
+    if not target.candidates:
+        return any(target.containers)
+    if any(c.place.kind in ("country", "continent", "region") and not c.alternate for c in target.candidates):
+        return False
+    own = any(not c.alternate for c in target.candidates)
+    return any(
+        brackets and len(names) >= (2 if own else 1)
+        for names, brackets in zip(target.containers, target.brackets, strict=True)
+    )
 
 
 def _inside(place: Place, holders: list[tuple[set[str], set[str], set[str]]]) -> float:
@@ -450,7 +472,7 @@ def _add_contained(
                 continue
             if not gazetteer.candidates(name) and "-" in name:
                 name = name.split("-")[0].strip()
-            found = [c for c in gazetteer.candidates(name) if not c.alternate][:8]
+            found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
             code = states.get(place_key(name))
             division = gazetteer.admin1(code) if code else None
             if division is not None:
@@ -581,7 +603,7 @@ def _fill_from_story(
             continue
         if entity.actor and not (_FACILITY.search(name) and len(entity.actor) == 3):
             continue  # a sector code alone ("HLH") leaves a hospital's place open
-        if entity.type in ("ORG", "PERSON"):
+        if entity.type in ("ORG", "PERSON") and not entity.actor:
             own = [c for c in gazetteer.candidates(name) if not c.alternate]
             if dominant and own and not _ORGISH.search(name):
                 local = [c for c in own if c.place.country == dominant]
