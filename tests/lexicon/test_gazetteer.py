@@ -72,6 +72,8 @@ def test_contains_only_sizeable_places() -> None:
         ("Córdoba", "cordoba"),
         ("St. Petersburg", "saint petersburg"),
         ("Mt Kenya", "mount kenya"),
+        ("Murang'a", "muranga"),
+        ("Deir ez-Zor", "deir ez zor"),
     ],
 )
 def test_place_key(name: str, key: str) -> None:

@@ -87,3 +87,29 @@ def test_a_demonym_is_no_event_location(nlp) -> None:
     located = [ev.location for ev in article.events if ev.location is not None]
     assert located, article.events
     assert {loc.country for loc in located} == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a name the gazetteer does not know is put at the container written after it
+        ("Gunmen attacked the village of Kelbomaya (Ouahigouya, Yatenga) on Monday.", "Kelbomaya", "BFA"),
+        ("Fighting was reported near Zarnivka, Donetsk, on Tuesday.", "Zarnivka", "UKR"),
+        # a list of places is no container
+        ("Cases were reported in Spain, New Zealand and China.", "Spain", "ESP"),
+        ("Moscow, Kiev and Minsk reacted with anger.", "Moscow", "RUS"),
+    ],
+)
+def test_written_containers(nlp, text: str, name: str, country: str) -> None:
+    article = code_text(text, body_only=True)
+    found = {e.name: e for e in article.entities}
+    assert name in found, found
+    assert found[name].country == country
+    assert found[name].lat is not None
+
+
+def test_an_unknown_place_has_no_id_of_its_own(nlp) -> None:
+    article = code_text("Gunmen attacked the village of Kelbomaya (Ouahigouya, Yatenga).", body_only=True)
+    village = next(e for e in article.entities if e.name == "Kelbomaya")
+    assert village.geonameid is None and village.place_confidence is not None
+    assert village.place_confidence < 0.7

@@ -36,7 +36,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -123,11 +123,13 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
 
 
 def place_key(name: str) -> str:
-    """The lookup form of a name: case, accents, a leading "the", a possessive, punctuation and the short
-    forms St., Mt., Ft. folded."""
+    """The lookup form of a name: case, accents, a leading "the", a possessive, apostrophes and hyphens inside a word,
+    punctuation and the short forms St., Mt., Ft. folded."""
     name = name.replace("’", "'").strip().strip(".,;:()").strip()
     name = re.sub(r"(?i)^the\s+", "", name)
     name = re.sub(r"'s$", "", name)
+    name = re.sub(r"(?<=\w)['‘ʼ`](?=\w)", "", name)  # "Murang'a" and "Muranga" are one key
+    name = re.sub(r"(?<=\w)[-‐–](?=\w)", " ", name)  # "Deir ez-Zor" and "Deir ez Zor"
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
     name = re.sub(r"\s+", " ", name).lower()

@@ -646,7 +646,7 @@ def _record(
         if place is not None:
             location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
     if location is None and Doc.has_extension("dateline_places") and doc._.dateline_places is not None:
-        location = doc._.dateline_places.where(sent.start_char, sent.end_char)
+        location = doc._.dateline_places.where(sent.start_char, sent.end_char, anchor=trigger.start_char)
     confidence = 0.4 + 0.1 * min(item.pattern.specificity, 1)
     if item.source and item.source.country:
         confidence += 0.2 if not item.source.pronoun else 0.1

@@ -1,8 +1,9 @@
 """Where events happened: the story's resolved place mentions (from `dateline.nlp.places`) as event locations.
 
 `StoryPlaces.at(start, end)` is the place a mention in an event's clause names; `StoryPlaces.where(start, end)`
-the fallback when the clause names none: the most precise place of the event's sentence, else the
-dateline's place, else the story's most named place. A place named only by a demonym ("Israeli artillery")
+the fallback when the clause names none: the place of the event's sentence nearest its trigger (a town
+before a country, never where the event came from when another is named), else the dateline's place, else
+the story's most named place. A place named only by a demonym ("Israeli artillery")
 is never where something happened.
 """
 
@@ -29,6 +30,7 @@ class PlaceMention:
     confidence: float
     entity: str
     demonym: bool = False  # "Israeli artillery": the country of an actor, not where something happened
+    origin: bool = False  # "rockets fired from Gaza": where something came from
 
 
 @dataclass
@@ -42,10 +44,11 @@ class StoryPlaces:
         """The location of the resolved place mention overlapping [start, end), if any."""
         return location_at(self.mentions, start, end)
 
-    def where(self, start: int, end: int) -> Location | None:
-        """Where an event told in [start, end) happened when nothing in its clause says (`story_location`)."""
+    def where(self, start: int, end: int, *, anchor: int | None = None) -> Location | None:
+        """Where an event told in [start, end) happened when nothing in its clause says (`story_location`);
+        `anchor` is the offset of the event's trigger."""
         home = location(self.home, 0.5) if self.home is not None else None
-        return story_location(self.mentions, start, end, home=home)
+        return story_location(self.mentions, start, end, home=home, anchor=anchor)
 
 
 def location(place: Place, confidence: float) -> Location:
@@ -75,14 +78,31 @@ _RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
 
 
 def story_location(
-    mentions: Sequence[PlaceMention], start: int, end: int, *, home: Location | None = None
+    mentions: Sequence[PlaceMention],
+    start: int,
+    end: int,
+    *,
+    home: Location | None = None,
+    anchor: int | None = None,
 ) -> Location | None:
-    """Where an event told in [start, end) happened when no place is attached to it: the most precise place
-    of its sentence; else the dateline's place; else the story's most named place."""
+    """Where an event told in [start, end) happened when no place is attached to it: a place of its sentence,
+    one below country level before a country, one the event did not come from ("fired from Gaza") before
+    one it did, and of those the nearest to the trigger at `anchor` (without one, the most precise); else the
+    dateline's place; else the story's most named place."""
     mentions = [m for m in mentions if not m.demonym]
     inside = [m for m in mentions if start <= m.start < end and m.place.lat is not None]
     if inside:
-        best = min(inside, key=lambda m: (_RANK.get(m.place.kind, 4), m.start))
+        if anchor is None:
+            best = min(inside, key=lambda m: (_RANK.get(m.place.kind, 4), m.start))
+        else:
+            best = min(
+                inside,
+                key=lambda m: (
+                    m.origin,
+                    _RANK.get(m.place.kind, 4) >= _RANK["country"],
+                    min(abs(m.start - anchor), abs(m.end - anchor)),
+                ),
+            )
         return location(best.place, round(best.confidence * 0.8, 2))
     if home is not None:
         return home

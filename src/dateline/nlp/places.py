@@ -22,47 +22,42 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from importlib.resources import files
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
+from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, load_gazetteer, place_key
+from dateline.nlp import place_cues
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.place_cues import container, cued, state_abbreviations
 from dateline.nlp.placement import PlaceMention, StoryPlaces
 from dateline.records import Entity, Mention
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-_MODEL_LABELS = ("GPE", "LOC", "FAC", "NORP")
-_NAME = (
-    r"(?:[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z][a-z]{0,4}\.(?!\w)|"
-    r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|de|del|la|of|al|el)){0,4})"
-)
-_CONTAINER = re.compile(rf"[ \t]*(?:,[ \t]*|\([ \t]*)({_NAME})(?:[ \t]*,[ \t]*({_NAME}))?")
+_SPAN_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
 _ORGISH = re.compile(
     r"\b(ministry|force|forces|army|navy|office|department|council|party|union|committee|agency|service|"
     r"guard|police|bank|court|parliament|government|university|college|school|club|fc|group|company|inc|"
     r"corp|news|times|post|airlines?|hospital|church|league|association|institute|foundation)\b",
     re.I,
 )
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_KIND_SUFFIX = re.compile(rf"\s+{place_cues.KIND_WORD}$")
 W_CONTAINER_ADMIN1 = 6.0
 W_CONTAINER_COUNTRY = 4.0
 W_CONTAINER_NEAR = 2.0
 W_DATELINE_COUNTRY = 1.5
 W_DATELINE_ADMIN1 = 1.0
 W_LEXICON = 1.0
-W_STORY_COUNTRY = 3.0
+W_STORY_COUNTRY = 4.0
 W_STORY_ADMIN1 = 2.0
+W_DEMONYM = 0.3
+APPROXIMATE = 0.6  # confidence factor of a name put at its written container
 _PROMOTE_POPULATION = 1_000_000
 _INNER_POPULATION = 500_000
 _LOCAL = ("city", "district", "region")
-_STRONG_CUE = re.compile(
-    r"\b(?:town|village|city|district|province|region|county|municipality|locality|area|state|commune|"
-    r"neighbou?rhood|suburb)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into)\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -75,21 +70,8 @@ class _Target:
     choice: Candidate | None = None
     confidence: float = 0.0
     containers: list[list[str]] = field(default_factory=list)
-
-
-@functools.cache
-def _state_abbreviations() -> dict[str, str]:
-    out: dict[str, str] = {}
-    text = files("dateline.lexicon").joinpath("data", "us_states.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for row in rows[1:]:
-        code = row[0].strip()
-        out[code.lower()] = f"US.{code}"
-        for ap in row[1].split("|") if len(row) > 1 else []:
-            if ap.strip():
-                out[place_key(ap)] = f"US.{code}"
-                out[place_key(ap.replace(" ", ""))] = f"US.{code}"
-    return out
+    brackets: list[bool] = field(default_factory=list)  # whether each container is written in brackets
+    approximate: set[Place] = field(default_factory=set)  # put at their written container
 
 
 def resolve_places(
@@ -107,7 +89,9 @@ def resolve_places(
     actors = actors or load_actor_lexicon()
     text = doc_text(doc)
     entities = list(entities)
-    _add_model_spans(doc, entities, actors)
+    _clean_brackets(entities)
+    _extend_names(entities, text, gazetteer)
+    _add_model_spans(doc, entities, actors, gazetteer)
     targets: list[_Target] = []
     for entity in entities:
         target = _target(entity, text, gazetteer, actors)
@@ -131,6 +115,8 @@ def resolve_places(
         if target.choice is None:
             continue
         place = target.choice.place
+        if place in target.approximate:
+            target.confidence *= APPROXIMATE
         _write(target.entity, place, round(target.confidence, 2))
         for m in target.entity.mentions:
             mentions.append(
@@ -142,6 +128,7 @@ def resolve_places(
                     round(target.confidence, 2),
                     target.entity.id,
                     target.demonym,
+                    _ORIGIN.search(text, max(0, m.start - 12), m.start) is not None,
                 )
             )
     entities.sort(key=lambda e: min((m.start for m in e.mentions), default=0))
@@ -151,7 +138,14 @@ def resolve_places(
         entity.id = f"E{number}"
     mentions = [
         PlaceMention(
-            m.start, m.end, m.text, m.place, m.confidence, renumber.get(m.entity, m.entity), m.demonym
+            m.start,
+            m.end,
+            m.text,
+            m.place,
+            m.confidence,
+            renumber.get(m.entity, m.entity),
+            m.demonym,
+            m.origin,
         )
         for m in mentions
     ]
@@ -161,8 +155,11 @@ def resolve_places(
 # -- mentions -----------------------------------------------------------------------------------------------
 
 
-def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> None:
-    """Place and NORP spans of the model that no entity covers become entities ("U.S.", "Russian")."""
+def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gazetteer: Gazetteer) -> None:
+    """Spans of the model that no entity covers become entities: place spans, NORP spans of a country
+    ("U.S.", "Russian"), and spans of any label that the text marks as a place ("in Nova Iguacu (Rio de
+    Janeiro)", "the village of Dossi"); then untagged proper names before a bracketed known place."""
+    text = doc_text(doc)
     size = max([len(doc.text), *(m.end for e in entities for m in e.mentions)]) + 1
     taken = bytearray(size)  # characters some mention covers
     for e in entities:
@@ -170,7 +167,7 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
             taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added: dict[tuple[str, str], Entity] = {}
     for ent in doc.ents:
-        if ent.label_ not in _MODEL_LABELS:
+        if ent.label_ not in _SPAN_LABELS:
             continue
         span = _trim(ent)
         if span is None or not span.text[:1].isupper():
@@ -178,11 +175,34 @@ def _add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon) -> 
         start, end = span.start_char, span.end_char
         if any(taken[start:end]):
             continue
-        if ent.label_ == "NORP" and actors.lookup_country(span.text) is None:
-            continue
-        label = ent.label_
-        _add_mention(entities, added, taken, label=label, text=span.text, start=start, end=end)
+        label, name = ent.label_, span.text
+        if label not in PLACE_TYPES and not (label == "NORP" and actors.lookup_country(name) is not None):
+            name = _before_bracket(name)
+            end = start + len(name)
+            if not name or not _marked(text, start, end, gazetteer.candidates(name), strong=label != "NORP"):
+                continue
+            label = "GPE"
+        _add_mention(entities, added, taken, label=label, text=name, start=start, end=end)
+    for start, end, name in place_cues.bracketed_names(text, taken):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and all(t.pos_ == "PROPN" for t in span):
+            _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
     _add_country_words(doc, entities, actors, taken, added)
+
+
+def _before_bracket(name: str) -> str:
+    """A name without the bracket the model's span took: "Dundaye (Wamakko" -> "Dundaye"."""
+    return name.split("(")[0].rstrip(" ,") if "(" in name else name
+
+
+def _marked(text: str, start: int, end: int, candidates: Sequence[Candidate], *, strong: bool) -> bool:
+    """Whether the text marks a span of another label as a place: a containing place written after it or
+    "the village of" before it; with `strong` off, also "in X" for a known place of some size."""
+    if place_cues.known_container(text, end) or place_cues.STRONG_CUE.search(
+        text[max(0, start - 40) : start]
+    ):
+        return True
+    return not strong and cued(text, [(start, end)], list(candidates))
 
 
 def _add_country_words(
@@ -226,39 +246,98 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
+def _clean_brackets(entities: list[Entity]) -> None:
+    """Names whose model span took a bracket and what follows it ("Zaio (Nador, Oriental") lose both."""
+    for entity in entities:
+        if "(" not in entity.name or entity.type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+            continue
+        name = _before_bracket(entity.name)
+        if not name:
+            continue
+        entity.name = name
+        for m in entity.mentions:
+            cut = _before_bracket(m.text)
+            if cut and cut != m.text:
+                m.text, m.end = cut, m.start + len(cut)
+
+
+_FOLLOWING = re.compile(rf"(?:[ \t]+(?:{place_cues.PARTICLE}[ \t]+)?[A-Z][\w'’\-]*){{1,3}}")
+
+
+def _extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> None:
+    """A place name the model cut short takes the capitalised words after it when the whole is a place of its
+    own name ("Bandar" + "Abbas" -> "Bandar Abbas"); mentions of other entities inside it go."""
+    owners: dict[int, tuple[Entity, Mention]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            owners[m.start] = (entity, m)
+    for entity in entities:
+        if entity.type not in (*PLACE_TYPES, "ORG", "PERSON", "NORP"):
+            continue
+        for m in entity.mentions:
+            follow = _FOLLOWING.match(text, m.end)
+            if follow is None or not m.text[:1].isupper():
+                continue
+            words = follow.group().split()
+            for n in range(len(words), 0, -1):
+                end = text.index(words[n - 1], m.end) + len(words[n - 1])
+                whole = text[m.start : end]
+                if any(
+                    not c.alternate or c.place.population >= _INNER_POPULATION / 10
+                    for c in gazetteer.candidates(whole)
+                ):
+                    break
+            else:
+                continue
+            for start, (other, om) in list(owners.items()):
+                if other is not entity and m.end <= start < end and om in other.mentions:
+                    other.mentions.remove(om)
+            m.text, m.end = whole, end
+            if len(entity.mentions) == 1:
+                entity.name = whole
+    entities[:] = [e for e in entities if e.mentions]
+
+
 def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> _Target | None:
     name = entity.name
     if not name[:1].isupper() or entity.type not in (*PLACE_TYPES, "NORP", "ORG", "PERSON"):
         return None
     if entity.type in ("ORG", "PERSON") and (entity.title or _ORGISH.search(name)):
         return None
+    spans = [(m.start, m.end) for m in entity.mentions]
     candidates = list(gazetteer.candidates(name))
     if not candidates and " - " in name:  # "Rio de Janeiro - West Zone": the place and a part of it
         candidates = list(gazetteer.candidates(name.split(" - ")[0]))
+    if not candidates and (bare := _KIND_SUFFIX.sub("", name)) != name:  # "Briceno municipality"
+        candidates = list(gazetteer.candidates(bare))
+    holders = [container(text, m.end) for m in entity.mentions]
     if entity.type == "NORP":
         country = actors.lookup_country(name)
         place = gazetteer.country(country) if country else None
         if place is None:
-            if not (candidates and _cued(entity, text, candidates)):
+            if not cued(text, spans, candidates):
                 return None
             entity.type = "GPE"
             entity.name = name = name.rstrip(" (")
         else:
             return _Target(entity, name, [Candidate(place, False, 10.0)], {}, demonym=True)
-    state = _state_abbreviations().get(place_key(name)) if "." in name else None
+    state = state_abbreviations().get(place_key(name)) if "." in name else None
     if state and (division := gazetteer.admin1(state)) is not None:  # "Minn." is the state
         candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
     lexicon = actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
-        if (
-            entity.title
-            or not candidates
-            or _ORGISH.search(name)
-            or not (_promotable(entity, candidates[0]) or _cued(entity, text, candidates))
-        ):
-            return None
-        if lexicon is None and (
-            entity.actor or (entity.country and entity.country != candidates[0].place.country)
+        if not candidates:  # an unknown name, a place only when the text says so ("Dossi (Boni, Tuy)")
+            if (
+                entity.actor
+                or entity.country
+                or _personal(entity)
+                or not any(_marked(text, s, e, (), strong=True) for s, e in spans)
+            ):
+                return None
+        elif (
+            not (_promotable(entity, candidates[0]) or cued(text, spans, candidates))
+            or lexicon is None
+            and (entity.actor or (entity.country and entity.country != candidates[0].place.country))
         ):
             return None
         entity.type = "GPE"
@@ -276,26 +355,15 @@ def _target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexico
         for c in candidates:
             if c.place.country == lexicon:
                 evidence[c.place] = W_LEXICON
-    if not candidates:
+    if not candidates and not any(holders):
         return None
-    return _Target(
-        entity, name, candidates, evidence, containers=[_container(text, m.end) for m in entity.mentions]
-    )
+    brackets = [place_cues.bracketed(text, m.end) for m in entity.mentions]
+    return _Target(entity, name, candidates, evidence, containers=holders, brackets=brackets)
 
 
-def _cued(entity: Entity, text: str, candidates: list[Candidate]) -> bool:
-    """Whether the text says a name is a place: "the village of X", a containing place written after it
-    ("X (Douentza, Mopti)"), or "in X" for a town of some size."""
-    own = [c for c in candidates if not c.alternate]
-    if not own:
-        return False
-    for m in entity.mentions:
-        before = text[max(0, m.start - 40) : m.start]
-        if _STRONG_CUE.search(before) or _known_container(text, m.end):
-            return True
-        if _WEAK_CUE.search(before) and (own[0].place.kind != "city" or own[0].place.population >= 20000):
-            return True
-    return False
+def _personal(entity: Entity) -> bool:
+    """A PERSON name that starts with a known first name ("Maria Santos (Texas)")."""
+    return entity.type == "PERSON" and name_gender(entity.name, honorific=None) is not None
 
 
 def _promotable(entity: Entity, best: Candidate) -> bool:
@@ -308,25 +376,6 @@ def _promotable(entity: Entity, best: Candidate) -> bool:
     return " " in entity.name and best.place.kind == "city" and best.place.population >= _PROMOTE_POPULATION
 
 
-def _known_container(text: str, end: int) -> bool:
-    gazetteer = load_gazetteer()
-    states = _state_abbreviations()
-    return any(
-        place_key(name) in states or any(not c.alternate for c in gazetteer.candidates(name))
-        for name in _container(text, end)
-    )
-
-
-def _container(text: str, end: int) -> list[str]:
-    """The containing places written right after a mention: "Paris, Texas", "Kikara (Douentza, Mopti)"."""
-    if end and text[end - 1] == "(":  # the model's span took the bracket
-        end -= 1
-    m = _CONTAINER.match(text, end, min(len(text), end + 80))
-    if m is None:
-        return []
-    return [g for g in m.groups() if g]
-
-
 # -- scoring ------------------------------------------------------------------------------------------------
 
 
@@ -334,10 +383,15 @@ def _context_evidence(target: _Target, *, dateline_country: str | None, home: Pl
     if target.demonym:
         return
     gazetteer = load_gazetteer()
-    states = _state_abbreviations()
+    states = state_abbreviations()
     holders: list[tuple[set[str], set[str], set[str]]] = []  # (admin1 codes, countries, admin1 of towns)
+    own_key = place_key(target.name)
     for found in target.containers:
         for name in found:
+            if place_key(name) == own_key:  # "Muse township (Muse district, ...)" says nothing more
+                continue
+            if not gazetteer.candidates(name) and "-" in name:  # "Shan-North", "Bogota - Teusaquillo"
+                name = name.split("-")[0].strip()
             admin1: set[str] = set()
             countries: set[str] = set()
             near: set[str] = set()
@@ -355,23 +409,92 @@ def _context_evidence(target: _Target, *, dateline_country: str | None, home: Pl
             if lexicon:
                 countries.add(lexicon)
             holders.append((admin1, countries, near))
+    consistent = False
+    for c in target.candidates:
+        inside = _inside(c.place, holders)
+        consistent = consistent or inside > 0
+        target.evidence[c.place] = target.evidence.get(c.place, 0.0) + inside
+    if not consistent and _contained_elsewhere(target):
+        _add_contained(target, gazetteer, holders)
     for c in target.candidates:
         place = c.place
-        bonus = target.evidence.get(place, 0.0)
-        for admin1, countries, near in holders:
-            if place.admin1_code and place.admin1_code in admin1 and place.kind != "region":
-                bonus += W_CONTAINER_ADMIN1
-            elif place.country and place.country in countries and place.kind != "country":
-                bonus += W_CONTAINER_COUNTRY
-            elif (place.admin1_code and place.admin1_code in near) or (
-                place.country and any(code.startswith(_iso2(place.country) + ".") for code in admin1 | near)
-            ):
-                bonus += W_CONTAINER_NEAR
+        bonus = 0.0
         if dateline_country and place.country == dateline_country:
             bonus += W_DATELINE_COUNTRY
         if home is not None and place.admin1_code and place.admin1_code == home.admin1_code:
             bonus += W_DATELINE_ADMIN1
-        target.evidence[place] = bonus
+        target.evidence[place] = target.evidence.get(place, 0.0) + bonus
+
+
+def _contained_elsewhere(target: _Target) -> bool:
+    """Whether a name none of whose places fits its written container is put at the container: an unknown
+    name always ("near Sieverne, Donetsk"); a known one only inside brackets, never in a list ("Spain, New
+    Zealand"): one known only by an old or foreign name ("Houla (Marjayoun)", not the Syrian Kafr Laha), or
+    a town of the name elsewhere before a container of two levels ("Muse (Muse district, Shan-North
+    state)", not "Sanabis (Capital)"). A country or division is never put inside another place."""
+    if not target.candidates:
+        return any(target.containers)
+    if any(c.place.kind in ("country", "continent", "region") and not c.alternate for c in target.candidates):
+        return False
+    own = any(not c.alternate for c in target.candidates)
+    return any(
+        brackets and len(names) >= (2 if own else 1)
+        for names, brackets in zip(target.containers, target.brackets, strict=True)
+    )
+
+
+def _inside(place: Place, holders: list[tuple[set[str], set[str], set[str]]]) -> float:
+    """How well a place fits the containing places written next to its name."""
+    bonus = 0.0
+    for admin1, countries, near in holders:
+        if place.admin1_code and place.admin1_code in admin1 and place.kind != "region":
+            bonus += W_CONTAINER_ADMIN1
+        elif place.country and place.country in countries and place.kind != "country":
+            bonus += W_CONTAINER_COUNTRY
+        elif (place.admin1_code and place.admin1_code in near) or (
+            place.country and any(code.startswith(_iso2(place.country) + ".") for code in admin1 | near)
+        ):
+            bonus += W_CONTAINER_NEAR
+    return bonus
+
+
+def _add_contained(
+    target: _Target, gazetteer: Gazetteer, holders: list[tuple[set[str], set[str], set[str]]]
+) -> None:
+    """A name the gazetteer does not know as a place of its written container ("Dossi (Boni, Tuy)") is put
+    at that container: the first containing place that resolves, at its point, without an id of its own."""
+    states = state_abbreviations()
+    weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
+    own_key = place_key(target.name)
+    for names in target.containers:
+        for name in names:
+            if place_key(name) == own_key:
+                continue
+            if not gazetteer.candidates(name) and "-" in name:
+                name = name.split("-")[0].strip()
+            found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
+            code = states.get(place_key(name))
+            division = gazetteer.admin1(code) if code else None
+            if division is not None:
+                found = [Candidate(division, False, 9.0)]
+            if not found:
+                continue
+            for c in found:
+                local = c.place.kind in _LOCAL
+                place = replace(
+                    c.place,
+                    name=target.name,
+                    kind="city" if local else c.place.kind,
+                    geonameid=None,
+                    feature=None,
+                    population=0,
+                    admin1=c.place.admin1 if local else None,
+                    admin1_code=c.place.admin1_code if local else None,
+                )
+                target.candidates.append(Candidate(place, False, c.prior - 1.0))
+                target.approximate.add(place)
+                target.evidence[place] = weight + _inside(place, holders)
+            return
 
 
 @functools.cache
@@ -388,7 +511,7 @@ def _choose(targets: Sequence[_Target], *, coherence: bool) -> None:
     if coherence:
         for t in targets:
             if t.choice is not None:
-                weight = min(len(t.entity.mentions), 3) * t.confidence
+                weight = _weight(t)
                 if t.choice.place.country:
                     countries[t.choice.place.country] += weight
                 if t.choice.place.admin1_code and t.choice.place.kind != "country":
@@ -396,7 +519,9 @@ def _choose(targets: Sequence[_Target], *, coherence: bool) -> None:
     total_c = sum(countries.values())
     total_d = sum(divisions.values())
     for t in targets:
-        own = min(len(t.entity.mentions), 3) * t.confidence if coherence and t.choice is not None else 0.0
+        if not t.candidates:
+            continue
+        own = _weight(t) if coherence and t.choice is not None else 0.0
         mine_c = t.choice.place.country if coherence and t.choice is not None else None
         mine_d = t.choice.place.admin1_code if coherence and t.choice is not None else None
         scores = []
@@ -417,6 +542,12 @@ def _choose(targets: Sequence[_Target], *, coherence: bool) -> None:
         mass = sum(math.exp(2.0 * (s - top)) for s in scores)
         t.choice = t.candidates[best]
         t.confidence = 1.0 / mass
+
+
+def _weight(t: _Target) -> float:
+    """How much a resolved name counts for the story's countries: by its mentions and confidence; a demonym
+    ("Russian troops") names an actor more than where the story is, so counts less."""
+    return min(len(t.entity.mentions), 3) * t.confidence * (W_DEMONYM if t.demonym else 1.0)
 
 
 def _write(entity: Entity, place: Place, confidence: float) -> None:
@@ -457,7 +588,7 @@ def _fill_from_story(
     votes: defaultdict[str, float] = defaultdict(float)
     for t in targets:
         if t.choice is not None and t.choice.place.country:
-            votes[t.choice.place.country] += min(len(t.entity.mentions), 3) * t.confidence
+            votes[t.choice.place.country] += _weight(t)
     total = sum(votes.values())
     dominant = None
     if total:
@@ -467,10 +598,12 @@ def _fill_from_story(
     resolved = {id(t.entity) for t in targets if t.choice is not None}
     focus = _focus(targets, dominant)
     for entity in entities:
-        if id(entity) in resolved or entity.country or entity.actor or entity.title:
-            continue
         name = entity.name
-        if entity.type in ("ORG", "PERSON"):
+        if id(entity) in resolved or entity.country or entity.title:
+            continue
+        if entity.actor and not (_FACILITY.search(name) and len(entity.actor) == 3):
+            continue  # a sector code alone ("HLH") leaves a hospital's place open
+        if entity.type in ("ORG", "PERSON") and not entity.actor:
             own = [c for c in gazetteer.candidates(name) if not c.alternate]
             if dominant and own and not _ORGISH.search(name):
                 local = [c for c in own if c.place.country == dominant]
