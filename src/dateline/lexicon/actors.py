@@ -109,6 +109,7 @@ def is_exact_case(surface: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Return the lookup key of a text: NFKC, no accents, lower case, single spaces, no outer punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
@@ -160,6 +161,7 @@ class ActorLexicon:
         self.organisations: dict[str, Organisation] = {}
         self.country_names: dict[str, str] = {}
         self._memo: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}
+        self._phrase_memo: dict[str, ActorCode | None] = {}
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -171,6 +173,7 @@ class ActorLexicon:
         if not surface or not code:
             return
         self._memo.clear()
+        self._phrase_memo.clear()
         exact = is_exact_case(surface) and kind != "agent"
         if exact:
             self._exact[kind][surface] = code
@@ -280,8 +283,18 @@ class ActorLexicon:
         """Code a whole noun phrase: "the Turkish Air Force" -> TURMIL, "Moscow" -> RUSGOV, "NATO" -> IGONAT.
 
         The leftmost longest span naming a country, seat or organisation gives the country or group;
-        the words after it (else the whole phrase) give the sector through the agent nouns.
+        the words after it (else the whole phrase) give the sector through the agent nouns. Remembered per
+        phrase, since the same phrases come back story after story.
         """
+        if text in self._phrase_memo:
+            return self._phrase_memo[text]
+        if len(self._phrase_memo) > _MEMO_LIMIT:
+            self._phrase_memo.clear()
+        found = self._code_phrase(text)
+        self._phrase_memo[text] = found
+        return found
+
+    def _code_phrase(self, text: str) -> ActorCode | None:
         words = _tokens(text)
         if not words:
             return None
