@@ -40,6 +40,7 @@ _STANCE = ("pro-", "anti-", "non-")
 _PLACE_LINKS = {"in", "of", "from", "at", "inside"}
 _STRIP = ',;:"()[]{}“”‘«»!?'
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 class Phrase(NamedTuple):
@@ -112,8 +113,11 @@ def is_exact_case(surface: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Return the lookup key of a text: NFKC, no accents, lower case, single spaces, no outer punctuation."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    if text.isascii():  # NFKC and NFD leave ASCII as it is, and it has no accents to drop
+        text = text.translate(_APOSTROPHES)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     words = (word.strip(_STRIP) for word in text.casefold().split())
     return " ".join(word for word in words if word)
 
@@ -126,14 +130,15 @@ def _strip_possessive(word: str) -> str:
 
 def _tokens(text: str, *, keep_determiners: bool = False) -> list[str]:
     """Split a noun phrase into words, keeping the written case, without leading determiners."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    words = [word.strip(_STRIP) for word in text.split()]
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    words = [word.strip(_STRIP) for word in text.translate(_APOSTROPHES).split()]
     words = [word for word in words if word]
     while not keep_determiners and words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if words and words[-1].endswith("."):
         last = words[-1]
-        if not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
+        if not _INITIALS.fullmatch(last):
             words[-1] = last.rstrip(".")
     return [word for word in words if word]
 
@@ -203,10 +208,14 @@ class ActorLexicon:
         return found
 
     def _search(self, kinds: tuple[str, ...], text: str) -> tuple[str, str] | None:
+        tried: list[str] | None = None
         for keep in (False, True):
             words = _tokens(text, keep_determiners=keep)
             if not words:
                 return None
+            if words == tried:
+                return None  # no determiner was dropped: the same words, already looked up
+            tried = list(words)
             words[-1] = _strip_possessive(words[-1])
             written = " ".join(words)
             key = normalise(written)
