@@ -358,8 +358,9 @@ def _code(entity: _Person, actors: ActorLexicon) -> None:
 # -- titles ---------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
 def _title_pattern(titles: Titles) -> re.Pattern[str]:
-    """Country? modifiers* TITLE (to|of|for COUNTRY)?, ending where a name starts."""
+    """Country? modifiers* TITLE (to|of|for COUNTRY)?, ending where a name starts (built once per Titles)."""
     names = sorted((re.escape(t.title).replace(r"\ ", _SPACE) for t in titles), key=len, reverse=True)
     mods = "|".join(sorted((re.escape(m) for m in MODIFIERS), key=len, reverse=True))
     return re.compile(
@@ -541,7 +542,7 @@ def _add_descriptions(
 ) -> None:
     """Role descriptions ("the ambassador", "the Turkish envoy", "Turkish Ambassador to Russia") as mentions."""
     taken = [(s, e) for p in people if p.type == "PERSON" for s, e in p.mentions]
-    pattern = re.compile(r"(?:\b[Tt]he" + _SPACE + ")?" + title_re.pattern)
+    pattern = _described(title_re)
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in taken):
@@ -571,6 +572,11 @@ def _add_descriptions(
         target = _antecedent_by_role(people, start, found, country)
         if target is not None:
             target.add(start, end)
+
+
+@functools.cache
+def _described(title_re: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:\b[Tt]he" + _SPACE + ")?" + title_re.pattern)
 
 
 def _antecedent_by_role(
