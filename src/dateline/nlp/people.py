@@ -27,6 +27,7 @@ from dateline.lexicon.cues import load_cues
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
+from dateline.nlp.alternation import alternation
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.quotes import quoted_spans, split_blocks
 from dateline.records import Entity, Mention
@@ -361,12 +362,12 @@ def _code(entity: _Person, actors: ActorLexicon) -> None:
 @functools.lru_cache(maxsize=8)
 def _title_pattern(titles: Titles) -> re.Pattern[str]:
     """Country? modifiers* TITLE (to|of|for COUNTRY)?, ending where a name starts (built once per Titles)."""
-    names = sorted((re.escape(t.title).replace(r"\ ", _SPACE) for t in titles), key=len, reverse=True)
+    names = alternation([t.title for t in titles], space=_SPACE)  # a prefix tree: fewer branches tried
     mods = "|".join(sorted((re.escape(m) for m in MODIFIERS), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w'’])(?P<country>(?:{_CAP}{_SPACE}){{0,2}}?{_CAP}(?:'s|’s)?{_SPACE}"
         rf"|(?:his|her|their|its){_SPACE}(?:{_CAP}{_SPACE})?)?"
-        rf"(?P<title>(?i:(?:(?:{mods})(?:{_SPACE}|-))*(?:{'|'.join(names)}))(?![\w'’])"
+        rf"(?P<title>(?i:(?:(?:{mods})(?:{_SPACE}|-))*(?:{names}))(?![\w'’])"
         rf"(?:{_SPACE}(?:to|of|for|at){_SPACE}(?:the{_SPACE})?{_CAP}(?:{_SPACE}{_CAP}){{0,3}}?)?)"
     )
 
