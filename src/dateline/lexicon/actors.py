@@ -44,6 +44,7 @@ _OF_LINKS = {"of", "from"}
 _PLAIN = "CVL"  # the sector of a word for people as such ("members", "a group"): other words say more
 _STRIP = ',;:"()[]{}“”‘«»!?'
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 class Phrase(NamedTuple):
@@ -113,10 +114,14 @@ def is_exact_case(surface: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Return the lookup key of a text: NFKC, no accents, lower case, single spaces, no outer punctuation."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    if text.isascii():  # NFKC and NFD leave ASCII as it is, and it has no accents to drop
+        text = text.translate(_APOSTROPHES)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     words = (word.strip(_STRIP) for word in text.casefold().split())
     return " ".join(word for word in words if word)
 
@@ -129,14 +134,15 @@ def _strip_possessive(word: str) -> str:
 
 def _tokens(text: str, *, keep_determiners: bool = False) -> list[str]:
     """Split a noun phrase into words, keeping the written case, without leading determiners."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    words = [word.strip(_STRIP) for word in text.split()]
+    if not text.isascii():  # NFKC leaves ASCII as it is
+        text = unicodedata.normalize("NFKC", text)
+    words = [word.strip(_STRIP) for word in text.translate(_APOSTROPHES).split()]
     words = [word for word in words if word]
     while not keep_determiners and words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if words and words[-1].endswith("."):
         last = words[-1]
-        if not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
+        if not _INITIALS.fullmatch(last):
             words[-1] = last.rstrip(".")
     return [word for word in words if word]
 
@@ -167,6 +173,8 @@ class ActorLexicon:
         #: agent words for people as such (sector "*" in agents.tsv): CVL alone, else what follows them
         self.plain: set[str] = set()
 
+        self._phrase_memo: dict[str, ActorCode | None] = {}
+
     # -- building -------------------------------------------------------------------------------------
 
     def add(self, surface: str, kind: str, code: str) -> None:
@@ -177,6 +185,7 @@ class ActorLexicon:
         if not surface or not code:
             return
         self._memo.clear()
+        self._phrase_memo.clear()
         exact = is_exact_case(surface) and kind != "agent"
         if exact:
             self._exact[kind][surface] = code
@@ -206,10 +215,14 @@ class ActorLexicon:
         return found
 
     def _search(self, kinds: tuple[str, ...], text: str) -> tuple[str, str] | None:
+        tried: list[str] | None = None
         for keep in (False, True):
             words = _tokens(text, keep_determiners=keep)
             if not words:
                 return None
+            if words == tried:
+                return None  # no determiner was dropped: the same words, already looked up
+            tried = list(words)
             words[-1] = _strip_possessive(words[-1])
             written = " ".join(words)
             key = normalise(written)
@@ -286,8 +299,18 @@ class ActorLexicon:
         """Code a whole noun phrase: "the Turkish Air Force" -> TURMIL, "Moscow" -> RUSGOV, "NATO" -> IGONAT.
 
         The leftmost longest span naming a country, seat or organisation gives the country or group;
-        the words after it (else the whole phrase) give the sector through the agent nouns.
+        the words after it (else the whole phrase) give the sector through the agent nouns. Remembered per
+        phrase, since the same phrases come back story after story.
         """
+        if text in self._phrase_memo:
+            return self._phrase_memo[text]
+        if len(self._phrase_memo) > _MEMO_LIMIT:
+            self._phrase_memo.clear()
+        found = self._code_phrase(text)
+        self._phrase_memo[text] = found
+        return found
+
+    def _code_phrase(self, text: str) -> ActorCode | None:
         words = _tokens(text)
         if not words:
             return None

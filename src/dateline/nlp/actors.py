@@ -124,6 +124,7 @@ class ActorCoder:
                 for char in range(mention.start, mention.end):
                     self._by_char[char] = entity
         self._names: dict[str, str] = {}
+        self._coded_at: dict[int, CodedActor] = {}  # code() per head token: roles ask for one many times
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -144,6 +145,12 @@ class ActorCoder:
 
     def code(self, token: Token) -> CodedActor:
         """Code the noun phrase headed by `token`."""
+        coded = self._coded_at.get(token.i)
+        if coded is None:
+            coded = self._coded_at[token.i] = self._code(token)
+        return coded
+
+    def _code(self, token: Token) -> CodedActor:
         span = noun_phrase(token)
         entity = self.entity_at(token)
         pronoun = token.lower_ in PRONOUNS
