@@ -204,3 +204,12 @@ def test_no_import_cycles():
         for component in tangles(graph)
     ]
     assert not found, "import cycles in src/dateline:\n" + "\n".join(found)
+
+
+def test_web_views_never_import_the_app():
+    """The web's layering: `app` assembles the views; `pages`, `api` and what they use never import it."""
+    graph = import_graph()
+    assert "dateline.web.context" in graph["dateline.web.pages"]  # the walk sees the web's imports at all
+    web = {name: targets for name, targets in graph.items() if name.startswith("dateline.web")}
+    importers = sorted(name for name, targets in web.items() if "dateline.web.app" in targets)
+    assert importers == []
