@@ -9,6 +9,7 @@ lower layer; break it by moving the shared piece down, not by importing inside a
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,13 @@ def test_web_views_never_import_the_app():
     web = {name: targets for name, targets in graph.items() if name.startswith("dateline.web")}
     importers = sorted(name for name, targets in web.items() if "dateline.web.app" in targets)
     assert importers == []
+
+
+def test_scripts_never_shadow_the_standard_library():
+    """A script runs with its own folder first on `sys.path`: `bench/profile.py` once hid the standard
+    library's `profile`, so that `cProfile`, which the model's libraries import, failed on import."""
+    root = Path(__file__).resolve().parents[1]
+    scripts = sorted(path for folder in ("bench", "scripts") for path in (root / folder).glob("*.py"))
+    assert scripts, "no scripts found under bench/ and scripts/"
+    shadowing = [str(path.relative_to(root)) for path in scripts if path.stem in sys.stdlib_module_names]
+    assert shadowing == []

@@ -9,7 +9,7 @@ Two passes over the same stories, model loading and a one-story warm-up left out
       the order of costs and (1) for their size.
 Prints figures, asserts nothing.
 
-    .venv/bin/python bench/profile.py [--data DIR] [--limit N] [--top N] [--model NAME]
+    .venv/bin/python bench/stage_profile.py [--data DIR] [--limit N] [--top N] [--model NAME]
 """
 
 from __future__ import annotations
