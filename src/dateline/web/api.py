@@ -46,15 +46,7 @@ def list_articles(request: Request) -> Response:
     limit = data.bounded(request.query_params.get("limit"), default=50, most=200, name="limit")
     offset = data.bounded(request.query_params.get("offset"), default=0, most=10_000_000, name="offset")
     with reading(request) as store:
-        found = store.search(
-            filters["q"],
-            country=filters["country"],
-            actor=filters["actor"],
-            event=filters["event"],
-            source=filters["source"],
-            limit=limit,
-            offset=offset,
-        )
+        found = data.search(store, filters, limit=limit, offset=offset)
     return _json(
         {
             "total": found.total,

@@ -14,6 +14,7 @@ from typing import Any
 from dateline.analysis.actors import ActorProfile
 from dateline.analysis.actors import actor_profile as profile_of
 from dateline.store import FREQUENCIES, EventFilter, EventRow, Store
+from dateline.store.search import SearchPage
 
 ACTOR_CODE = re.compile(r"^[A-Z]{3}[A-Za-z0-9]{0,12}$")
 PAGE_SIZE = 50
@@ -143,6 +144,12 @@ def search_filters(params: Any) -> dict[str, str | None]:
             raise BadRequest(f"{name}: at most 200 characters")
         found[name] = value or None
     return found
+
+
+def search(store: Store, filters: dict[str, str | None], *, limit: int, offset: int) -> SearchPage:
+    """One page of the articles the filters of `search_filters` select ("q" is the words searched for)."""
+    narrowing = {name: value for name, value in filters.items() if name != "q"}
+    return store.search(filters["q"], **narrowing, limit=limit, offset=offset)
 
 
 def located(rows: list[EventRow], *, place: str | None = None) -> dict[str, tuple[float, float, int]]:

@@ -22,15 +22,7 @@ def news(request: Request) -> Response:
     number = data.page_number(request.query_params.get("page"))
     size = data.PAGE_SIZE
     with reading(request) as store:
-        found = store.search(
-            filters["q"],
-            country=filters["country"],
-            actor=filters["actor"],
-            event=filters["event"],
-            source=filters["source"],
-            limit=size,
-            offset=(number - 1) * size,
-        )
+        found = data.search(store, filters, limit=size, offset=(number - 1) * size)
         facets = store.facets()
     kept = {name: value for name, value in filters.items() if value}
 
