@@ -6,7 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dateline.records import Article, Location
+from dateline.lexicon.codebook import load_codebook
+from dateline.records import Article, Event, Location
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
@@ -74,15 +75,15 @@ def render_article(article: Article) -> RenderableType:
     if article.events:
         table = Table(title="Events", title_justify="left", show_edge=False)
         for column in ("date", "source", "event", "target", "where", "modality", "evidence"):
-            table.add_column(column)
+            table.add_column(column, min_width=24 if column == "event" else None)
         for ev in article.events:
             _add_row(
                 table,
-                ev.date or "",
+                _event_date(ev),
                 (ev.source.actor if ev.source else "") or "",
-                f"{ev.cameo} {ev.plover or ''}".strip(),
+                _event_kind(ev),
                 (ev.target.actor if ev.target else "") or "",
-                _where(ev.location) if ev.location else "",
+                _clip(_where(ev.location, admin1=False), 30) if ev.location else "",
                 ev.modality,
                 _clip(ev.trigger.text if ev.trigger else "", 40),
             )
@@ -101,8 +102,32 @@ def render_article(article: Article) -> RenderableType:
     return Group(*parts)
 
 
-def _where(location: Location) -> str:
-    return ", ".join(x for x in dict.fromkeys((location.name, location.admin1, location.country)) if x)
+def _where(location: Location, *, admin1: bool = True) -> str:
+    parts = (location.name, location.admin1 if admin1 else None, location.country)
+    return ", ".join(x for x in dict.fromkeys(parts) if x)
+
+
+def _event_kind(event: Event) -> str:
+    """The CAMEO code and its name ("036 Express intent to meet or negotiate"), then the PLOVER type."""
+    code = load_codebook().find(event.cameo)
+    name = code.name.removesuffix(", not specified below") if code else ""
+    label = _clip(f"{event.cameo} {name}".strip(), 30)
+    return f"{label} ({event.plover})" if event.plover else label
+
+
+def _event_date(event: Event) -> str:
+    """The event's date at the precision it is known: a year basis shows "2022", a month "2022-03"."""
+    if not event.date:
+        return ""
+    if event.date_basis.endswith("-decade"):
+        return event.date[:3] + "0s"
+    if event.date_basis.endswith("-year"):
+        return event.date[:4]
+    if event.date_basis.endswith("-month"):
+        return event.date[:7]
+    if event.date_basis.endswith("-week"):
+        return f"week of {event.date}"
+    return event.date
 
 
 def _clip(text: str, limit: int) -> str:
