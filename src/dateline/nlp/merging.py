@@ -1,0 +1,76 @@
+"""One event per happening: the tellings of an event in a story merged into one record.
+
+Step 5 of `dateline.nlp.events` (see that module for the process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+
+from dateline.nlp.eventdates import DATE_RANK
+from dateline.records import Event
+
+__all__ = ["iter_codes", "merge_events"]
+
+_SYMMETRIC_ROOTS = {"03", "04", "06"}
+
+
+def _key(event: Event) -> tuple[str, frozenset[str]] | None:
+    """Root and parties; the parties of a one-sided act are kept in order ("<" marks the source)."""
+    source = (event.source.actor or "")[:3] if event.source else ""
+    target = (event.target.actor or "")[:3] if event.target else ""
+    if not source:
+        return None
+    if event.root in _SYMMETRIC_ROOTS:
+        return event.root, frozenset({source, target} - {""})
+    return event.root, frozenset({"<" + source} | ({target} if target else set()))
+
+
+def merge_events(
+    events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()
+) -> list[Event]:
+    """One event per happening: the same root with the same parties (or a subset of them: a retelling
+    that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
+    `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
+    stand alone when nothing absorbs them."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: _key(e) is None):
+        key = _key(event)
+        same = None
+        for kept in merged:
+            kept_key = _key(kept)
+            if kept_key is None or kept.root != event.root:
+                continue
+            if key is not None and kept.cameo[:3] != event.cameo[:3]:
+                continue
+            if kept.trigger == event.trigger:
+                continue  # the pairs of one compound are events of their own ("Egypt and Israel signed")
+            if key is None or key[1] <= kept_key[1] or kept_key[1] <= key[1]:
+                same = kept
+                break
+        if same is None:
+            if key is None and require_actor and event.id not in keep:
+                continue
+            merged.append(event)
+            continue
+        _absorb(same, event)
+    return sorted(merged, key=lambda e: min(m.start for m in e.mentions))
+
+
+def _absorb(kept: Event, event: Event) -> None:
+    kept.mentions.append(event.trigger)
+    kept.mentions.sort(key=lambda m: m.start)
+    kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
+    if DATE_RANK.get(event.date_basis, 2) < DATE_RANK.get(kept.date_basis, 2):
+        kept.date, kept.date_basis = event.date, event.date_basis
+    if kept.location is None:
+        kept.location = event.location
+    if kept.claimed_by is None:
+        kept.claimed_by = event.claimed_by
+    if kept.target is None or (event.target and event.target.actor and not kept.target.actor):
+        kept.target = event.target
+
+
+def iter_codes(events: Iterable[Event]) -> Iterator[str]:
+    """The CAMEO codes of events, in order (for quick looks and tests)."""
+    return (event.cameo for event in events)
