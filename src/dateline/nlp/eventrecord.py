@@ -19,11 +19,11 @@ from dateline.lexicon.words import CLAIM_VERBS as _SAY
 from dateline.nlp.actors import ActorCoder, CodedActor
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line
+from dateline.nlp.candidate import same_line, speaker_at
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import event_clause, event_date
-from dateline.nlp.modality import _settle_code
-from dateline.nlp.roles import _quote_at, subject_of
+from dateline.nlp.modality import settle_code
+from dateline.nlp.roles import subject_of
 from dateline.records import Coder, DateRef, Event, Location, Mention, Quote, Sentence, Speaker
 
 __all__ = ["event_record", "nominal", "trigger_span"]
@@ -56,7 +56,7 @@ def _resolved(token: Token) -> Location | None:
 
 
 def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | None:
-    speaker = _quote_at(item.trigger.idx, quotes)
+    speaker = speaker_at(item.trigger.idx, quotes)
     if speaker is not None:
         return speaker
     for ancestor in item.head.ancestors:
@@ -106,7 +106,7 @@ def event_record(
     published,
     tag: Coder,
 ) -> Event:  # type: ignore[no-untyped-def]
-    _settle_code(item, verbs)
+    settle_code(item, verbs)
     codebook = load_codebook()
     entry = codebook.find(item.code) or codebook.find(item.code[:3]) or codebook.find(item.code[:2])
     doc = sent.doc

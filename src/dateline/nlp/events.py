@@ -45,7 +45,7 @@ from dateline.nlp.kinds import domain_story, lacks_pair, political, sectors_of, 
 from dateline.nlp.merging import iter_codes, merge_events
 from dateline.nlp.modality import modality_of
 from dateline.nlp.parties import has_party, restates_aim
-from dateline.nlp.roles import _assign_roles, compound_parts, place_domestic, subject_of
+from dateline.nlp.roles import assign_roles, compound_parts, place_domestic, subject_of
 from dateline.nlp.triggers import depth, match_sentence, match_token, objects_of
 from dateline.records import Coder, DateRef, Entity, Event, Mention, Quote
 
@@ -100,7 +100,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     for index, sent in enumerate(segments(doc)):
         found = match_sentence(sent, verbs)
         for item in found:
-            _assign_roles(item, coder, verbs, quotes, entities, last)
+            assign_roles(item, coder, verbs, quotes, entities, last)
             if item.source is not None and item.source.start <= item.trigger.idx < item.source.end:
                 item.source = None  # a noun is not its own source ("fighting erupted")
             place_domestic(item, sent, coder)

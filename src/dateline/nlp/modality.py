@@ -70,7 +70,7 @@ def _conditional(token: Token) -> bool:
     return False
 
 
-def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
+def settle_code(item: _Found, verbs: VerbLexicon) -> None:
     """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections. Which
     roots are cooperation and which threats is the lexicon's [modality]."""
     item.modality = modality_of(item)
