@@ -158,7 +158,9 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             if item.cause and (item.source is not None or cause is None):
                 cause = (index, event, item.source)
         episode = episode_of(sent, anchors) or episode
-    return merge_events(events, require_actor=options.require_actor, keep=keep)
+    return merge_events(
+        events, require_actor=options.require_actor, keep=keep, symmetric=verbs.symmetric_roots
+    )
 
 
 def _is_state(actor: CodedActor | None, verbs: VerbLexicon) -> bool:

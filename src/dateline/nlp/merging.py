@@ -7,38 +7,43 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 
+from dateline.lexicon.verbs import load_verb_lexicon
 from dateline.nlp.eventdates import DATE_RANK
 from dateline.records import Event
 
 __all__ = ["iter_codes", "merge_events"]
 
-_SYMMETRIC_ROOTS = {"03", "04", "06"}
 
-
-def _key(event: Event) -> tuple[str, frozenset[str]] | None:
+def _key(event: Event, symmetric: Collection[str]) -> tuple[str, frozenset[str]] | None:
     """Root and parties; the parties of a one-sided act are kept in order ("<" marks the source)."""
     source = (event.source.actor or "")[:3] if event.source else ""
     target = (event.target.actor or "")[:3] if event.target else ""
     if not source:
         return None
-    if event.root in _SYMMETRIC_ROOTS:
+    if event.root in symmetric:
         return event.root, frozenset({source, target} - {""})
     return event.root, frozenset({"<" + source} | ({target} if target else set()))
 
 
 def merge_events(
-    events: list[Event], *, require_actor: bool = True, keep: Collection[str] = ()
+    events: list[Event],
+    *,
+    require_actor: bool = True,
+    keep: Collection[str] = (),
+    symmetric: Collection[str] | None = None,
 ) -> list[Event]:
     """One event per happening: the same root with the same parties (or a subset of them: a retelling
     that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
     `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
-    stand alone when nothing absorbs them."""
+    stand alone when nothing absorbs them. The parties of an act of a `symmetric` root are not ordered
+    (default: the [symmetric] roots of dateline's verb lexicon): "X met Y" retells "Y met X"."""
+    roots = load_verb_lexicon().symmetric_roots if symmetric is None else symmetric
     merged: list[Event] = []
-    for event in sorted(events, key=lambda e: _key(e) is None):
-        key = _key(event)
+    for event in sorted(events, key=lambda e: _key(e, roots) is None):
+        key = _key(event, roots)
         same = None
         for kept in merged:
-            kept_key = _key(kept)
+            kept_key = _key(kept, roots)
             if kept_key is None or kept.root != event.root:
                 continue
             if key is not None and kept.cameo[:3] != event.cameo[:3]:

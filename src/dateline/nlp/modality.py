@@ -72,17 +72,26 @@ def _conditional(token: Token) -> bool:
 
 def settle_code(item: _Found, verbs: VerbLexicon) -> None:
     """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections. Which
-    roots are cooperation and which threats is the lexicon's [modality]."""
+    roots are cooperation and which threats, and the code of a conversion whose table has none for the root, is
+    the lexicon's [modality]."""
     item.modality = modality_of(item)
     root = item.code[:2]
     cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
     will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
     if item.modality == "negated" and will and root in refusable:
-        item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
+        _convert(item, verbs, "reject")
     elif item.modality == "intended" and (will or item.control == "plan"):
         if root in cooperative:
-            item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
+            _convert(item, verbs, "intent")
         elif root in threat:
-            item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+            _convert(item, verbs, "threat")
     elif item.modality in {"possible", "hypothetical"} and root in threat and item.control != "threat":
-        item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+        _convert(item, verbs, "threat")
+
+
+def _convert(item: _Found, verbs: VerbLexicon, control: str) -> None:
+    """Recode an act by a conversion of the lexicon: an asserted act of its new kind (a lexicon with neither a
+    table code nor a [modality] fallback for the conversion leaves it as it is)."""
+    code = verbs.settle(control, item.code)
+    if code is not None:
+        item.code, item.modality = code, "asserted"
