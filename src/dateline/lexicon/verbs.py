@@ -50,6 +50,8 @@ class Pattern:
     needs_aim: bool = False
     attributive: bool = True
     bare: bool = False
+    complement: tuple[str, ...] = ()
+    questions: bool = True
     carriers: tuple[str, ...] = ()
     by_crowd: str | None = None
     official: str | None = None
@@ -64,9 +66,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How many constraints the pattern sets: the most specific fitting pattern wins."""
-        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.modifiers)) + len(
-            self.object_words
-        )
+        constraints = (self.particle, self.prep, self.objects, self.modifiers, self.complement)
+        return sum(bool(x) for x in constraints) + len(self.object_words)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         needs_aim=bool(raw.get("needs_aim", False)),
         attributive=bool(raw.get("attributive", True)),
         bare=bool(raw.get("bare", False)),
+        complement=tuple(w.lower() for w in _strings(raw.get("complement"), where, "complement")),
+        questions=bool(raw.get("questions", True)),
         carriers=_strings(raw.get("carriers"), where, "carriers"),
         by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
         official=official,

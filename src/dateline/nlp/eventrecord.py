@@ -81,6 +81,10 @@ def _claim(item: _Found, coder: ActorCoder, quotes: list[Quote]) -> Speaker | No
 
 
 _BACKGROUND = {"after", "following", "despite", "amid", "since", "before", "until", "of"}
+#: phrases of time that point to what is still to come: "before", "until", "pending", "on the eve of", "ahead
+#: of", "prior to" (the word of the phrase, and the word that holds its "of"/"to")
+_AHEAD = {"before", "until", "pending"}
+_AHEAD_HOLDERS = {"eve", "ahead", "prior", "run-up"}
 
 
 def nominal(item: _Found) -> bool:
@@ -91,6 +95,16 @@ def nominal(item: _Found) -> bool:
     word = item.trigger
     background = word.dep_ == "pobj" and word.head.lower_ in _BACKGROUND and item.head.i == word.i
     return item.source is None or background
+
+
+def ahead(item: _Found) -> bool:
+    """A noun naming an event still to come in a phrase of time ("on the eve of a visit by X", "ahead of talks
+    with Y", "before the vote"): a reference, not a happening of its own."""
+    word = item.trigger
+    if item.pattern.pos != "noun" or item.happening or word.dep_ != "pobj" or item.head.i != word.i:
+        return False
+    prep = word.head
+    return prep.lower_ in _AHEAD or (prep.lower_ in {"of", "to"} and prep.head.lower_ in _AHEAD_HOLDERS)
 
 
 def event_record(

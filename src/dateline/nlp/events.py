@@ -40,7 +40,7 @@ from dateline.nlp.actors import ActorCoder, CodedActor
 from dateline.nlp.candidate import Candidate as _Found
 from dateline.nlp.candidate import same_line
 from dateline.nlp.eventdates import anchors_of, episode_of
-from dateline.nlp.eventrecord import event_record, nominal, trigger_span
+from dateline.nlp.eventrecord import ahead, event_record, nominal, trigger_span
 from dateline.nlp.kinds import domain_story, lacks_pair, political, sectors_of, unplaced
 from dateline.nlp.merging import iter_codes, merge_events
 from dateline.nlp.modality import modality_of
@@ -92,6 +92,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
     tag = Coder(version=__version__, lexicon=verbs.version)
     events: list[Event] = []
     keep: set[str] = set()
+    retold: set[str] = set()
     last: CodedActor | None = None
     anchors = anchors_of(doc, dates, published)
     episode: DateRef | None = None
@@ -155,11 +156,13 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
             events.append(event)
             if item.happening or not nominal(item):
                 keep.add(event.id)  # a nominal retelling that names no party only merges into its event
+            elif ahead(item):
+                retold.add(event.id)  # "on the eve of a visit by X": merged into the visit if told
             if item.cause and (item.source is not None or cause is None):
                 cause = (index, event, item.source)
         episode = episode_of(sent, anchors) or episode
     return merge_events(
-        events, require_actor=options.require_actor, keep=keep, symmetric=verbs.symmetric_roots
+        events, require_actor=options.require_actor, keep=keep, retold=retold, symmetric=verbs.symmetric_roots
     )
 
 

@@ -30,16 +30,18 @@ def merge_events(
     *,
     require_actor: bool = True,
     keep: Collection[str] = (),
+    retold: Collection[str] = (),
     symmetric: Collection[str] | None = None,
 ) -> list[Event]:
     """One event per happening: the same root with the same parties (or a subset of them: a retelling
     that names fewer), or a nominal retelling that names none ("the meeting"). Events whose ids are in
     `keep` (an act whose party has no actor code, a happening told with no party: "an explosion took place")
-    stand alone when nothing absorbs them. The parties of an act of a `symmetric` root are not ordered
+    stand alone when nothing absorbs them; events whose ids are in `retold` (a reference in a phrase of time
+    or circumstance: "after violent protests by the opposition") never do. The parties of an act of a `symmetric` root are not ordered
     (default: the [symmetric] roots of dateline's verb lexicon): "X met Y" retells "Y met X"."""
     roots = load_verb_lexicon().symmetric_roots if symmetric is None else symmetric
     merged: list[Event] = []
-    for event in sorted(events, key=lambda e: _key(e, roots) is None):
+    for event in sorted(events, key=lambda e: (_key(e, roots) is None, e.id in retold)):
         key = _key(event, roots)
         same = None
         for kept in merged:
@@ -54,7 +56,7 @@ def merge_events(
                 same = kept
                 break
         if same is None:
-            if key is None and require_actor and event.id not in keep:
+            if require_actor and (event.id in retold or (key is None and event.id not in keep)):
                 continue
             merged.append(event)
             continue

@@ -22,7 +22,7 @@ from dateline.lexicon.verbs import Pattern, VerbLexicon
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import QUANTITY_NOUNS as _QUANTITY
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.kinds import background, nominal_participle, take_charges, take_purposes
+from dateline.nlp.kinds import background, nominal_participle, take_charges, take_conditions, take_purposes
 from dateline.nlp.parties import crowd_acts, describes, is_party, is_place, take_aims
 from dateline.nlp.roles import subject_of
 
@@ -30,6 +30,7 @@ __all__ = ["depth", "match_sentence", "match_token", "objects_of", "verb_forms"]
 
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
+_QUESTION_MARKS = {"if", "whether"}
 
 
 def _kind(token: Token) -> str | None:
@@ -74,6 +75,13 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
         return None
     if kind == "verb" and token.tag_ == "VBN" and nominal_participle(token):
         return None  # "evacuated the wounded", "sustained two injured": people, not an act
+    if (
+        kind == "verb"
+        and token.tag_ == "VBG"
+        and token.dep_ in {"csubj", "csubjpass"}
+        and not _after_comma(token)
+    ):
+        return None  # "removing the sanctions is out of the question": a course of action, not an act
     candidates = verbs.candidates(token.lemma_.lower(), kind) or verbs.candidates(token.lower_, kind)
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
@@ -82,8 +90,14 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children
         ):
             continue
-        if pattern.bare and any(c.dep_ == "prt" for c in token.children):
+        if pattern.bare and any(c.dep_ in {"prt", "oprd"} for c in token.children):
+            continue  # "called off the visit", "calling them an occupying army"
+        if pattern.complement and not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in pattern.complement for c in token.children
+        ):
             continue
+        if not pattern.questions and _asks(token):
+            continue  # "asked whether the deal was legal" is a question, not an appeal
         if pattern.prep and not _has_prep(token, pattern.prep):
             continue
         obj = None
@@ -103,10 +117,38 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue
         if not _fits_objects(token, pattern, verbs):
             continue
+        if _describes_people(token, pattern, verbs):
+            continue  # "inspectors probing the sites", "rebels fighting the government": who they are
         if not pattern.attributive and token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
             continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > token.sent.start and token.doc[token.i - 1].is_punct
+
+
+def _describes_people(token: Token, pattern: Pattern, verbs: VerbLexicon) -> bool:
+    """A present participle that says who people are, not what happened: "inspectors probing the sites",
+    "rebels fighting the government". Not a protest's ("demonstrators protesting the results"), and not a
+    control word, which colours the act it embeds ("businesses demanding that the government ...")."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or pattern.aims or pattern.control:
+        return False
+    return token.head.pos_ == "NOUN" and token.head.lemma_.lower() in verbs.people
+
+
+def _asks(token: Token) -> bool:
+    """Whether a word's clausal complement is an indirect question: "asked whether/if ...", "asked what ..."."""
+    for child in token.children:
+        if child.dep_ not in {"ccomp", "advcl", "xcomp"}:
+            continue
+        if any(g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in child.children):
+            return True
+        first = child.doc[child.left_edge.i]
+        if first.tag_ in {"WDT", "WP", "WP$", "WRB"} and first.i < child.i:
+            return True
+    return False
 
 
 def _preceded_by(obj: Token, words: tuple[tuple[str, ...], ...]) -> bool:
@@ -178,6 +220,9 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
         if i in found and found[i].pattern.pos == "noun":
             del found[i]
     for item in list(found.values()):
+        if item.pattern.pos == "noun" and _names_people(item.trigger, verbs):
+            del found[item.trigger.i]  # "truce monitors", "protest leaders": a kind of people, not an event
+            continue
         if item.pattern.pos == "noun":
             _carry(item, verbs)
             item.happening = _happening(item.trigger, verbs)
@@ -200,6 +245,7 @@ def match_sentence(sent: Span, verbs: VerbLexicon) -> list[_Found]:
     take_aims(found)
     take_purposes(found)
     take_charges(found)
+    take_conditions(found)
     kept = [
         f
         for f in found.values()
@@ -230,7 +276,7 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
                 chain=[token],
                 control="demand",
             )
-            inner = found.get(clause.i)
+            inner = found.get(clause.i) or _first_event([clause], found, speaker)
             if inner is not None and not inner.consumed:
                 _apply_control(speaker, inner, verbs)
                 inner.addressee = subject_of(clause)
@@ -240,6 +286,12 @@ def _must_demands(sent: Span, verbs: VerbLexicon, found: dict[int, _Found]) -> N
                     continue  # "plans should be prominent", "these actions should lift earnings"
                 speaker.addressee = addressee
                 found[token.i] = speaker
+
+
+def _names_people(noun: Token, verbs: VerbLexicon) -> bool:
+    """A noun that only classifies the people it modifies: "truce monitors", "protest leaders"."""
+    head = noun.head
+    return noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in verbs.people
 
 
 def verb_forms(token: Token) -> set[str]:
@@ -307,6 +359,12 @@ def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
     queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
     if item.pattern.pos == "noun" and item.head.i != item.trigger.i:  # "reiterated its demand that ..."
         queue += [c for c in item.head.children if c.dep_ == "ccomp"]
+    return _first_event(queue, found, item)
+
+
+def _first_event(queue: list[Token], found: dict[int, _Found], item: _Found) -> _Found | None:
+    """The nearest event other than `item` at or below the words of `queue`, breadth first, through the
+    dependencies that embed an event (not into what is said: "say", "tell")."""
     seen: set[int] = set()
     while queue:
         token = queue.pop(0)
