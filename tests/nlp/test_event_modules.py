@@ -14,6 +14,7 @@ EVENT_MODULES = [
     NLP / "triggers.py",
     NLP / "eventrecord.py",
     NLP / "merging.py",
+    NLP / "confidence.py",
     NLP / "modality.py",
     NLP / "eventdates.py",
     NLP / "candidate.py",

@@ -3,7 +3,8 @@
 `event_record(item, ...)` is step 4 of `dateline.nlp.events` (see that module for the process): it turns a
 `Candidate` whose roles are set into an `Event`, reading modality and the code conversions it implies from
 `dateline.nlp.modality`, the date from `dateline.nlp.eventdates`, the place from the words of the event or
-the places stage, and who claims it from a quote or a speech verb above it.
+the places stage, who claims it from a quote or a speech verb above it, and its confidence from
+`dateline.nlp.confidence`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dateline.nlp.actors import ActorCoder, CodedActor
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
 from dateline.nlp.candidate import same_line, speaker_at
+from dateline.nlp.confidence import event_confidence
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.eventdates import event_clause, event_date
 from dateline.nlp.modality import settle_code
@@ -133,13 +135,6 @@ def event_record(
             location = Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
     if location is None and Doc.has_extension("dateline_places") and doc._.dateline_places is not None:
         location = doc._.dateline_places.where(sent.start_char, sent.end_char, anchor=trigger.start_char)
-    confidence = 0.4 + 0.1 * min(item.pattern.specificity, 1)
-    if item.source and item.source.country:
-        confidence += 0.2 if not item.source.pronoun else 0.1
-    if item.target and item.target.code:
-        confidence += 0.15
-    if item.pattern.pos == "noun" and item.head is item.trigger:
-        confidence -= 0.1
     part = f"|{item.party}" if item.party else ""  # the further pairs of a compound, on the same words
     ident = hashlib.sha256(
         f"{doc_text(doc)[:500]}|{trigger.start_char}|{item.code}{part}".encode()
@@ -161,7 +156,7 @@ def event_record(
         claimed_by=_claim(item, coder, quotes),
         sentence=Sentence(index=index, start=sent.start_char, end=sent.end_char, text=sent.text),
         trigger=mention,
-        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        confidence=event_confidence(item),
         coder=tag,
         mentions=[mention],
     )

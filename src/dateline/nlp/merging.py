@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 
 from dateline.lexicon.verbs import load_verb_lexicon
+from dateline.nlp.confidence import merged_confidence
 from dateline.nlp.eventdates import DATE_RANK
 from dateline.records import Event
 
@@ -67,7 +68,7 @@ def merge_events(
 def _absorb(kept: Event, event: Event) -> None:
     kept.mentions.append(event.trigger)
     kept.mentions.sort(key=lambda m: m.start)
-    kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
+    kept.confidence = merged_confidence(kept.confidence, event.confidence)
     if DATE_RANK.get(event.date_basis, 2) < DATE_RANK.get(kept.date_basis, 2):
         kept.date, kept.date_basis = event.date, event.date_basis
     if kept.location is None:
