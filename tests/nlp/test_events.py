@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dateline.coding import code_text
 from dateline.lexicon.codebook import load_codebook
-from dateline.lexicon.verbs import load_verb_lexicon
+from dateline.lexicon.verbs import VerbLexicon, load_verb_lexicon
+from dateline.nlp.events import EventOptions, find_events
 from dateline.records import Event
 
 PUBLISHED = "2016-04-27"  # a Wednesday
@@ -172,3 +175,52 @@ def test_coordinated_subject_is_the_other_party():
 def test_event_date_from_a_coarser_expression(text, date, basis):
     (event,) = code_text(text, body_only=True, published="2023-10-18").events
     assert (event.date, event.date_basis) == (date, basis)
+
+
+def _coded(nlp, text: str, verbs: VerbLexicon) -> list[tuple[str, str | None, str | None, str]]:
+    return [(*summary(e), e.modality) for e in find_events(nlp(text), options=EventOptions(verbs=verbs))]
+
+
+@pytest.mark.parametrize(
+    ("text", "symmetric", "expected"),
+    [
+        (
+            "Russia met Turkey on Monday. Turkey met Russia in Ankara.",
+            True,
+            [("040", "RUS", "TUR", "asserted")],
+        ),
+        (
+            "Russia met Turkey on Monday. Turkey met Russia in Ankara.",
+            False,
+            [("040", "RUS", "TUR", "asserted"), ("040", "TUR", "RUS", "asserted")],
+        ),
+        (
+            "Russia accused Turkey of lying. Turkey accused Russia of lying.",
+            True,
+            [("112", "RUS", "TUR", "asserted"), ("112", "TUR", "RUS", "asserted")],
+        ),
+    ],
+)
+def test_symmetric_roots_from_the_lexicon_merge_both_directions(nlp, text, symmetric, expected):
+    verbs = load_verb_lexicon()
+    if not symmetric:
+        verbs = replace(verbs, symmetric_roots=frozenset())
+    assert _coded(nlp, text, verbs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fallbacks", "expected"),
+    [
+        ("Iran will meet Iraq.", True, ("030", "IRN", "IRQ", "asserted")),
+        ("Iran will not meet Iraq.", True, ("120", "IRN", "IRQ", "asserted")),
+        ("Iran could attack Iraq.", True, ("130", "IRN", "IRQ", "asserted")),
+        ("Iran will meet Iraq.", False, ("040", "IRN", "IRQ", "intended")),
+        ("Iran could attack Iraq.", False, ("180", "IRN", "IRQ", "possible")),
+    ],
+)
+def test_conversions_without_a_table_code_use_the_lexicon_fallback(nlp, text, fallbacks, expected):
+    verbs = load_verb_lexicon()
+    verbs = replace(verbs, tables={name: {} for name in verbs.tables})
+    if not fallbacks:
+        verbs = replace(verbs, fallbacks={})
+    assert _coded(nlp, text, verbs) == [expected]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.errors import LexiconError
@@ -21,6 +21,7 @@ POS_KINDS = ("verb", "noun", "adj")
 OBJECT_KINDS = ("party", "place")
 CONTROLS = ("intent", "plan", "reject", "threat", "demand", "appeal", "negate")
 _CONTROL_TABLES = ("intent", "threat", "reject", "demand", "appeal")
+_FALLBACKS = ("reject", "intent", "threat")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Pattern:
     needs_aim: bool = False
     attributive: bool = True
     bare: bool = False
+    complement: tuple[str, ...] = ()
+    questions: bool = True
     carriers: tuple[str, ...] = ()
     by_crowd: str | None = None
     official: str | None = None
@@ -63,9 +66,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How many constraints the pattern sets: the most specific fitting pattern wins."""
-        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.modifiers)) + len(
-            self.object_words
-        )
+        constraints = (self.particle, self.prep, self.objects, self.modifiers, self.complement)
+        return sum(bool(x) for x in constraints) + len(self.object_words)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class VerbLexicon:
     cooperative_roots: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()
     refusable_roots: frozenset[str] = frozenset()
+    fallbacks: dict[str, str] = field(default_factory=dict)
+    symmetric_roots: frozenset[str] = frozenset()
     domain_story: int = 0
     political_sectors: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
@@ -118,6 +122,11 @@ class VerbLexicon:
         """The code an embedded event becomes under a control verb ("intent", "036" from "04...")."""
         table = self.tables.get(control, {})
         return table.get(code[:2])
+
+    def settle(self, control: str, code: str) -> str | None:
+        """The code an act becomes when modality converts it ("reject", "intent", "threat"): the control
+        table's code for its root, else the lexicon's [modality] fallback for that conversion."""
+        return self.convert(control, code) or self.fallbacks.get(control)
 
 
 def _strings(value: object, where: str, name: str) -> tuple[str, ...]:
@@ -179,6 +188,8 @@ def _pattern(raw: dict[str, object], where: str, known: Iterable[str]) -> Patter
         needs_aim=bool(raw.get("needs_aim", False)),
         attributive=bool(raw.get("attributive", True)),
         bare=bool(raw.get("bare", False)),
+        complement=tuple(w.lower() for w in _strings(raw.get("complement"), where, "complement")),
+        questions=bool(raw.get("questions", True)),
         carriers=_strings(raw.get("carriers"), where, "carriers"),
         by_crowd=_code(raw.get("by_crowd"), codes, where, "by_crowd"),
         official=official,
@@ -207,6 +218,13 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         if bad:
             raise LexiconError(f"{path}: table [{name}] maps to unknown codes {bad}")
         tables[name] = dict(table)
+    fallbacks = dict(data.get("modality", {}).get("fallback", {}))
+    wrong = {name: code for name, code in fallbacks.items() if name not in _FALLBACKS or code not in known}
+    if wrong:
+        raise LexiconError(
+            f"{path}: [modality] fallback {wrong} names a conversion other than {', '.join(_FALLBACKS)} or an "
+            "unknown code"
+        )
     return VerbLexicon(
         version=str(data.get("version", Path(path).stem)),
         patterns=patterns,
@@ -226,6 +244,8 @@ def read_verb_lexicon(path: Path) -> VerbLexicon:
         cooperative_roots=frozenset(data.get("modality", {}).get("cooperative", [])),
         threat_roots=frozenset(data.get("modality", {}).get("threat", [])),
         refusable_roots=frozenset(data.get("modality", {}).get("refusable", [])),
+        fallbacks=fallbacks,
+        symmetric_roots=frozenset(data.get("symmetric", {}).get("roots", [])),
         domain_story=int(data.get("domains", {}).get("story", 0)),
         political_sectors=frozenset(data.get("domains", {}).get("sectors", [])),
         armed_sectors=frozenset(data.get("official", {}).get("armed", [])),
@@ -261,8 +281,9 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
 
     A verb alone becomes a pattern on its forms; a pattern with words after the verb keeps the first of
     them as a preposition and/or object constraint ("resume ties" -> objects ["ties"]). Words before the
-    verb and compound codes beyond the first are not used. Light and speech verbs come from `base`
-    (default: dateline's own lexicon); codes need not be in the CAMEO codebook.
+    verb and compound codes beyond the first are not used. Everything but the patterns and the control
+    tables (light and speech verbs, word lists, roots, fallbacks) comes from `base` (default: dateline's own
+    lexicon); codes need not be in the CAMEO codebook.
     """
     base = base or load_verb_lexicon()
     patterns: list[Pattern] = []
@@ -294,29 +315,7 @@ def from_petrarch(verb_patterns: Iterable[object], *, base: VerbLexicon | None =
             patterns.append(
                 Pattern(words=words, code=code, prep=prep, objects=objects, object_words=before, line=line)
             )
-    return VerbLexicon(
-        version="petrarch-import",
-        patterns=tuple(patterns),
-        light=base.light,
-        speech=base.speech,
-        tables={},
-        parties=base.parties,
-        occurrence=base.occurrence,
-        state_sectors=base.state_sectors,
-        aim_roots=base.aim_roots,
-        crowds=base.crowds,
-        persons=base.persons,
-        domains=base.domains,
-        instruments=base.instruments,
-        mutual_roots=base.mutual_roots,
-        topic_roots=base.topic_roots,
-        cooperative_roots=base.cooperative_roots,
-        threat_roots=base.threat_roots,
-        refusable_roots=base.refusable_roots,
-        domain_story=base.domain_story,
-        political_sectors=base.political_sectors,
-        armed_sectors=base.armed_sectors,
-    )
+    return replace(base, version="petrarch-import", patterns=tuple(patterns), tables={})
 
 
 def _object_heads(

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from dateline.lexicon.verbs import Pattern
 from dateline.nlp.actors import CodedActor
 from dateline.nlp.doctext import doc_text
+from dateline.records import Quote, Speaker
 
 #: dependency labels of a verb's object
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -69,6 +70,14 @@ class Candidate:
     party: int = 0
 
     purpose: bool = False  # an infinitive of purpose with no act to serve: intended, not done
+
+
+def speaker_at(char: int, quotes: list[Quote]) -> Speaker | None:
+    """The speaker of the quote that holds a character offset, if one does and names its speaker."""
+    for quote in quotes:
+        if quote.start <= char < quote.end and quote.speaker is not None:
+            return quote.speaker
+    return None
 
 
 def same_line(a: Token, b: Token) -> bool:

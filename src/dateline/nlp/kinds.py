@@ -87,6 +87,69 @@ def take_charges(found: dict[int, _Found]) -> None:
             owner = owner.head  # "accused the minister of attacking ..."
         if prep.lower_ in {"of", "for", "with"} and owner.i in acts and owner.i != item.trigger.i:
             item.consumed = True
+    _take_listed_charges(found)
+
+
+def _take_listed_charges(found: dict[int, _Found]) -> None:
+    """The further charges of a list ("accused X of violating rights, ignoring the law and sending ..."): a
+    gerund with no subject coordinated with a charge, or hung on the act after one."""
+    acts = [t for f in found.values() if not f.consumed for t in [f.trigger, *f.chain]]
+    owners = acts + [c for t in acts for c in t.children if c.dep_ in _OBJECTS | {"nsubjpass"}]
+    charges = {
+        g.i
+        for owner in owners
+        for c in owner.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "for", "with"}
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    }
+    for item in sorted(found.values(), key=lambda f: f.head.i):
+        word = item.head
+        if item.consumed or not charges or word.tag_ != "VBG":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.children):
+            continue
+        coordinated = word.dep_ == "conj" and word.head.i in charges
+        after = word.dep_ == "advcl" and any(
+            g.i in charges and g.i < word.i
+            for c in word.head.children
+            if c.dep_ == "prep"
+            for g in c.children
+        )
+        if coordinated or after:
+            item.consumed = True
+            charges.add(word.i)
+
+
+def take_conditions(found: dict[int, _Found]) -> None:
+    """What an act is made to depend on, told in an "if/unless" clause of it, belongs to that act: "will boycott
+    the elections unless the president agrees to step down", "threatened to break relations unless Moscow
+    closed its base" tell a threat and its condition, not a second act (as a protest's aim is its own)."""
+    acts = {t.i for f in found.values() if not f.consumed for t in [f.trigger, *f.chain]}
+    for item in found.values():
+        if item.consumed:
+            continue
+        clause = next(
+            (t for t in [item.head, *list(item.head.ancestors)[:2]] if t.dep_ == "advcl" and _conditioned(t)),
+            None,
+        )
+        if clause is not None and clause.head.i in acts and clause.head.i not in {t.i for t in item.chain}:
+            item.consumed = True
+
+
+def _conditioned(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _aimed(word: Token) -> Token | None:
+    """The word an "aimed at doing" phrase says the aim of ("a meeting aimed at establishing ..."), or None."""
+    prep = word.head
+    if word.dep_ != "pcomp" or word.tag_ != "VBG" or prep.lower_ not in {"at", "toward", "towards"}:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() != "aim":
+        return None
+    return verb.head if verb.dep_ in {"acl", "relcl"} else verb
 
 
 def background(item: _Found, verbs: VerbLexicon) -> bool:
@@ -111,6 +174,13 @@ def take_purposes(found: dict[int, _Found]) -> None:
             continue
         if head.dep_ == "xcomp" and head.head.pos_ == "ADJ":
             item.purpose = True  # "happy to meet", "keen to talk": a disposition, not an act
+            continue
+        aim = _aimed(item.trigger) or _aimed(head)
+        if aim is not None:  # "a meeting aimed at establishing relations": what the meeting is for
+            if aim.i in acts:
+                item.consumed = True
+            else:
+                item.purpose = True
             continue
         if head.dep_ not in {"advcl", "acl"}:
             continue

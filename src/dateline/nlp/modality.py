@@ -56,33 +56,58 @@ def _negated_above(token: Token) -> bool:
 
 
 def _conditional(token: Token) -> bool:
-    """Inside an "if/unless" clause, or the main clause of one ("if talks fail, X would ...")."""
+    """Inside an "if/unless" clause or an indirect question ("asked whether ..."), or the main clause of a
+    condition ("if talks fail, X would ...")."""
     if any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in c.children)
         for c in token.children
     ):
         return True
+    return _in_condition(token)
+
+
+def _in_condition(token: Token) -> bool:
+    """Inside the condition itself ("unless the president agrees", "if it is attacked") or an indirect question
+    ("asked whether Russia would attack"): what it tells is neither done nor promised."""
     for t in [token, *list(token.ancestors)[:3]]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
+        if t.dep_ in {"advcl", "ccomp"} and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children
+        ):
             return True
         if t.dep_ in {"ccomp", "ROOT"} and t is not token:
             break
     return False
 
 
-def _settle_code(item: _Found, verbs: VerbLexicon) -> None:
+def settle_code(item: _Found, verbs: VerbLexicon) -> None:
     """Announced or threatened acts are intents and threats (CAMEO 03 and 13); refusals are rejections. Which
-    roots are cooperation and which threats is the lexicon's [modality]."""
+    roots are cooperation and which threats, and the code of a conversion whose table has none for the root, is
+    the lexicon's [modality]. What a condition or a question tells ("if it is attacked", "asked whether X would
+    attack") is converted into nothing: it stays hypothetical."""
     item.modality = modality_of(item)
     root = item.code[:2]
     cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
     will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
+    condition = any(_in_condition(t) for t in item.chain)
     if item.modality == "negated" and will and root in refusable:
-        item.code, item.modality = verbs.convert("reject", item.code) or "120", "asserted"
+        _convert(item, verbs, "reject")
     elif item.modality == "intended" and (will or item.control == "plan"):
         if root in cooperative:
-            item.code, item.modality = verbs.convert("intent", item.code) or "030", "asserted"
+            _convert(item, verbs, "intent")
         elif root in threat:
-            item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
-    elif item.modality in {"possible", "hypothetical"} and root in threat and item.control != "threat":
-        item.code, item.modality = verbs.convert("threat", item.code) or "130", "asserted"
+            _convert(item, verbs, "threat")
+    elif (
+        item.modality in {"possible", "hypothetical"}
+        and root in threat
+        and item.control != "threat"
+        and not condition
+    ):
+        _convert(item, verbs, "threat")  # "could strike", "would attack if ...", not "if it is attacked"
+
+
+def _convert(item: _Found, verbs: VerbLexicon, control: str) -> None:
+    """Recode an act by a conversion of the lexicon: an asserted act of its new kind (a lexicon with neither a
+    table code nor a [modality] fallback for the conversion leaves it as it is)."""
+    code = verbs.settle(control, item.code)
+    if code is not None:
+        item.code, item.modality = code, "asserted"

@@ -97,7 +97,7 @@ def _role_tokens(item: _Found, role: str) -> list[Token]:
     return tokens
 
 
-def _assign_roles(
+def assign_roles(
     item: _Found,
     coder: ActorCoder,
     verbs: VerbLexicon,

@@ -1,0 +1,57 @@
+"""What is not an event of its own: refusals to comment, questions, names, conditions, charges, descriptions of
+people, events still to come named in a phrase of time, and courses of action spoken of as subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_text
+
+PUBLISHED = "2016-04-27"
+
+
+def codes_of(text: str) -> list[tuple[str, str]]:
+    return [(e.cameo, e.modality) for e in code_text(text, body_only=True, published=PUBLISHED).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "decline to" + a verb of saying is a refusal to comment, not the rejection of a proposal
+        ("The spokesman declined to say when the troops would leave.", [("011", "asserted")]),
+        # an indirect question is no appeal; what it asks about is neither done nor threatened
+        ("Reporters asked whether Russia would attack Ukraine.", [("180", "hypothetical")]),
+        ("The mayor asked the government to send more aid.", [("023", "asserted")]),
+        # "call X Y" names X, it is no telephone call
+        ("The ministers condemned the army, calling them an occupying force.", [("111", "asserted")]),
+        # the condition of a threat or promise belongs to it
+        ("The rebels will boycott the vote unless the president agrees to resign.", [("133", "asserted")]),
+        (
+            "Iran threatened to close the strait unless Washington lifted its sanctions.",
+            [("131", "hypothetical")],
+        ),
+        ("Russia will lift sanctions if Turkey apologizes to Moscow.", [("085", "hypothetical")]),
+        # a list of charges is the accusation's
+        ("Amnesty accused the army of shelling villages and bombing a hospital.", [("112", "asserted")]),
+        # a present participle that says who people are; a protest's participle is its protest
+        ("Rebels fighting the army seized the town.", [("192", "asserted")]),
+        (
+            "Demonstrators protesting the election results clashed with police in Lagos.",
+            [("141", "asserted"), ("145", "asserted")],
+        ),
+        # an event still to come in a phrase of time is a reference, not a happening
+        ("Troops arrived in Kabul on the eve of a visit by the French president.", []),
+        (
+            "Police arrested the activists after protests by students in Dhaka.",
+            [("173", "asserted"), ("141", "asserted")],
+        ),
+        # a gerund subject is a course of action spoken of
+        ("The minister said that lifting the sanctions on Iran is out of the question.", []),
+        # what a meeting is aimed at is the meeting's
+        ("Russia and Japan held a summit aimed at restoring diplomatic relations.", [("040", "asserted")]),
+        # a noun that classifies people ("truce monitors") names no event
+        ("Gunmen attacked a convoy of truce monitors in Donetsk.", [("180", "asserted")]),
+    ],
+)
+def test_what_is_not_an_event_of_its_own(text, expected):
+    assert codes_of(text) == expected
