@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dateline.lexicon.verbs import load_verb_lexicon
 from dateline.nlp.confidence import merged_confidence
 from dateline.nlp.eventdates import DATE_RANK
-from dateline.records import Event
+from dateline.records import ActorRef, Event
 
 __all__ = ["iter_codes", "merge_events"]
 
@@ -76,7 +76,17 @@ def _absorb(kept: Event, event: Event) -> None:
     if kept.claimed_by is None:
         kept.claimed_by = event.claimed_by
     if kept.target is None or (event.target and event.target.actor and not kept.target.actor):
-        kept.target = event.target
+        kept.target = _other_party(kept, event)
+
+
+def _other_party(kept: Event, event: Event) -> ActorRef | None:
+    """The party of `event` that `kept` lacks: its target, or its source when that target is `kept`'s own
+    source: "A agrees to talks", retold as "B's minister will travel to A's capital", is met by B, not by A."""
+    own = kept.source.actor if kept.source else None
+    if own and event.target and event.target.actor == own:
+        other = event.source if event.source and event.source.actor not in (None, own) else None
+        return other
+    return event.target
 
 
 def iter_codes(events: Iterable[Event]) -> Iterator[str]:
