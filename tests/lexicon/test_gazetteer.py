@@ -29,6 +29,7 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, p
         ("UK", "GBR", "country"),
         ("UAE", "ARE", "country"),
         ("Holy See", "VAT", "country"),
+        ("Democratic Republic of Congo", "COD", "country"),  # "of the" written "of"
         # division abbreviations that stand alone
         ("N.Y.", "USA", "region"),
         ("W. Va.", "USA", "region"),
@@ -145,3 +146,17 @@ def test_rank_district_with_its_town_inside() -> None:
     inner = Place("Zorbury", "GBR", "city", population=60_000, admin1_code="GB.ENG")
     other = Place("Zorbury", "USA", "city", population=200_000, admin1_code="US.NC")
     assert rank("zorbury", [(district, False), (inner, False), (other, False)])[0].place == district
+
+
+@pytest.mark.parametrize(
+    ("big", "small", "winner"),
+    [
+        (1_500_000, 40_000, "small"),  # an old name of a city 37 times larger: the town that bears it
+        (5_000_000, 4_000, "big"),  # a name of a city over a hundred times larger: the city
+    ],
+)
+def test_rank_alternate_name_of_a_far_larger_place(big: int, small: int, winner: str) -> None:
+    city = Place("Bigtown", "ZZA", "city", population=big)
+    town = Place("Zorbury", "ZZB", "city", population=small)
+    best = rank("zorbury", [(city, True), (town, False)])[0].place
+    assert best == (city if winner == "big" else town)

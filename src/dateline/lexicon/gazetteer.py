@@ -43,7 +43,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -58,6 +58,7 @@ SITE_SHARE = 0.1  # an airport ranks as a town of this share of the people of th
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
 CONTINENT_POPULATION = 10**9  # GeoNames gives continents none; "Asia" is the continent, not a town
+OUTWEIGH = 100  # an alternate name of a place this many times larger than its namesakes keeps its weight
 RIVAL_TOWN = 50_000  # a town of this size or more is meant by its name before a district of it elsewhere
 _CACHE_SIZE = 20000
 MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them needed past these
@@ -110,14 +111,17 @@ def prior(place: Place, *, alternate: bool = False) -> float:
 
 def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
     """Candidates with their priors, best first. An alternate name counts less again when some place bears
-    the name as its own ("Salisbury" is the English town before it is Harare's old name); a city inside the
+    the name as its own ("Salisbury" is the English town before it is Harare's old name), unless the place
+    has OUTWEIGH times the people of every place of that own name ("Calcutta" is Kolkata before a town of
+    3,000 called Calcutta); a city inside the
     division of the same name stands for it when it holds a good share of its people ("New York"); a district
     with no town of its name inside counts less when a sizeable town elsewhere bears it (a district's people
     are summed from its towns and may hold a city of another name: "Cambridge" is the English city before the
     Australian local government area)."""
-    own = any(not alternate for _, alternate in found)
+    own = max((p.population for p, alternate in found if not alternate), default=-1)
     scores = [
-        prior(place, alternate=alternate) - (ALTERNATE_PENALTY if alternate and own else 0.0)
+        prior(place, alternate=alternate)
+        - (ALTERNATE_PENALTY if alternate and own >= 0 and place.population < OUTWEIGH * own else 0.0)
         for place, alternate in found
     ]
     for region, _ in found:

@@ -93,7 +93,10 @@ def country_names() -> dict[str, tuple[list[str], list[str]]]:
     for row in _rows("countries.tsv"):
         iso3, name = row[0].strip(), row[1].strip()
         aliases = [a.strip() for a in row[2].split("|")] if len(row) > 2 else []
-        out[iso3] = ([name] if name else [], [a for a in aliases if a])
+        aliases = [a for a in aliases if a]
+        # "Democratic Republic of Congo" for "... of the Congo"
+        variants = [v.replace(" of the ", " of ") for v in [name, *aliases] if " of the " in v]
+        out[iso3] = ([name] if name else [], aliases + variants)
     return out
 
 
