@@ -109,3 +109,9 @@ def test_division_abbreviations() -> None:
     assert "W.Va." in forms["US.WV"]
     assert "US.PA" not in forms  # "Pa." is a word too: only dotted forms stand alone
     assert "B.C." in forms["CA.02"]
+
+
+def test_combine_never_makes_a_region_of_a_country_name() -> None:
+    parts = [_part(1, "Central Zorbia"), _part(2, "West Zorbia"), _part(3, "North Quxland")]
+    aliases, wholes = combine(parts, set(), place_key, countries=frozenset({"zorbia", "quxland"}))
+    assert (aliases, wholes) == ([], [])

@@ -43,7 +43,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -449,7 +449,8 @@ def build_index(path: Path) -> None:
         if code in admin1_rows:
             index_names(admin1_rows[code], forms, 1)
     own_divisions = {(p.country, place_key(p.name)) for p in parts}
-    cores, wholes = geodata.combine(parts, own_divisions, place_key)
+    country_keys = frozenset(key for key, rowid, _ in names if rows[rowid - 1][2] == "country")
+    cores, wholes = geodata.combine(parts, own_divisions, place_key, countries=country_keys)
     for rowid, core in cores:  # "Cheshire" for Cheshire East
         index_names(rowid, [core], 1)
     for whole in wholes:  # "Darfur" of North, South, West, East and Central Darfur

@@ -160,15 +160,20 @@ class Whole:
 
 
 def combine(
-    parts: list[Part], own: set[tuple[str | None, str]], key: Callable[[str], str]
+    parts: list[Part],
+    own: set[tuple[str | None, str]],
+    key: Callable[[str], str],
+    *,
+    countries: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[int, str]], list[Whole]]:
     """Compass-point divisions grouped by country and core name. Two or more parts make a region of the core's
     name (the mean of their points, the sum of their people); a lone part takes the core as an alternate name.
-    Nothing is made where the country has a division of that name already (`own`: (country, key) pairs)."""
+    Nothing is made where the country has a division of that name already (`own`: (country, key) pairs) or
+    the name is a country's (`countries`: keys): "Macedonia" is not Greece's Central and West Macedonia."""
     groups: dict[tuple[str | None, str], list[tuple[Part, str]]] = {}
     for part in parts:
         core = compass_core(part.name)
-        if core is None or (part.country, key(core)) in own:
+        if core is None or (part.country, key(core)) in own or key(core) in countries:
             continue
         groups.setdefault((part.country, key(core)), []).append((part, core))
     aliases: list[tuple[int, str]] = []
