@@ -1,0 +1,144 @@
+"""Writing a resolved place on its entity, and what the names alone leave open filled from the story: a name
+the model took for a person or organisation that is a place of the story's country, an organisation named
+after a place, a street or building placed in the story's dominant country at its most named place.
+
+Used by `dateline.nlp.places`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.gazetteer import Gazetteer, Place
+from dateline.nlp.place_mentions import INNER_POPULATION, ORGISH, PLACE_TYPES
+from dateline.nlp.place_scoring import LOCAL, Target, story_weight
+from dateline.records import Entity
+
+
+def write_place(entity: Entity, place: Place, confidence: float) -> None:
+    previous = entity.country
+    if entity.type in PLACE_TYPES or entity.type == "NORP":
+        entity.country = place.country or entity.country
+        if entity.type == "GPE" and entity.actor and previous and entity.actor == previous != entity.country:
+            entity.actor = entity.country
+    write_point(entity, place, confidence)
+
+
+def write_point(entity: Entity, place: Place, confidence: float) -> None:
+    entity.admin1 = place.admin1 if place.kind in LOCAL else None
+    entity.admin1_code = place.admin1_code if place.kind in LOCAL else None
+    entity.geonameid = place.geonameid
+    entity.lat, entity.lon = place.lat, place.lon
+    entity.feature = place.feature
+    entity.place_confidence = confidence
+
+
+_FACILITY = re.compile(
+    r"\b(street|st|road|rd|avenue|ave|drive|boulevard|lane|highway|bridge|park|square|falls|county|city|town|"
+    r"township|village|valley|river|lake|mountain|island|bay|beach|heights|hills|church|cathedral|mosque|"
+    r"temple|university|college|school|academy|court|courthouse|hospital|centre|center|theatre|theater|"
+    r"stadium|arena|airport|station|tower|hall|farm|market|mall|hotel|inn|prison|jail|base|camp|port|"
+    r"harbour|harbor|district|province|state|region)\b",
+    re.I,
+)
+
+
+def fill_from_story(
+    entities: list[Entity], targets: list[Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
+) -> None:
+    """What the names alone leave open, from the story: a name the model took for a person or organisation
+    that is a place of the story's country ("Owerri" in a Nigerian story); an organisation named after a
+    place ("Illinois Department of Public Health" -> USA, at Illinois); a street, building or unknown
+    locality, placed in the story's dominant country, at its most named place."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for t in targets:
+        if t.choice is not None and t.choice.place.country:
+            votes[t.choice.place.country] += story_weight(t)
+    total = sum(votes.values())
+    dominant = None
+    if total:
+        top = max(votes, key=lambda c: votes[c])
+        weight = votes[top]
+        dominant = top if weight / total >= 0.5 else None
+    resolved = {id(t.entity) for t in targets if t.choice is not None}
+    focus = _focus(targets, dominant)
+    for entity in entities:
+        name = entity.name
+        if id(entity) in resolved or entity.country or entity.title:
+            continue
+        if entity.actor and not (_FACILITY.search(name) and len(entity.actor) == 3):
+            continue  # a sector code alone ("HLH") leaves a hospital's place open
+        if entity.type in ("ORG", "PERSON") and not entity.actor:
+            own = [c for c in gazetteer.candidates(name) if not c.alternate]
+            if dominant and own and not ORGISH.search(name):
+                local = [c for c in own if c.place.country == dominant]
+                if local:
+                    entity.type = "GPE"
+                    target = Target(entity, name, local, {})
+                    target.choice, target.confidence = local[0], 0.5
+                    targets.append(target)
+                    resolved.add(id(entity))
+                    continue
+            if entity.type == "ORG":
+                inner = _inner_place(name, gazetteer, actors, dominant)
+                if inner is not None:
+                    entity.country = inner.country
+                    write_point(entity, inner, 0.5)
+                    continue
+        if dominant and (entity.type in PLACE_TYPES or _FACILITY.search(name)):
+            if entity.type in PLACE_TYPES:
+                stripped = re.sub(r"\s+(?:State|Province|Region|County|District|Governorate)$", "", name)
+                found = gazetteer.candidates(stripped) if stripped != name else ()
+                if found:
+                    ranked = sorted(found, key=lambda c: (c.place.country != dominant, -c.prior))
+                    target = Target(entity, name, list(ranked), {})
+                    target.choice, target.confidence = ranked[0], 0.5
+                    targets.append(target)
+                    resolved.add(id(entity))
+                    continue
+            entity.country = dominant
+            entity.place_confidence = 0.3
+            if focus is not None:  # a street or building of the story: at its main place, no id of its own
+                entity.lat, entity.lon = focus.lat, focus.lon
+                entity.admin1, entity.admin1_code = focus.admin1, focus.admin1_code
+
+
+def _focus(targets: list[Target], country: str | None) -> Place | None:
+    """The story's most named place below country level in its dominant country."""
+    weights: defaultdict[Place, float] = defaultdict(float)
+    for t in targets:
+        if t.choice is not None and t.choice.place.country == country and t.choice.place.kind in LOCAL:
+            weights[t.choice.place] += len(t.entity.mentions) * t.confidence
+    return max(weights, key=lambda p: weights[p]) if weights else None
+
+
+def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant: str | None) -> Place | None:
+    """A place named inside an organisation's name ("Lagos Chamber of Commerce"): a country word, or a
+    division or city of half a million people or more, one of the story's country first."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    for size in (3, 2, 1):
+        for k in range(len(words) - size + 1):
+            part = " ".join(words[k : k + size])
+            if not part[:1].isupper() or not part.replace(".", "").replace(" ", "").isalpha():
+                continue
+            own = [c.place for c in gazetteer.candidates(part) if not c.alternate]
+            sizeable = [p for p in own if p.kind in ("region", "city") and p.population >= INNER_POPULATION]
+            local = next(
+                (
+                    p
+                    for p in own
+                    if dominant and p.country == dominant and (p.kind != "city" or p.population >= 20000)
+                ),
+                None,
+            )
+            if local is not None:  # "University of Georgia" in an American story
+                return local
+            country = actors.lookup_country(part)
+            if country:
+                found = [c.place for c in gazetteer.candidates(part) if c.place.country == country]
+                return found[0] if found else gazetteer.country(country)
+            if sizeable:
+                return sizeable[0]
+    return None
