@@ -37,7 +37,8 @@ INNER_POPULATION = 500_000
 def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gazetteer: Gazetteer) -> None:
     """Spans of the model that no entity covers become entities: place spans, NORP spans of a country
     ("U.S.", "Russian"), and spans of any label that the text marks as a place ("in Nova Iguacu (Rio de
-    Janeiro)", "the village of Dossi"); then untagged proper names before a bracketed known place."""
+    Janeiro)", "the village of Dossi"); then untagged proper names before a bracketed known place, the places of
+    datelines inside the text ("MANSFIELD -- ") and legislators' home towns ("R-Elk River")."""
     text = doc_text(doc)
     size = max([len(doc.text), *(m.end for e in entities for m in e.mentions)]) + 1
     taken = bytearray(size)  # characters some mention covers
@@ -66,6 +67,8 @@ def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gaze
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and all(t.pos_ == "PROPN" for t in span):
             _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
+    for start, end, name in [*place_cues.body_datelines(text, taken), *place_cues.party_homes(text, taken)]:
+        _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
     _add_country_words(doc, entities, actors, taken, added)
 
 
@@ -178,6 +181,94 @@ def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> Non
 
 
 def make_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
+    """The name to resolve for an entity: its own name when that is a place, else a place written inside a
+    longer name ("Henderson County Jail", "Athens Police Department", "University of Alexandria")."""
+    target = _own_target(entity, text, gazetteer, actors)
+    if target is None and entity.type != "NORP":
+        target = _inner_target(entity, gazetteer, actors)
+    return target
+
+
+# the small words an organisation's name joins its parts with ("Friends of the Mansfield Public Library")
+_JOINS = {"of", "the", "for", "and", "&", "in", "at", "on", "de", "du", "des", "la", "le"}
+# a word of an organisation or building after the place it is named after ("Athens Police Department")
+_INSTITUTION = re.compile(
+    rf"(?:{ORGISH.pattern}|{place_cues.KIND_WORD}\b|(?i:sheriff|commission|board|assembly|public|fire|regional|"
+    r"metropolitan|parks?|schools?|library|elementary|high|middle|chamber|city|county|state|memorial|medical|"
+    r"health|airport|station|stadium|hall|center|centre|jail|prison|hotel|market|street|road|avenue|bridge|"
+    r"river|lake|museum|theat(?:re|er)|club|area)\b)",
+    re.I,
+)
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?$|[A-Z]\.(?:[A-Z]\.)+$")
+
+
+def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
+    """A place named inside a longer name of several words: the longest leading run of its words that is the
+    own name of a place ("Henderson County" in "Henderson County Sheriff's Office"), else the longest run after
+    "of" ("Georgia" in "Professional Association of Georgia Educators"). A person's name ("Christopher Inn"
+    starts with a first name) or a title's holder never; an entity the actor lexicon gave a country only when
+    that country came from the same words."""
+    if entity.type not in (*PLACE_TYPES, "ORG", "PERSON") or entity.title or _personal(entity):
+        return None
+    if place_cues.STREET.search(entity.name):  # a street is where the story is, not in its namesake
+        return None
+    if entity.type == "PERSON" and name_gender(entity.name.split()[0], honorific=None) is not None:
+        return None
+    words = entity.name.replace("’s", "").replace("'s", "").split()
+    if len(words) < 2:
+        return None
+    for start, stop in _inner_runs(words):
+        part = " ".join(words[start:stop])
+        lexicon = actors.lookup_country(part)
+        if entity.country and lexicon != entity.country:
+            continue
+        own = [c for c in gazetteer.candidates(part) if not c.alternate]
+        if start == 1 and stop == len(words):  # "Northeast Georgia", not "Alexandria Commonwealth"
+            own = [c for c in own if c.place.kind in ("country", "region") or c.place.population >= 100_000]
+        if stop < len(words) and (kinds := place_cues.kinds_of(words[stop])):  # "Guernsey County Court"
+            own = [c for c in own if c.place.kind in kinds]
+        if lexicon and not any(c.place.country == lexicon for c in own):
+            whole = gazetteer.country(lexicon)
+            own += [Candidate(whole, False, 7.0)] if whole is not None else []
+        if own:
+            evidence = {c.place: W_LEXICON for c in own if lexicon and c.place.country == lexicon}
+            return Target(entity, part, own, evidence, inner=True)
+    return None
+
+
+def _inner_runs(words: list[str]) -> list[tuple[int, int]]:
+    """Runs of capitalised words inside a name that may be a place, in the order they are tried: a leading run
+    of two words or more, or of one word followed by a word of an institution or building ("Athens Police",
+    not "Metro Nashville"), longest first; then a run after "of"; then the name less a qualifying first word
+    ("Northeast Georgia"; `_inner_target` takes only a sizeable place there). Never the whole name."""
+    n = len(words)
+
+    def run_end(start: int) -> int:
+        stop = start
+        while (
+            stop < n
+            and stop - start < 4
+            and words[stop].lower() not in _JOINS
+            and _NAME_WORD.match(words[stop])
+        ):
+            stop += 1
+        return stop
+
+    runs = [
+        (0, stop)
+        for stop in range(min(run_end(0), n - 1), 0, -1)
+        if stop >= 2 or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
+    ]
+    for i, word in enumerate(words[:-1]):
+        if word.lower() == "of":
+            start = i + 2 if words[i + 1].lower() == "the" and i + 2 < n else i + 1
+            runs += [(start, stop) for stop in range(run_end(start), start, -1)]
+    if run_end(1) == n and place_cues.MODIFIER.match(words[0]) and not place_cues.MODIFIER.match(words[1]):
+        runs.append((1, n))
+    return runs
+
+
+def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
     name = entity.name
     if not name[:1].isupper() or entity.type not in (*PLACE_TYPES, "NORP", "ORG", "PERSON"):
         return None
@@ -237,7 +328,8 @@ def make_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
     if not candidates and not any(holders):
         return None
     brackets = [place_cues.bracketed(text, m.end) for m in entity.mentions]
-    return Target(entity, name, candidates, evidence, containers=holders, brackets=brackets)
+    kinds = place_cues.written_kinds(name, text, [m.end for m in entity.mentions])
+    return Target(entity, name, candidates, evidence, containers=holders, brackets=brackets, kinds=kinds)
 
 
 def _personal(entity: Entity) -> bool:

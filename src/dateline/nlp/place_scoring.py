@@ -26,6 +26,8 @@ W_LEXICON = 1.0
 W_STORY_COUNTRY = 4.0
 W_STORY_ADMIN1 = 2.0
 W_DEMONYM = 0.3
+W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province")
+W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
 LOCAL = ("city", "district", "region")
 
 
@@ -41,6 +43,8 @@ class Target:
     containers: list[list[str]] = field(default_factory=list)
     brackets: list[bool] = field(default_factory=list)  # whether each container is written in brackets
     approximate: set[Place] = field(default_factory=set)  # put at their written container
+    kinds: tuple[str, ...] = ()  # the kinds of place a kind word written with the name allows ("province")
+    inner: bool = False  # a place named inside an organisation's or building's name ("Athens Police")
 
 
 def context_evidence(target: Target, *, dateline_country: str | None, home: Place | None) -> None:
@@ -80,6 +84,7 @@ def context_evidence(target: Target, *, dateline_country: str | None, home: Plac
         target.evidence[c.place] = target.evidence.get(c.place, 0.0) + inside
     if not consistent and _contained_elsewhere(target):
         _add_contained(target, gazetteer, holders)
+    fits = target.kinds and any(c.place.kind in target.kinds for c in target.candidates)
     for c in target.candidates:
         place = c.place
         bonus = 0.0
@@ -87,6 +92,8 @@ def context_evidence(target: Target, *, dateline_country: str | None, home: Plac
             bonus += W_DATELINE_COUNTRY
         if home is not None and place.admin1_code and place.admin1_code == home.admin1_code:
             bonus += W_DATELINE_ADMIN1
+        if fits:  # "the Georgia state line": the state before the country
+            bonus += W_KIND if place.kind in target.kinds else -W_KIND
         target.evidence[place] = target.evidence.get(place, 0.0) + bonus
 
 
@@ -210,5 +217,7 @@ def choose(targets: Sequence[Target], *, coherence: bool) -> None:
 
 def story_weight(t: Target) -> float:
     """How much a resolved name counts for the story's countries: by its mentions and confidence; a demonym
-    ("Russian troops") names an actor more than where the story is, so counts less."""
-    return min(len(t.entity.mentions), 3) * t.confidence * (W_DEMONYM if t.demonym else 1.0)
+    ("Russian troops") names an actor more than where the story is, so counts less, and so does a place inside
+    a longer name ("Athens Police Department")."""
+    factor = W_DEMONYM if t.demonym else W_INNER if t.inner else 1.0
+    return min(len(t.entity.mentions), 3) * t.confidence * factor

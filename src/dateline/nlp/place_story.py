@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.gazetteer import Gazetteer, Place
@@ -23,6 +24,17 @@ def write_place(entity: Entity, place: Place, confidence: float) -> None:
         entity.country = place.country or entity.country
         if entity.type == "GPE" and entity.actor and previous and entity.actor == previous != entity.country:
             entity.actor = entity.country
+    write_point(entity, place, confidence)
+
+
+def write_inner(entity: Entity, place: Place, confidence: float) -> None:
+    """An organisation or building named after a place ("Henderson County Sheriff's Office") is of that place's
+    country, at that place; an actor code that stood for the country the name was first read as follows."""
+    previous = entity.country
+    if place.country and previous != place.country:
+        entity.country = place.country
+        if previous and entity.actor and entity.actor.startswith(previous):
+            entity.actor = place.country + entity.actor[len(previous) :]
     write_point(entity, place, confidence)
 
 
@@ -45,6 +57,40 @@ _FACILITY = re.compile(
 )
 
 
+def dominant_country(targets: Sequence[Target]) -> str | None:
+    """The country of half or more of the story's resolved names, by their weight, if any."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for t in targets:
+        if t.choice is not None and t.choice.place.country:
+            votes[t.choice.place.country] += story_weight(t)
+    total = sum(votes.values())
+    if not total:
+        return None
+    top = max(votes, key=lambda c: votes[c])
+    return top if votes[top] / total >= 0.5 else None
+
+
+def drop_misfits(targets: Sequence[Target]) -> None:
+    """A name written with a kind of place none of its candidates is ("Springfield province" where the
+    gazetteer knows only towns of the name) is left to the story when its best place lies outside the story's
+    dominant country (of the other names): `fill_from_story` then gives it that country."""
+    misfits = [
+        t
+        for t in targets
+        if t.choice is not None
+        and t.kinds
+        and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
+        and not any(c.place.kind in t.kinds for c in t.candidates)
+    ]
+    if not misfits:
+        return
+    odd = {id(t) for t in misfits}
+    dominant = dominant_country([t for t in targets if id(t) not in odd])
+    for t in misfits:
+        if dominant is not None and t.choice is not None and t.choice.place.country != dominant:
+            t.choice = None
+
+
 def fill_from_story(
     entities: list[Entity], targets: list[Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
 ) -> None:
@@ -52,16 +98,7 @@ def fill_from_story(
     that is a place of the story's country ("Owerri" in a Nigerian story); an organisation named after a
     place ("Illinois Department of Public Health" -> USA, at Illinois); a street, building or unknown
     locality, placed in the story's dominant country, at its most named place."""
-    votes: defaultdict[str, float] = defaultdict(float)
-    for t in targets:
-        if t.choice is not None and t.choice.place.country:
-            votes[t.choice.place.country] += story_weight(t)
-    total = sum(votes.values())
-    dominant = None
-    if total:
-        top = max(votes, key=lambda c: votes[c])
-        weight = votes[top]
-        dominant = top if weight / total >= 0.5 else None
+    dominant = dominant_country(targets)
     resolved = {id(t.entity) for t in targets if t.choice is not None}
     focus = _focus(targets, dominant)
     for entity in entities:

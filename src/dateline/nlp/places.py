@@ -32,7 +32,7 @@ from dateline.nlp.place_mentions import (
     make_target,
 )
 from dateline.nlp.place_scoring import Target, choose, context_evidence
-from dateline.nlp.place_story import fill_from_story, write_place
+from dateline.nlp.place_story import drop_misfits, fill_from_story, write_inner, write_place
 from dateline.nlp.placement import PlaceMention, StoryPlaces
 from dateline.records import Entity
 
@@ -77,6 +77,7 @@ def resolve_places(
         )
     choose(targets, coherence=False)
     choose(targets, coherence=True)
+    drop_misfits(targets)
     fill_from_story(entities, targets, text, gazetteer, actors)
     mentions: list[PlaceMention] = []
     for target in targets:
@@ -85,7 +86,12 @@ def resolve_places(
         place = target.choice.place
         if place in target.approximate:
             target.confidence *= APPROXIMATE
-        write_place(target.entity, place, round(target.confidence, 2))
+        if target.inner:
+            write_inner(target.entity, place, round(target.confidence, 2))
+            if target.entity.type not in PLACE_TYPES:  # an organisation is of the place, not a mention of it
+                continue
+        else:
+            write_place(target.entity, place, round(target.confidence, 2))
         for m in target.entity.mentions:
             mentions.append(
                 PlaceMention(
