@@ -6,13 +6,18 @@ from __future__ import annotations
 import pytest
 
 from dateline.coding import code_text
+from dateline.lexicon.actors import load_actor_lexicon
+from dateline.lexicon.gazetteer import Candidate, Place, load_gazetteer
 from dateline.nlp.place_cues import body_datelines, kinds_of, party_homes, written_kinds
-from dateline.nlp.place_mentions import _inner_runs
+from dateline.nlp.place_mentions import inner_runs
+from dateline.nlp.place_scoring import Target
+from dateline.nlp.place_story import fill_from_story, from_story_names
+from dateline.records import Entity, Mention
 
 
 def _runs(name: str) -> list[str]:
     words = name.split()
-    return [" ".join(words[a:b]) for a, b in _inner_runs(words)]
+    return [" ".join(words[a:b]) for a, b in inner_runs(words)]
 
 
 @pytest.mark.parametrize(
@@ -26,7 +31,7 @@ def _runs(name: str) -> list[str]:
         ("Federal University of Technology", "Technology", "Federal"),
     ],
 )
-def test_inner_runs(name: str, tried: str, never: str) -> None:
+def testinner_runs(name: str, tried: str, never: str) -> None:
     runs = _runs(name)
     assert tried in runs, runs
     assert never not in runs
@@ -113,3 +118,44 @@ def test_places_from_names_and_layout(nlp, text: str, name: str, country: str) -
     found = _countries(text)
     assert name in found, found
     assert found[name] == country
+
+
+def _resolved(name: str, place: Place) -> Target:
+    entity = Entity(id="E1", name=name, type="GPE", mentions=[Mention(text=name, start=0, end=len(name))])
+    return Target(entity, name, [Candidate(place)], {}, choice=Candidate(place), confidence=0.9)
+
+
+_TOWN = Place("Karvela", "GRC", "city", 38.0, 23.0, 20000, 1, "PPL", "Attica", "GR.ESYE31")
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "actor", "country", "new_type"),
+    [
+        ("Karvela", "PERSON", None, "GRC", "GPE"),  # the same name, resolved as a town elsewhere
+        ("Karvela Water Board", "ORG", "LEG", "GRC", "ORG"),  # the town inside a longer name
+        ("Karvela", "ORG", "COP", None, "ORG"),  # an actor of that name is left to the actor stage
+        ("Mirlo Water Board", "ORG", None, None, "ORG"),  # no resolved name inside
+    ],
+)
+def test_from_story_names(
+    name: str, type_: str, actor: str | None, country: str | None, new_type: str
+) -> None:
+    targets = [_resolved("Karvela", _TOWN)]
+    entity = Entity(
+        id="E2", name=name, type=type_, actor=actor, mentions=[Mention(text=name, start=40, end=50)]
+    )
+    from_story_names([targets[0].entity, entity], targets)
+    added = [t for t in targets if t.entity is entity]
+    assert (added[0].choice.place.country if added and added[0].choice else None) == country
+    assert entity.type == new_type
+
+
+@pytest.mark.parametrize(
+    ("actor", "country"),
+    [(None, "GRC"), ("BUS", None)],
+)
+def test_an_unknown_organisation_takes_the_story_country(actor: str | None, country: str | None) -> None:
+    targets = [_resolved("Karvela", _TOWN)]
+    org = Entity(id="E2", name="Zorvex Amalgamated", type="ORG", actor=actor, mentions=[Mention("x", 40, 41)])
+    fill_from_story([targets[0].entity, org], targets, "", load_gazetteer(), load_actor_lexicon())
+    assert org.country == country

@@ -217,7 +217,7 @@ def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) ->
     words = entity.name.replace("’s", "").replace("'s", "").split()
     if len(words) < 2:
         return None
-    for start, stop in _inner_runs(words):
+    for start, stop in inner_runs(words):
         part = " ".join(words[start:stop])
         lexicon = actors.lookup_country(part)
         if entity.country and lexicon != entity.country:
@@ -236,11 +236,12 @@ def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) ->
     return None
 
 
-def _inner_runs(words: list[str]) -> list[tuple[int, int]]:
+def inner_runs(words: list[str], *, known: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised words inside a name that may be a place, in the order they are tried: a leading run
     of two words or more, or of one word followed by a word of an institution or building ("Athens Police",
     not "Metro Nashville"), longest first; then a run after "of"; then the name less a qualifying first word
-    ("Northeast Georgia"; `_inner_target` takes only a sizeable place there). Never the whole name."""
+    ("Northeast Georgia"; `_inner_target` takes only a sizeable place there). Never the whole name. With
+    `known` (the runs are looked up among the story's resolved places), any leading run."""
     n = len(words)
 
     def run_end(start: int) -> int:
@@ -257,7 +258,7 @@ def _inner_runs(words: list[str]) -> list[tuple[int, int]]:
     runs = [
         (0, stop)
         for stop in range(min(run_end(0), n - 1), 0, -1)
-        if stop >= 2 or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
+        if stop >= 2 or known or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
     ]
     for i, word in enumerate(words[:-1]):
         if word.lower() == "of":

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from dateline.lexicon.actors import ActorLexicon
-from dateline.lexicon.gazetteer import Gazetteer, Place
-from dateline.nlp.place_mentions import INNER_POPULATION, ORGISH, PLACE_TYPES
+from dateline.lexicon.gazetteer import Gazetteer, Place, place_key
+from dateline.nlp.place_mentions import INNER_POPULATION, ORGISH, PLACE_TYPES, inner_runs
 from dateline.nlp.place_scoring import LOCAL, Target, story_weight
 from dateline.records import Entity
 
@@ -57,6 +57,10 @@ _FACILITY = re.compile(
 )
 
 
+CAN_HOLD_PLACES = (*PLACE_TYPES, "ORG", "PERSON")
+APPROXIMATE = 0.6  # confidence factor of a place read from inside a longer name
+
+
 def dominant_country(targets: Sequence[Target]) -> str | None:
     """The country of half or more of the story's resolved names, by their weight, if any."""
     votes: defaultdict[str, float] = defaultdict(float)
@@ -91,13 +95,57 @@ def drop_misfits(targets: Sequence[Target]) -> None:
             t.choice = None
 
 
+def from_story_names(entities: list[Entity], targets: list[Target]) -> None:
+    """A name the story resolves as a place elsewhere is that place where the model took it for a person or an
+    organisation ("Douma" tagged once as a town, once as a person), and a longer name with it inside is of
+    that place ("Cauvery Management Board" where "Cauvery" is resolved). Adds the targets it resolves."""
+    named: dict[str, Target] = {}
+    for t in targets:
+        if t.choice is not None and not t.demonym and not t.inner:
+            named.setdefault(place_key(t.name), t)
+    if not named:
+        return
+    resolved = {id(t.entity) for t in targets if t.choice is not None}
+    for entity in entities:
+        if id(entity) in resolved or entity.country or entity.title or entity.type not in CAN_HOLD_PLACES:
+            continue
+        same = named.get(place_key(entity.name))
+        if same is not None and same.choice is not None:
+            if entity.type in ("ORG", "PERSON"):
+                if entity.actor:
+                    continue
+                entity.type = "GPE"
+            targets.append(
+                Target(entity, entity.name, [same.choice], {}, choice=same.choice, confidence=same.confidence)
+            )
+            continue
+        words = entity.name.replace("’s", "").replace("'s", "").split()
+        for start, stop in inner_runs(words, known=True) if len(words) > 1 else ():
+            inside = named.get(place_key(" ".join(words[start:stop])))
+            if inside is not None and inside.choice is not None:
+                confidence = inside.confidence * APPROXIMATE
+                targets.append(
+                    Target(
+                        entity,
+                        inside.name,
+                        [inside.choice],
+                        {},
+                        choice=inside.choice,
+                        confidence=confidence,
+                        inner=True,
+                    )
+                )
+                break
+
+
 def fill_from_story(
     entities: list[Entity], targets: list[Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
 ) -> None:
     """What the names alone leave open, from the story: a name the model took for a person or organisation
     that is a place of the story's country ("Owerri" in a Nigerian story); an organisation named after a
     place ("Illinois Department of Public Health" -> USA, at Illinois); a street, building or unknown
-    locality, placed in the story's dominant country, at its most named place."""
+    locality, placed in the story's dominant country, at its most named place; any other organisation the
+    actor lexicon does not know, of the story's dominant country (no point)."""
     dominant = dominant_country(targets)
     resolved = {id(t.entity) for t in targets if t.choice is not None}
     focus = _focus(targets, dominant)
@@ -140,6 +188,9 @@ def fill_from_story(
             if focus is not None:  # a street or building of the story: at its main place, no id of its own
                 entity.lat, entity.lon = focus.lat, focus.lon
                 entity.admin1, entity.admin1_code = focus.admin1, focus.admin1_code
+        elif dominant and entity.type == "ORG" and not entity.actor:
+            entity.country = dominant  # an organisation of no known kind or country: of the story's country
+            entity.place_confidence = 0.3
 
 
 def _focus(targets: list[Target], country: str | None) -> Place | None:
