@@ -11,7 +11,7 @@ from dateline.lexicon.gazetteer import Candidate, Place, load_gazetteer
 from dateline.nlp.place_cues import body_datelines, kinds_of, party_homes, written_kinds
 from dateline.nlp.place_mentions import inner_runs
 from dateline.nlp.place_scoring import Target
-from dateline.nlp.place_story import fill_from_story, from_story_names
+from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names
 from dateline.records import Entity, Mention
 
 
@@ -159,3 +159,12 @@ def test_an_unknown_organisation_takes_the_story_country(actor: str | None, coun
     org = Entity(id="E2", name="Zorvex Amalgamated", type="ORG", actor=actor, mentions=[Mention("x", 40, 41)])
     fill_from_story([targets[0].entity, org], targets, "", load_gazetteer(), load_actor_lexicon())
     assert org.country == country
+
+
+@pytest.mark.parametrize(("story_country", "kept"), [("GRC", True), ("LTU", False)])
+def test_a_town_inside_a_name_outside_the_story_country_is_dropped(story_country: str, kept: bool) -> None:
+    other = Place("Vardo", story_country, "country", 50.0, 20.0, 3_000_000, 2, "PCLI")
+    targets = [_resolved("Vardo", other), _resolved("Vardo", other), _resolved("Karvela Union", _TOWN)]
+    targets[2].inner = True
+    drop_misfits(targets)
+    assert (targets[2].choice is not None) == kept

@@ -77,14 +77,19 @@ def dominant_country(targets: Sequence[Target]) -> str | None:
 def drop_misfits(targets: Sequence[Target]) -> None:
     """A name written with a kind of place none of its candidates is ("Springfield province" where the
     gazetteer knows only towns of the name) is left to the story when its best place lies outside the story's
-    dominant country (of the other names): `fill_from_story` then gives it that country."""
+    dominant country (of the other names): `fill_from_story` then gives it that country. So is a town read
+    inside a longer name outside that country."""
     misfits = [
         t
         for t in targets
         if t.choice is not None
-        and t.kinds
-        and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
-        and not any(c.place.kind in t.kinds for c in t.candidates)
+        and (
+            t.kinds
+            and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
+            and not any(c.place.kind in t.kinds for c in t.candidates)
+            or t.inner  # "Homeland Union" in a Lithuanian story: no party of a Californian town
+            and t.choice.place.kind == "city"
+        )
     ]
     if not misfits:
         return
