@@ -77,26 +77,37 @@ def dominant_country(targets: Sequence[Target]) -> str | None:
 def drop_misfits(targets: Sequence[Target]) -> None:
     """A name written with a kind of place none of its candidates is ("Springfield province" where the
     gazetteer knows only towns of the name) is left to the story when its best place lies outside the story's
-    dominant country (of the other names): `fill_from_story` then gives it that country. So is a town read
-    inside a longer name outside that country."""
+    dominant country (of the other names): `fill_from_story` then gives it that country. Then
+    `_drop_lone_inner_towns`."""
     misfits = [
         t
         for t in targets
         if t.choice is not None
-        and (
-            t.kinds
-            and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
-            and not any(c.place.kind in t.kinds for c in t.candidates)
-            or t.inner  # "Homeland Union" in a Lithuanian story: no party of a Californian town
-            and t.choice.place.kind == "city"
-        )
+        and t.kinds
+        and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
+        and not any(c.place.kind in t.kinds for c in t.candidates)
     ]
+    _drop_lone_inner_towns(targets)
     if not misfits:
         return
     odd = {id(t) for t in misfits}
     dominant = dominant_country([t for t in targets if id(t) not in odd])
     for t in misfits:
         if dominant is not None and t.choice is not None and t.choice.place.country != dominant:
+            t.choice = None
+
+
+def _drop_lone_inner_towns(targets: Sequence[Target]) -> None:
+    """A town read inside a longer name that no other name of the story puts in the same country ("Homeland
+    Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's other names
+    agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no other place."""
+    resolved = [t for t in targets if t.choice is not None]
+    for t in resolved:
+        if not (t.inner and t.choice is not None and t.choice.place.kind == "city"):
+            continue
+        country = t.choice.place.country
+        others = [u for u in resolved if u.entity is not t.entity and u.choice is not None]
+        if others and not any(u.choice.place.country == country for u in others if u.choice is not None):
             t.choice = None
 
 
