@@ -13,11 +13,23 @@ from collections.abc import Iterator
 from importlib.resources import files
 
 from dateline.lexicon.gazetteer import Candidate, load_gazetteer, place_key
+from dateline.nlp.dateline import parse_dateline
 
 # a kind of place written after its name: "Rajbiraj municipality", "Bariirre village", "Saptari district"
 KIND_WORD = (
     r"(?i:township|district|municipality|village|town|city|county|province|governorate|upazila|woreda|"
     r"commune|area|region|state|neighbou?rhood|locality|sub-district|subdistrict|tehsil|taluka|camp)"
+)
+# words that qualify a place's name without being one: "Northeast Georgia", "Metro Nashville", "Federal University"
+MODIFIER = re.compile(
+    r"(?i:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east|"
+    r"south-?west|mid|upper|lower|greater|metro|downtown|inner|outer|rural|coastal|federal|national|"
+    r"international|royal|general|grand|great|united|new|old|first|second|third)$"
+)
+# a street's own kind, written after its name: "Eglinton Avenue West" is no place of Eglinton
+STREET = re.compile(
+    r"\b(?i:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|drive|highway|parkway|"
+    r"terrace|crescent|alley|pike|turnpike)(?:\s+(?i:north|south|east|west|[NSEW]\.?))?$"
 )
 _KIND_AFTER = re.compile(rf"[ \t]+{KIND_WORD}\b")
 # the small words inside place names: "Santiago de Queretaro", "Deir ez Zor", "Khabb wa Ash Shaaf"
@@ -145,3 +157,69 @@ def bracketed_names(text: str, taken: bytearray) -> Iterator[tuple[int, int, str
 def kind_word_after(text: str, end: int) -> bool:
     """Whether a kind of place follows the name ("Rajbiraj municipality")."""
     return _KIND_AFTER.match(text, end) is not None
+
+
+# the gazetteer's kinds of division (district, region) a kind word names; a town's words ("village",
+# "township") tell no town from another
+_KINDS = {
+    "county": ("district", "region"),
+    "parish": ("district", "region"),
+    "district": ("district", "region"),
+    "province": ("region", "district"),
+    "state": ("region",),
+    "governorate": ("region",),
+    "region": ("region", "district"),
+    "upazila": ("district",),
+    "woreda": ("district",),
+    "tehsil": ("district",),
+    "taluka": ("district",),
+}
+
+
+def kinds_of(word: str) -> tuple[str, ...]:
+    """The kinds of place a kind word names ("province" -> region or district); () for any other word."""
+    return _KINDS.get(word.lower(), ())
+
+
+def written_kinds(name: str, text: str, ends: list[int]) -> tuple[str, ...]:
+    """The kinds of place written with a name: its own last word ("Benue State") or the word after one of its
+    mentions ("Nyanza province")."""
+    words = name.split()
+    if len(words) > 1 and (kinds := kinds_of(words[-1])):
+        return kinds
+    for end in ends:
+        m = _KIND_AFTER.match(text, end)
+        if m and (kinds := kinds_of(m.group().strip())):
+            return kinds
+    return ()
+
+
+# where a dateline may open inside a text: a line's start, or a sentence's end after a headline
+_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+)(?=[A-Z][A-Z'’.\-]+\b)")
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'’.\-]*(?:[ \-][A-Z][A-Z'’.\-]*){0,3}\b")
+# a US legislator's party and home town: "Rep. Jane Roe, R-Elk River," "Sen. John Doe (D-Cook)"
+_PARTY_HOME = re.compile(r"(?<![\w-])(?:R|D|I|DFL)-([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})(?=[,)])")
+
+
+def body_datelines(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:
+    """The places of datelines in capitals that open a line or follow a headline's sentence inside the text
+    ("Flood warning issued. SPRINGFIELD -- The city...", "DENVER, Colo. (AP) — "): (start, end, name)."""
+    for m in _OPENING.finditer(text):
+        start = m.end()
+        name = _CAPS_NAME.match(text, start)
+        if name is None or len(name.group().replace(" ", "")) < 3:
+            continue
+        found = parse_dateline(text[start : start + 200])
+        end = name.end()
+        if found is None or not found.place or place_key(found.place) != place_key(name.group()):
+            continue
+        if not any(taken[start:end]):
+            yield start, end, name.group()
+
+
+def party_homes(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:
+    """Home towns written after a US legislator's party letter ("R-Elk River", "D-S.C."): (start, end, name)."""
+    for m in _PARTY_HOME.finditer(text):
+        start, end = m.span(1)
+        if not any(taken[start:end]):
+            yield start, end, m.group(1)

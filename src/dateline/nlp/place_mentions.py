@@ -1,0 +1,370 @@
+"""Finding a story's place mentions: the entity stage's place entities, the model's place and NORP spans it
+dropped, country words left untagged, place names the model cut short or mislabelled as ORG/PERSON, each made
+a `Target` with its gazetteer candidates.
+
+Used by `dateline.nlp.places`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from dateline.lexicon.actors import ActorLexicon
+from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, place_key
+from dateline.nlp import place_cues
+from dateline.nlp.doctext import doc_text
+from dateline.nlp.place_cues import container, cued, state_abbreviations
+from dateline.nlp.place_scoring import W_LEXICON, Target
+from dateline.records import Entity, Mention
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+_SPAN_LABELS = ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
+ORGISH = re.compile(
+    r"\b(ministry|force|forces|army|navy|office|department|council|party|union|committee|agency|service|"
+    r"guard|police|bank|court|parliament|government|university|college|school|club|fc|group|company|inc|"
+    r"corp|news|times|post|airlines?|hospital|church|league|association|institute|foundation)\b",
+    re.I,
+)
+_KIND_SUFFIX = re.compile(rf"\s+{place_cues.KIND_WORD}$")
+_PROMOTE_POPULATION = 1_000_000
+INNER_POPULATION = 500_000
+
+
+def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gazetteer: Gazetteer) -> None:
+    """Spans of the model that no entity covers become entities: place spans, NORP spans of a country
+    ("U.S.", "Russian"), and spans of any label that the text marks as a place ("in Nova Iguacu (Rio de
+    Janeiro)", "the village of Dossi"); then untagged proper names before a bracketed known place, the places of
+    datelines inside the text ("MANSFIELD -- ") and legislators' home towns ("R-Elk River")."""
+    text = doc_text(doc)
+    size = max([len(doc.text), *(m.end for e in entities for m in e.mentions)]) + 1
+    taken = bytearray(size)  # characters some mention covers
+    for e in entities:
+        for m in e.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _SPAN_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or not span.text[:1].isupper():
+            continue
+        start, end = span.start_char, span.end_char
+        if any(taken[start:end]):
+            continue
+        label, name = ent.label_, span.text
+        if label not in PLACE_TYPES and not (label == "NORP" and actors.lookup_country(name) is not None):
+            name = _before_bracket(name)
+            end = start + len(name)
+            if not name or not _marked(text, start, end, gazetteer.candidates(name), strong=label != "NORP"):
+                continue
+            label = "GPE"
+        _add_mention(entities, added, taken, label=label, text=name, start=start, end=end)
+    for start, end, name in place_cues.bracketed_names(text, taken):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and all(t.pos_ == "PROPN" for t in span):
+            _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
+    for start, end, name in [*place_cues.body_datelines(text, taken), *place_cues.party_homes(text, taken)]:
+        _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
+    _add_country_words(doc, entities, actors, taken, added)
+
+
+def _before_bracket(name: str) -> str:
+    """A name without the bracket the model's span took: "Dundaye (Wamakko" -> "Dundaye"."""
+    return name.split("(")[0].rstrip(" ,") if "(" in name else name
+
+
+def _marked(text: str, start: int, end: int, candidates: Sequence[Candidate], *, strong: bool) -> bool:
+    """Whether the text marks a span of another label as a place: a containing place written after it or
+    "the village of" before it; with `strong` off, also "in X" for a known place of some size."""
+    if place_cues.known_container(text, end) or place_cues.STRONG_CUE.search(
+        text[max(0, start - 40) : start]
+    ):
+        return True
+    return not strong and cued(text, [(start, end)], list(candidates))
+
+
+def _add_country_words(
+    doc: Doc,
+    entities: list[Entity],
+    actors: ActorLexicon,
+    taken: bytearray,
+    added: dict[tuple[str, str], Entity],
+) -> None:
+    """Country names and demonyms the model left untagged ("Mauritius", "Syrian-Turkish border")."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        for end in range(j, i, -1):
+            span = doc[i:end]
+            start, stop = span.start_char, span.end_char
+            if any(taken[start:stop]):
+                continue
+            country = actors.lookup_country(span.text)
+            if country is None:
+                continue
+            label = "NORP" if end - i == 1 and token.pos_ == "ADJ" else "GPE"
+            _add_mention(entities, added, taken, label=label, text=span.text, start=start, end=stop)
+            i = end - 1
+            break
+        i += 1
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def clean_brackets(entities: list[Entity]) -> None:
+    """Names whose model span took a bracket and what follows it ("Zaio (Nador, Oriental") lose both."""
+    for entity in entities:
+        if "(" not in entity.name or entity.type in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+            continue
+        name = _before_bracket(entity.name)
+        if not name:
+            continue
+        entity.name = name
+        for m in entity.mentions:
+            cut = _before_bracket(m.text)
+            if cut and cut != m.text:
+                m.text, m.end = cut, m.start + len(cut)
+
+
+_FOLLOWING = re.compile(rf"(?:[ \t]+(?:{place_cues.PARTICLE}[ \t]+)?[A-Z][\w'’\-]*){{1,3}}")
+
+
+def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> None:
+    """A place name the model cut short takes the capitalised words after it when the whole is a place of its
+    own name ("Bandar" + "Abbas" -> "Bandar Abbas"); mentions of other entities inside it go."""
+    owners: dict[int, tuple[Entity, Mention]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            owners[m.start] = (entity, m)
+    for entity in entities:
+        if entity.type not in (*PLACE_TYPES, "ORG", "PERSON", "NORP"):
+            continue
+        for m in entity.mentions:
+            follow = _FOLLOWING.match(text, m.end)
+            if follow is None or not m.text[:1].isupper():
+                continue
+            words = follow.group().split()
+            for n in range(len(words), 0, -1):
+                end = text.index(words[n - 1], m.end) + len(words[n - 1])
+                whole = text[m.start : end]
+                if any(
+                    not c.alternate or c.place.population >= INNER_POPULATION / 10
+                    for c in gazetteer.candidates(whole)
+                ):
+                    break
+            else:
+                continue
+            for start, (other, om) in list(owners.items()):
+                if other is not entity and m.end <= start < end and om in other.mentions:
+                    other.mentions.remove(om)
+            m.text, m.end = whole, end
+            if len(entity.mentions) == 1:
+                entity.name = whole
+    entities[:] = [e for e in entities if e.mentions]
+
+
+def make_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
+    """The name to resolve for an entity: its own name when that is a place, else a place written inside a
+    longer name ("Henderson County Jail", "Athens Police Department", "University of Alexandria")."""
+    target = _own_target(entity, text, gazetteer, actors)
+    if target is None and entity.type != "NORP":
+        target = _inner_target(entity, gazetteer, actors)
+    return target
+
+
+# the small words an organisation's name joins its parts with ("Friends of the Mansfield Public Library")
+_JOINS = {"of", "the", "for", "and", "&", "in", "at", "on", "de", "du", "des", "la", "le"}
+# a word of an organisation or building after the place it is named after ("Athens Police Department")
+_INSTITUTION = re.compile(
+    rf"(?:{ORGISH.pattern}|{place_cues.KIND_WORD}\b|(?i:sheriff|commission|board|assembly|public|fire|regional|"
+    r"metropolitan|parks?|schools?|library|elementary|high|middle|chamber|city|county|state|memorial|medical|"
+    r"health|airport|station|stadium|hall|center|centre|jail|prison|hotel|market|street|road|avenue|bridge|"
+    r"river|lake|museum|theat(?:re|er)|club|area)\b)",
+    re.I,
+)
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*\.?$|[A-Z]\.(?:[A-Z]\.)+$")
+
+
+def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
+    """A place named inside a longer name of several words: the longest leading run of its words that is the
+    own name of a place ("Henderson County" in "Henderson County Sheriff's Office"), else the longest run after
+    "of" ("Georgia" in "Professional Association of Georgia Educators"). A person's name ("Christopher Inn"
+    starts with a first name) or a title's holder never; an entity the actor lexicon gave a country only when
+    that country came from the same words."""
+    if entity.type not in (*PLACE_TYPES, "ORG", "PERSON") or entity.title or _personal(entity):
+        return None
+    if place_cues.STREET.search(entity.name):  # a street is where the story is, not in its namesake
+        return None
+    if entity.type == "PERSON" and name_gender(entity.name.split()[0], honorific=None) is not None:
+        return None
+    words = entity.name.replace("’s", "").replace("'s", "").split()
+    if len(words) < 2:
+        return None
+    for start, stop in inner_runs(words):
+        part = " ".join(words[start:stop])
+        lexicon = actors.lookup_country(part)
+        if entity.country and lexicon != entity.country:
+            continue
+        own = [c for c in gazetteer.candidates(part) if not c.alternate]
+        if start == 1 and stop == len(words):  # "Northeast Georgia", not "Alexandria Commonwealth"
+            own = [c for c in own if c.place.kind in ("country", "region") or c.place.population >= 100_000]
+        if stop < len(words) and (kinds := place_cues.kinds_of(words[stop])):  # "Guernsey County Court"
+            own = [c for c in own if c.place.kind in kinds]
+        if lexicon and not any(c.place.country == lexicon for c in own):
+            whole = gazetteer.country(lexicon)
+            own += [Candidate(whole, False, 7.0)] if whole is not None else []
+        if own:
+            evidence = {c.place: W_LEXICON for c in own if lexicon and c.place.country == lexicon}
+            return Target(entity, part, own, evidence, inner=True)
+    return None
+
+
+def inner_runs(words: list[str], *, known: bool = False) -> list[tuple[int, int]]:
+    """Runs of capitalised words inside a name that may be a place, in the order they are tried: a leading run
+    of two words or more, or of one word followed by a word of an institution or building ("Athens Police",
+    not "Metro Nashville"), longest first; then a run after "of"; then the name less a qualifying first word
+    ("Northeast Georgia"; `_inner_target` takes only a sizeable place there). Never the whole name. With
+    `known` (the runs are looked up among the story's resolved places), any leading run."""
+    n = len(words)
+
+    def run_end(start: int) -> int:
+        stop = start
+        while (
+            stop < n
+            and stop - start < 4
+            and words[stop].lower() not in _JOINS
+            and _NAME_WORD.match(words[stop])
+        ):
+            stop += 1
+        return stop
+
+    runs = [
+        (0, stop)
+        for stop in range(min(run_end(0), n - 1), 0, -1)
+        if stop >= 2 or known or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
+    ]
+    for i, word in enumerate(words[:-1]):
+        if word.lower() == "of":
+            start = i + 2 if words[i + 1].lower() == "the" and i + 2 < n else i + 1
+            runs += [(start, stop) for stop in range(run_end(start), start, -1)]
+    if run_end(1) == n and place_cues.MODIFIER.match(words[0]) and not place_cues.MODIFIER.match(words[1]):
+        runs.append((1, n))
+    return runs
+
+
+def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
+    name = entity.name
+    if not name[:1].isupper() or entity.type not in (*PLACE_TYPES, "NORP", "ORG", "PERSON"):
+        return None
+    if entity.type in ("ORG", "PERSON") and (entity.title or ORGISH.search(name)):
+        return None
+    spans = [(m.start, m.end) for m in entity.mentions]
+    candidates = list(gazetteer.candidates(name))
+    if not candidates and " - " in name:  # "Rio de Janeiro - West Zone": the place and a part of it
+        candidates = list(gazetteer.candidates(name.split(" - ")[0]))
+    if not candidates and (bare := _KIND_SUFFIX.sub("", name)) != name:  # "Briceno municipality"
+        candidates = list(gazetteer.candidates(bare))
+    holders = [container(text, m.end) for m in entity.mentions]
+    if entity.type == "NORP":
+        country = actors.lookup_country(name)
+        place = gazetteer.country(country) if country else None
+        if place is None:
+            if not cued(text, spans, candidates):
+                return None
+            entity.type = "GPE"
+            entity.name = name = name.rstrip(" (")
+        else:
+            return Target(entity, name, [Candidate(place, False, 10.0)], {}, demonym=True)
+    state = state_abbreviations().get(place_key(name)) if "." in name else None
+    if state and (division := gazetteer.admin1(state)) is not None:  # "Minn." is the state
+        candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
+    lexicon = actors.lookup_country(name)
+    if entity.type in ("ORG", "PERSON"):
+        if not candidates:  # an unknown name, a place only when the text says so ("Dossi (Boni, Tuy)")
+            if (
+                entity.actor
+                or entity.country
+                or _personal(entity)
+                or not any(_marked(text, s, e, (), strong=True) for s, e in spans)
+            ):
+                return None
+        elif (
+            not (_promotable(entity, candidates[0]) or cued(text, spans, candidates))
+            or lexicon is None
+            and (entity.actor or (entity.country and entity.country != candidates[0].place.country))
+        ):
+            return None
+        entity.type = "GPE"
+        entity.name = name = name.rstrip(" (")
+    elif entity.type not in PLACE_TYPES:
+        return None
+    evidence: dict[Place, float] = {}
+    if lexicon is not None and not any(
+        c.place.kind == "country" and c.place.country == lexicon for c in candidates
+    ):
+        whole = gazetteer.country(lexicon)
+        in_country = [c for c in candidates if c.place.country == lexicon]
+        if whole is not None and not in_country:
+            candidates.append(Candidate(whole, False, 7.0))
+        for c in candidates:
+            if c.place.country == lexicon:
+                evidence[c.place] = W_LEXICON
+    if not candidates and not any(holders):
+        return None
+    brackets = [place_cues.bracketed(text, m.end) for m in entity.mentions]
+    kinds = place_cues.written_kinds(name, text, [m.end for m in entity.mentions])
+    return Target(entity, name, candidates, evidence, containers=holders, brackets=brackets, kinds=kinds)
+
+
+def _personal(entity: Entity) -> bool:
+    """A PERSON name that starts with a known first name ("Maria Santos (Texas)")."""
+    return entity.type == "PERSON" and name_gender(entity.name, honorific=None) is not None
+
+
+def _promotable(entity: Entity, best: Candidate) -> bool:
+    """An ORG or PERSON name that is surely a place: a country or division, or (two words or more) a city of
+    a million people."""
+    if best.alternate:
+        return False
+    if best.place.kind in ("country", "region"):
+        return entity.type == "ORG" or " " in entity.name
+    return " " in entity.name and best.place.kind == "city" and best.place.population >= _PROMOTE_POPULATION
+
+
+def _add_mention(
+    entities: list[Entity],
+    added: dict[tuple[str, str], Entity],
+    taken: bytearray,
+    *,
+    label: str,
+    text: str,
+    start: int,
+    end: int,
+) -> None:
+    """Add a mention of a place the entity stage left out to its entity (made on its first mention), and mark
+    its characters as taken."""
+    key = (label, place_key(text))
+    entity = added.get(key)
+    if entity is None:
+        entity = Entity(id=f"P{len(added) + 1}", name=text, type=label)
+        added[key] = entity
+        entities.append(entity)
+    entity.mentions.append(Mention(text=text, start=start, end=end))
+    taken[start:end] = b"\x01" * (end - start)

@@ -1,0 +1,223 @@
+"""Scoring and choosing among a place name's candidates: the containing places written next to it, the
+dateline's country and place, and (in a second round) the countries and divisions of the story's other places.
+
+Used by `dateline.nlp.places`; `Target` is one name of the story with its candidates and evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from dateline.lexicon.actors import load_actor_lexicon
+from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, load_gazetteer, place_key
+from dateline.nlp.place_cues import state_abbreviations
+from dateline.records import Entity
+
+W_CONTAINER_ADMIN1 = 6.0
+W_CONTAINER_COUNTRY = 4.0
+W_CONTAINER_NEAR = 2.0
+W_DATELINE_COUNTRY = 1.5
+W_DATELINE_ADMIN1 = 1.0
+W_LEXICON = 1.0
+W_STORY_COUNTRY = 4.0
+W_STORY_ADMIN1 = 2.0
+W_DEMONYM = 0.3
+W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province")
+W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
+LOCAL = ("city", "district", "region")
+
+
+@dataclass
+class Target:
+    entity: Entity
+    name: str
+    candidates: list[Candidate]
+    evidence: dict[Place, float]
+    demonym: bool = False
+    choice: Candidate | None = None
+    confidence: float = 0.0
+    containers: list[list[str]] = field(default_factory=list)
+    brackets: list[bool] = field(default_factory=list)  # whether each container is written in brackets
+    approximate: set[Place] = field(default_factory=set)  # put at their written container
+    kinds: tuple[str, ...] = ()  # the kinds of place a kind word written with the name allows ("province")
+    inner: bool = False  # a place named inside an organisation's or building's name ("Athens Police")
+
+
+def context_evidence(target: Target, *, dateline_country: str | None, home: Place | None) -> None:
+    if target.demonym:
+        return
+    gazetteer = load_gazetteer()
+    states = state_abbreviations()
+    holders: list[tuple[set[str], set[str], set[str]]] = []  # (admin1 codes, countries, admin1 of towns)
+    own_key = place_key(target.name)
+    for found in target.containers:
+        for name in found:
+            if place_key(name) == own_key:  # "Muse township (Muse district, ...)" says nothing more
+                continue
+            if not gazetteer.candidates(name) and "-" in name:  # "Shan-North", "Bogota - Teusaquillo"
+                name = name.split("-")[0].strip()
+            admin1: set[str] = set()
+            countries: set[str] = set()
+            near: set[str] = set()
+            code = states.get(place_key(name))
+            if code:
+                admin1.add(code)
+            for c in gazetteer.candidates(name):
+                if c.place.kind == "region" and c.place.admin1_code:
+                    admin1.add(c.place.admin1_code)
+                elif c.place.kind == "country" and c.place.country:
+                    countries.add(c.place.country)
+                elif c.place.kind in ("city", "district") and c.place.admin1_code:
+                    near.add(c.place.admin1_code)
+            lexicon = load_actor_lexicon().lookup_country(name)
+            if lexicon:
+                countries.add(lexicon)
+            holders.append((admin1, countries, near))
+    consistent = False
+    for c in target.candidates:
+        inside = _inside(c.place, holders)
+        consistent = consistent or inside > 0
+        target.evidence[c.place] = target.evidence.get(c.place, 0.0) + inside
+    if not consistent and _contained_elsewhere(target):
+        _add_contained(target, gazetteer, holders)
+    fits = target.kinds and any(c.place.kind in target.kinds for c in target.candidates)
+    for c in target.candidates:
+        place = c.place
+        bonus = 0.0
+        if dateline_country and place.country == dateline_country:
+            bonus += W_DATELINE_COUNTRY
+        if home is not None and place.admin1_code and place.admin1_code == home.admin1_code:
+            bonus += W_DATELINE_ADMIN1
+        if fits:  # "the Georgia state line": the state before the country
+            bonus += W_KIND if place.kind in target.kinds else -W_KIND
+        target.evidence[place] = target.evidence.get(place, 0.0) + bonus
+
+
+def _contained_elsewhere(target: Target) -> bool:
+    """Whether a name none of whose places fits its written container is put at the container: an unknown
+    name always ("near Sieverne, Donetsk"); a known one only inside brackets, never in a list ("Spain, New
+    Zealand"): one known only by an old or foreign name ("Houla (Marjayoun)", not the Syrian Kafr Laha), or
+    a town of the name elsewhere before a container of two levels ("Muse (Muse district, Shan-North
+    state)", not "Sanabis (Capital)"). A country or division is never put inside another place."""
+    if not target.candidates:
+        return any(target.containers)
+    if any(c.place.kind in ("country", "continent", "region") and not c.alternate for c in target.candidates):
+        return False
+    own = any(not c.alternate for c in target.candidates)
+    return any(
+        brackets and len(names) >= (2 if own else 1)
+        for names, brackets in zip(target.containers, target.brackets, strict=True)
+    )
+
+
+def _inside(place: Place, holders: list[tuple[set[str], set[str], set[str]]]) -> float:
+    """How well a place fits the containing places written next to its name."""
+    bonus = 0.0
+    for admin1, countries, near in holders:
+        if place.admin1_code and place.admin1_code in admin1 and place.kind != "region":
+            bonus += W_CONTAINER_ADMIN1
+        elif place.country and place.country in countries and place.kind != "country":
+            bonus += W_CONTAINER_COUNTRY
+        elif (place.admin1_code and place.admin1_code in near) or (
+            place.country and any(code.startswith(_iso2(place.country) + ".") for code in admin1 | near)
+        ):
+            bonus += W_CONTAINER_NEAR
+    return bonus
+
+
+def _add_contained(
+    target: Target, gazetteer: Gazetteer, holders: list[tuple[set[str], set[str], set[str]]]
+) -> None:
+    """A name the gazetteer does not know as a place of its written container ("Dossi (Boni, Tuy)") is put
+    at that container: the first containing place that resolves, at its point, without an id of its own."""
+    states = state_abbreviations()
+    weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
+    own_key = place_key(target.name)
+    for names in target.containers:
+        for name in names:
+            if place_key(name) == own_key:
+                continue
+            if not gazetteer.candidates(name) and "-" in name:
+                name = name.split("-")[0].strip()
+            found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
+            code = states.get(place_key(name))
+            division = gazetteer.admin1(code) if code else None
+            if division is not None:
+                found = [Candidate(division, False, 9.0)]
+            if not found:
+                continue
+            for c in found:
+                local = c.place.kind in LOCAL
+                place = replace(
+                    c.place,
+                    name=target.name,
+                    kind="city" if local else c.place.kind,
+                    geonameid=None,
+                    feature=None,
+                    population=0,
+                    admin1=c.place.admin1 if local else None,
+                    admin1_code=c.place.admin1_code if local else None,
+                )
+                target.candidates.append(Candidate(place, False, c.prior - 1.0))
+                target.approximate.add(place)
+                target.evidence[place] = weight + _inside(place, holders)
+            return
+
+
+@functools.cache
+def _iso2(iso3: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return country.alpha_2 if country else ("XK" if iso3 == "XKX" else "")
+
+
+def choose(targets: Sequence[Target], *, coherence: bool) -> None:
+    countries: defaultdict[str, float] = defaultdict(float)
+    divisions: defaultdict[str, float] = defaultdict(float)
+    if coherence:
+        for t in targets:
+            if t.choice is not None:
+                weight = story_weight(t)
+                if t.choice.place.country:
+                    countries[t.choice.place.country] += weight
+                if t.choice.place.admin1_code and t.choice.place.kind != "country":
+                    divisions[t.choice.place.admin1_code] += weight
+    total_c = sum(countries.values())
+    total_d = sum(divisions.values())
+    for t in targets:
+        if not t.candidates:
+            continue
+        own = story_weight(t) if coherence and t.choice is not None else 0.0
+        mine_c = t.choice.place.country if coherence and t.choice is not None else None
+        mine_d = t.choice.place.admin1_code if coherence and t.choice is not None else None
+        scores = []
+        for c in t.candidates:
+            score = c.prior + t.evidence.get(c.place, 0.0)
+            if coherence and total_c - own > 0 and c.place.country:
+                share = (countries[c.place.country] - (own if c.place.country == mine_c else 0)) / (
+                    total_c - own
+                )
+                score += W_STORY_COUNTRY * max(share, 0.0)
+            if coherence and total_d - own > 0 and c.place.admin1_code and c.place.kind != "country":
+                mine = own if c.place.admin1_code == mine_d else 0
+                share = (divisions[c.place.admin1_code] - mine) / (total_d - own)
+                score += W_STORY_ADMIN1 * max(share, 0.0)
+            scores.append(score)
+        best = max(range(len(scores)), key=lambda i: scores[i])
+        top = scores[best]
+        mass = sum(math.exp(2.0 * (s - top)) for s in scores)
+        t.choice = t.candidates[best]
+        t.confidence = 1.0 / mass
+
+
+def story_weight(t: Target) -> float:
+    """How much a resolved name counts for the story's countries: by its mentions and confidence; a demonym
+    ("Russian troops") names an actor more than where the story is, so counts less, and so does a place inside
+    a longer name ("Athens Police Department")."""
+    factor = W_DEMONYM if t.demonym else W_INNER if t.inner else 1.0
+    return min(len(t.entity.mentions), 3) * t.confidence * factor

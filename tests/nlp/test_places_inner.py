@@ -1,0 +1,170 @@
+"""Places written inside longer names, datelines inside the text, legislators' home towns and kind words
+("province", "state") in toponym resolution. Made-up sentences; the spaCy model is loaded once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.coding import code_text
+from dateline.lexicon.actors import load_actor_lexicon
+from dateline.lexicon.gazetteer import Candidate, Place, load_gazetteer
+from dateline.nlp.place_cues import body_datelines, kinds_of, party_homes, written_kinds
+from dateline.nlp.place_mentions import inner_runs
+from dateline.nlp.place_scoring import Target
+from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names
+from dateline.records import Entity, Mention
+
+
+def _runs(name: str) -> list[str]:
+    words = name.split()
+    return [" ".join(words[a:b]) for a, b in inner_runs(words)]
+
+
+@pytest.mark.parametrize(
+    ("name", "tried", "never"),
+    [
+        ("Henderson County Jail", "Henderson County", "Henderson County Jail"),
+        ("Lakeview Police Department", "Lakeview", "Police"),
+        ("Friends of the Milltown Public Library", "Milltown Public Library", "Friends"),
+        ("Northeast Georgia", "Georgia", "Northeast"),
+        ("Metro Nashville", "Nashville", "Metro"),
+        ("Federal University of Technology", "Technology", "Federal"),
+    ],
+)
+def testinner_runs(name: str, tried: str, never: str) -> None:
+    runs = _runs(name)
+    assert tried in runs, runs
+    assert never not in runs
+    assert name not in runs
+
+
+def test_no_inner_run_of_a_single_word_or_two_names() -> None:
+    assert _runs("Springfield") == []
+    assert "Springfield" not in _runs("Springfield Rivers")  # a place before a name that is no institution
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Flood warning issued. SPRINGFIELD -- The city council met.", ["SPRINGFIELD"]),
+        ("Man held.\nDENVER, Colo. (AP) — Police said on Monday.", ["DENVER"]),
+        ("The vote is due. NATO said it would wait.", []),
+        ("He said the NEW PLAN -- a draft -- was ready.", []),
+    ],
+)
+def test_body_datelines(text: str, found: list[str]) -> None:
+    assert [name for _, _, name in body_datelines(text, bytearray(len(text) + 1))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("said Rep. Jane Roe, R-Elk River, on Monday", ["Elk River"]),
+        ("Sen. John Doe (D-Duluth) voted no", ["Duluth"]),
+        ("Rep. Ann Poe, D-S.C., asked", ["S.C."]),
+        ("the R-rated film and a D-Day parade", []),
+    ],
+)
+def test_party_homes(text: str, found: list[str]) -> None:
+    assert [name for _, _, name in party_homes(text, bytearray(len(text) + 1))] == found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kinds"),
+    [
+        ("Benue State", "in Benue State on Monday", ("region",)),
+        ("Nyanza", "in Nyanza province on Monday", ("region", "district")),
+        ("Madison", "in Madison on Monday", ()),
+    ],
+)
+def test_written_kinds(name: str, text: str, kinds: tuple[str, ...]) -> None:
+    end = text.index(name) + len(name)
+    assert written_kinds(name, text, [end]) == kinds
+
+
+def test_kinds_of() -> None:
+    assert kinds_of("County") == ("district", "region")
+    assert kinds_of("Police") == ()
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    return {e.name: e.country for e in code_text(text, body_only=True).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "A man was taken to the Madison County Jail on Friday, the sheriff said.",
+            "Madison County Jail",
+            "USA",
+        ),
+        (
+            "Flood warning issued for river towns. SPRINGFIELD -- The city council met on Monday to plan levees.",
+            "SPRINGFIELD",
+            "USA",
+        ),
+        ("The bill's sponsor, Sen. Mary Olson, R-Duluth, said it would pass this week.", "Duluth", "USA"),
+        ("Crews reached the Georgia state line on Monday.", "Georgia", "USA"),
+        (
+            "Traffic stopped on Salisbury Avenue in Toronto on Monday after a crash.",
+            "Salisbury Avenue",
+            "CAN",
+        ),
+        ("Rains flooded Nyanza province and Kisumu in western Kenya on Monday.", "Nyanza province", "KEN"),
+    ],
+)
+def test_places_from_names_and_layout(nlp, text: str, name: str, country: str) -> None:
+    found = _countries(text)
+    assert name in found, found
+    assert found[name] == country
+
+
+def _resolved(name: str, place: Place) -> Target:
+    entity = Entity(id="E1", name=name, type="GPE", mentions=[Mention(text=name, start=0, end=len(name))])
+    return Target(entity, name, [Candidate(place)], {}, choice=Candidate(place), confidence=0.9)
+
+
+_TOWN = Place("Karvela", "GRC", "city", 38.0, 23.0, 20000, 1, "PPL", "Attica", "GR.ESYE31")
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "actor", "country", "new_type"),
+    [
+        ("Karvela", "PERSON", None, "GRC", "GPE"),  # the same name, resolved as a town elsewhere
+        ("Karvela Water Board", "ORG", "LEG", "GRC", "ORG"),  # the town inside a longer name
+        ("Karvela", "ORG", "COP", None, "ORG"),  # an actor of that name is left to the actor stage
+        ("Mirlo Water Board", "ORG", None, None, "ORG"),  # no resolved name inside
+    ],
+)
+def test_from_story_names(
+    name: str, type_: str, actor: str | None, country: str | None, new_type: str
+) -> None:
+    targets = [_resolved("Karvela", _TOWN)]
+    entity = Entity(
+        id="E2", name=name, type=type_, actor=actor, mentions=[Mention(text=name, start=40, end=50)]
+    )
+    from_story_names([targets[0].entity, entity], targets)
+    added = [t for t in targets if t.entity is entity]
+    assert (added[0].choice.place.country if added and added[0].choice else None) == country
+    assert entity.type == new_type
+
+
+@pytest.mark.parametrize(
+    ("actor", "country"),
+    [(None, "GRC"), ("BUS", None)],
+)
+def test_an_unknown_organisation_takes_the_story_country(actor: str | None, country: str | None) -> None:
+    targets = [_resolved("Karvela", _TOWN)]
+    org = Entity(id="E2", name="Zorvex Amalgamated", type="ORG", actor=actor, mentions=[Mention("x", 40, 41)])
+    fill_from_story([targets[0].entity, org], targets, "", load_gazetteer(), load_actor_lexicon())
+    assert org.country == country
+
+
+@pytest.mark.parametrize(("story_country", "kept"), [("GRC", True), ("LTU", False)])
+def test_a_town_inside_a_name_outside_the_story_country_is_dropped(story_country: str, kept: bool) -> None:
+    other = Place("Vardo", story_country, "country", 50.0, 20.0, 3_000_000, 2, "PCLI")
+    targets = [_resolved("Vardo", other), _resolved("Vardo", other), _resolved("Karvela Union", _TOWN)]
+    targets[2].inner = True
+    drop_misfits(targets)
+    assert (targets[2].choice is not None) == kept
