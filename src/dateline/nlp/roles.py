@@ -60,18 +60,39 @@ def subject_of(token: Token, *, depth: int = 0) -> Token | None:
         return None
     if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token.head
-    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head.i != token.i:
         return subject_of(token.head, depth=depth + 1)
     return None
 
 
 def _passive_agent(token: Token) -> Token | None:
     """The agent of a passive verb, shared by coordinated verbs ("were shot and injured by armed men")."""
-    for verb in [token, *token.conjuncts]:
+    verbs = [token, *token.conjuncts]
+    if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(token.head)
+    for verb in verbs:
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _passive(token: Token) -> tuple[bool, Token | None]:
+    """Whether a verb is passive, and its passive subject, both shared with the verb it is coordinated with
+    ("was shot and killed by two gunmen": "killed" is passive, its subject the one shot)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        return True, subject
+    if any(c.dep_ in {"nsubj", "csubj"} for c in token.children) or token.tag_ != "VBN":
+        return False, None
+    if any(c.dep_ in {"auxpass", "agent"} for c in token.children):
+        return True, None
+    head = token.head
+    if token.dep_ == "conj" and head.tag_ == "VBN" and head.i != token.i:
+        shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None or any(c.dep_ in {"auxpass", "agent"} for c in head.children):
+            return True, shared
+    return False, None
 
 
 def _role_tokens(item: _Found, role: str) -> list[Token]:
@@ -132,33 +153,94 @@ def compound_parts(item: _Found, sent: Span, coder: ActorCoder) -> list[_Found]:
 _Pair = tuple[CodedActor | None, CodedActor | None]
 
 
-def _role_heads(item: _Found) -> tuple[Token | None, Token | None]:
+def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[Token | None, Token | None]:
     """The words that name the source and the target, where the parse says so directly."""
     trigger = item.trigger
-    passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    passive, passive_subject = _passive(trigger)
     source_token: Token | None = None
     target_token: Token | None = None
-    if passive_subject is not None and item.pattern.pos != "noun":
+    if passive and item.pattern.pos != "noun":
         source_token = _passive_agent(trigger)
         target_token = passive_subject
     elif item.pattern.pos == "noun":
         poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
         agent = next(iter(_role_tokens(item, "by")), None)
-        source_token = poss or agent or (subject_of(item.head) if item.head is not trigger else None)
-        if source_token is trigger:
+        source_token = poss or agent or (subject_of(item.head) if item.head != trigger else None)
+        if source_token is not None and source_token.i == trigger.i:
             source_token = None
+        if source_token is None and item.happening:  # "clashes between the army and rebels continued"
+            source_token, target_token = _between(trigger)
+            if source_token is None and item.head != trigger:  # "clashes took place between ..."
+                source_token, target_token = _between(item.head)
+        if source_token is None and (item.happening or trigger.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
+            source_token = _modifier_agent(
+                trigger, coder, verbs
+            )  # an act told as what happened, not a mention
     else:
         source_token = subject_of(item.head) or subject_of(trigger)
     if item.control in {"demand", "appeal"} and item.embedder is not None:
         # "urged the EC to support", "demanded that the US cancel": the one urged is the target
         urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
-        embedded_subject = subject_of(trigger) if trigger is not item.embedder else None
+        embedded_subject = subject_of(trigger) if trigger != item.embedder else None
         target_token = urged[0] if urged else embedded_subject
-        source_token = subject_of(item.embedder)
+        source_token = subject_of(item.embedder) or _noun_owner(item.embedder)
     if item.addressee is not None:
         target_token = item.addressee
         source_token = subject_of(item.head)
     return source_token, target_token
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose a noun of demand or appeal is: its possessor ("its demand that ..."), else the subject of the
+    verb it is the object of ("renewed a call for ...")."""
+    if noun.pos_ != "NOUN":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB":
+        owner = next((c for c in noun.head.children if c.dep_ in {"nsubj", "agent"}), None)
+    return owner
+
+
+def _modifier_agent(noun: Token, coder: ActorCoder, verbs: VerbLexicon) -> Token | None:
+    """The party a modifier of an event noun names: "Iraqi airstrikes", "Palestinian riots", "Hamas attacks",
+    "US strikes"; a town is where ("Gaza protests", "Kyiv attacks"), not who. A noun for people ("UN
+    inspectors", "peacekeepers") is an actor, not an act."""
+    if noun.lemma_.lower() not in verbs.instruments and coder.lexicon.lookup_agent(noun.text) is not None:
+        return None
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if child.ent_type_ in {"NORP", "ORG"} or (
+            child.ent_type_ == "GPE" and coder.lexicon.lookup_country(child.text) is not None
+        ):
+            if any(c.dep_ in {"amod", "compound"} and c.i < child.i for c in child.children):
+                continue  # "the anti-Israeli riots" and the like are told by what they are against
+            return child
+    return None
+
+
+def _between(trigger: Token) -> tuple[Token | None, Token | None]:
+    """The parties of "clashes between the army and rebels": the first is the source, the next the target."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            first = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if first is not None:
+                return first, next((c for c in first.children if c.dep_ == "conj"), None)
+    return None, None
+
+
+def _antecedent(token: Token | None, coder: ActorCoder) -> Token | None:
+    """The noun a relative pronoun stands for ("students who staged a protest" -> students), else the token;
+    "which" and "that" stand for a party only when a name or an agent noun ("the group, which ...") heads
+    it, not for a thing ("a resolution that aims to ...", "a general strike that shut down ...")."""
+    if token is None or token.tag_ not in {"WP", "WDT"} or token.head.dep_ not in {"relcl", "acl"}:
+        return token
+    noun = token.head.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return token
+    if token.tag_ == "WP" or noun.pos_ == "PROPN" or coder.lexicon.lookup_agent(noun.text) is not None:
+        return noun
+    return token
 
 
 def _pairs(
@@ -169,7 +251,8 @@ def _pairs(
     entities: list[Entity],
     last: CodedActor | None,
 ) -> list[_Pair]:
-    source_token, target_token = _role_heads(item)
+    source_token, target_token = _role_heads(item, coder, verbs)
+    source_token, target_token = _antecedent(source_token, coder), _antecedent(target_token, coder)
     source: CodedActor | None = None
     if source_token is not None:
         source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
@@ -302,7 +385,7 @@ def _coordinated(token: Token) -> list[Token]:
     heads = [token]
     if token.dep_ in {"nsubj", "nsubjpass"} and token.i < token.head.i:
         heads += [
-            c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.i < token.head.i
+            c for c in token.head.children if c.dep_ == token.dep_ and c != token and c.i < token.head.i
         ]
     others: dict[int, Token] = {}
     for head in heads:
@@ -539,12 +622,15 @@ def _resolve(
         if not same_line(ancestor, token):
             break
         if ancestor.lemma_.lower() in _SAY:
-            subject = subject_of(ancestor)
-            if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
+            subject = subject_of(ancestor) or _quoted_subject(ancestor)
+            if subject is not None and subject != token and subject.lower_ not in _PRONOUN_SKIP:
                 found = coder.code(subject)
                 if found.code:
                     return coded.as_pronoun(found)
             break
+    owner = _owner(token, coder)
+    if owner is not None:
+        return coded.as_pronoun(owner)
     if (
         last is not None
         and token.lower_ not in {"i", "we", "us", "me"}
@@ -552,6 +638,32 @@ def _resolve(
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded
+
+
+def _quoted_subject(verb: Token) -> Token | None:
+    """The one a passive verb of reporting says a verb of saying is by: "King X was quoted as saying ..."."""
+    for word in [verb, *list(verb.ancestors)[:2]]:
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
+    """The actor a possessive pronoun stands for when the subject of its own clause names one: "Israel
+    mounted its invasion", "the group continued their hunger strike" ("his" and "her" only for a person)."""
+    if token.dep_ != "poss":
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or subject.lower_ in PRONOUNS_SKIP or not same_line(subject, token):
+        return None
+    found = coder.code(subject)
+    if not found.code or found.pronoun:
+        return None
+    if token.lower_ in _PERSONAL and found.entity is None and subject.ent_type_ != "PERSON":
+        return None
+    return found
 
 
 def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
