@@ -194,6 +194,21 @@ def test_mutual_and_topic_roots_are_lexicon_data() -> None:
         ("A trader was wounded by three armed men in the market of Kano.", "18", "NGAUAF", None),
         # an entity's country and bare sector make one code
         ("Fiji's Supreme Court allowed the opposition leader to run in the election.", "08", "FJIJUD", None),
+        # a weapon or an act as the doer of an attack: an unidentified armed actor, placed
+        ("A roadside bomb near Kandahar killed three soldiers.", "18", "AFGUAF", None),
+        ("Three soldiers were killed by an explosive device outside Kandahar.", "18", "AFGUAF", None),
+        # the source's own people with no country of their own are not whom it acts on
+        ("Egypt offered its troops to Sudan.", "03", "EGY", "SDN"),
+        # protesters the lexicon does not know are civilians of the place
+        ("The Kestrel Movement staged a demonstration in Izmir.", "14", "TURCVL", None),
+        # a head coordinated inside an uncoded phrase gives the sector
+        (
+            "Nearly two dozen students and members of the Clean Air Campaign held a rally in Denver.",
+            "14",
+            "USAEDU",
+            None,
+        ),
+        ("The Joint Task Force raided a school in Port Harcourt.", "18", "NGAMIL", None),
     ],
 )
 def test_roles_from_the_parse(text: str, root: str, source: str, target: str | None) -> None:

@@ -199,10 +199,13 @@ class ActorCoder:
         """The code of a phrase whose head is followed by where it is ("three armed men in the market of
         Kano"): the head's words give the sector, the place after it only the country; the words after the
         head do not make "armed men" traders."""
-        if token.i + 1 >= span.end or not any(
-            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in token.children
-        ):
+        if token.i + 1 >= span.end:
             return found
+        if not any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in token.children):
+            if found is not None or not any(c.dep_ == "conj" for c in token.children):
+                return found
+            # "students and members of the Y Campaign": the phrase spans a coordination it does not name
+            return self._lexicon_code(token.doc[span.start : token.i + 1].text)
         head = self._lexicon_code(token.doc[span.start : token.i + 1].text)
         if head is None or found is None or found[0] == head[0]:
             return found or head

@@ -219,6 +219,40 @@ def _modifier_agent(noun: Token, coder: ActorCoder, verbs: VerbLexicon) -> Token
     return None
 
 
+def _owned(token: Token, coded: CodedActor) -> bool:
+    """Whether a phrase names the source's own people with no country of their own: "its troops", "their
+    supporters" (but "its neighbour Syria" names a party)."""
+    return _needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+
+
+_OWNERS = {"its", "their", "his", "her", "our", "my"}
+_FORCE_ROOTS = {"18", "19", "20"}
+
+
+def _protesters(item: _Found, source: CodedActor, token: Token) -> CodedActor:
+    """Those who protest, named by no word the lexicon knows ("the local branch of the ANDCM held a sit-in"),
+    are civilians, placed like any domestic actor: a protest is the act of a public."""
+    if item.code[:2] != "14" or source.pronoun or token.pos_ not in {"NOUN", "PROPN"}:
+        return source
+    if token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}:
+        return source
+    return replace(source, code="CVL", country=None)
+
+
+def _unnamed_attacker(
+    item: _Found, source: CodedActor, token: Token, verbs: VerbLexicon
+) -> CodedActor | None:
+    """An attack whose doer is a weapon or an act ("a roadside bomb killed ...", "were killed by an explosive
+    device") is by an unidentified armed actor (UAF), placed like any domestic actor."""
+    if item.code[:2] not in _FORCE_ROOTS:
+        return None
+    lemma = token.lemma_.lower()
+    force = token.pos_ == "NOUN" and any(p.code[:2] in _FORCE_ROOTS for p in verbs.candidates(lemma, "noun"))
+    if lemma in verbs.instruments or force:  # "a bomb", "the bombing"; not "talks aimed at ending a war"
+        return replace(source, code="UAF", country=None)
+    return None
+
+
 def _between(trigger: Token) -> tuple[Token | None, Token | None]:
     """The parties of "clashes between the army and rebels": the first is the source, the next the target."""
     for child in trigger.children:
@@ -256,6 +290,10 @@ def _pairs(
     source: CodedActor | None = None
     if source_token is not None:
         source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
+    if source is not None and source_token is not None and not source.code:
+        source = _unnamed_attacker(item, source, source_token, verbs) or _protesters(
+            item, source, source_token
+        )
     sources = _parties(source_token, source, coder)
     if sources:
         source = sources[0]  # a coded conjunct stands in for an uncoded first one ("the crowd and the army")
@@ -266,6 +304,8 @@ def _pairs(
         for role in item.pattern.target or _DEFAULT_TARGETS:
             for token in _role_tokens(item, role):
                 coded = coder.code(token)
+                if _owned(token, coded):
+                    continue  # "Egypt offered its troops to Sudan": its own are not whom it acts on
                 if coded.code and not _same(coded, source) and (coded.country or not named_only):
                     target_token = token
                     break
@@ -489,6 +529,7 @@ def _clause_target(
         if (
             coded.code
             and not coded.pronoun
+            and not _owned(token, coded)
             and not _same(coded, source)
             and (coded.country or coded.code[:3] in _DOMESTIC)
         ):
