@@ -26,6 +26,7 @@ from dateline.lexicon.words import CLAIM_VERBS as _SAY
 from dateline.lexicon.words import PERSON_PRONOUNS as _PERSONAL
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
 from dateline.lexicon.words import SUBJECT_PRONOUNS as _PRONOUN_SKIP
+from dateline.nlp import clauses
 from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
@@ -75,24 +76,6 @@ def _passive_agent(token: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
-
-
-def _passive(token: Token) -> tuple[bool, Token | None]:
-    """Whether a verb is passive, and its passive subject, both shared with the verb it is coordinated with
-    ("was shot and killed by two gunmen": "killed" is passive, its subject the one shot)."""
-    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None:
-        return True, subject
-    if any(c.dep_ in {"nsubj", "csubj"} for c in token.children) or token.tag_ != "VBN":
-        return False, None
-    if any(c.dep_ in {"auxpass", "agent"} for c in token.children):
-        return True, None
-    head = token.head
-    if token.dep_ == "conj" and head.tag_ == "VBN" and head.i != token.i:
-        shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if shared is not None or any(c.dep_ in {"auxpass", "agent"} for c in head.children):
-            return True, shared
-    return False, None
 
 
 def _role_tokens(item: _Found, role: str) -> list[Token]:
@@ -156,7 +139,7 @@ _Pair = tuple[CodedActor | None, CodedActor | None]
 def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[Token | None, Token | None]:
     """The words that name the source and the target, where the parse says so directly."""
     trigger = item.trigger
-    passive, passive_subject = _passive(trigger)
+    passive, passive_subject = clauses.passive(trigger)
     source_token: Token | None = None
     target_token: Token | None = None
     if passive and item.pattern.pos != "noun":
@@ -169,11 +152,11 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
         if source_token is not None and source_token.i == trigger.i:
             source_token = None
         if source_token is None and item.happening:  # "clashes between the army and rebels continued"
-            source_token, target_token = _between(trigger)
+            source_token, target_token = clauses.between(trigger)
             if source_token is None and item.head != trigger:  # "clashes took place between ..."
-                source_token, target_token = _between(item.head)
+                source_token, target_token = clauses.between(item.head)
         if source_token is None and (item.happening or trigger.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
-            source_token = _modifier_agent(
+            source_token = clauses.modifier_agent(
                 trigger, coder, verbs
             )  # an act told as what happened, not a mention
     else:
@@ -183,40 +166,11 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
         urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
         embedded_subject = subject_of(trigger) if trigger != item.embedder else None
         target_token = urged[0] if urged else embedded_subject
-        source_token = subject_of(item.embedder) or _noun_owner(item.embedder)
+        source_token = subject_of(item.embedder) or clauses.noun_owner(item.embedder)
     if item.addressee is not None:
         target_token = item.addressee
         source_token = subject_of(item.head)
     return source_token, target_token
-
-
-def _noun_owner(noun: Token) -> Token | None:
-    """Whose a noun of demand or appeal is: its possessor ("its demand that ..."), else the subject of the
-    verb it is the object of ("renewed a call for ...")."""
-    if noun.pos_ != "NOUN":
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB":
-        owner = next((c for c in noun.head.children if c.dep_ in {"nsubj", "agent"}), None)
-    return owner
-
-
-def _modifier_agent(noun: Token, coder: ActorCoder, verbs: VerbLexicon) -> Token | None:
-    """The party a modifier of an event noun names: "Iraqi airstrikes", "Palestinian riots", "Hamas attacks",
-    "US strikes"; a town is where ("Gaza protests", "Kyiv attacks"), not who. A noun for people ("UN
-    inspectors", "peacekeepers") is an actor, not an act."""
-    if noun.lemma_.lower() not in verbs.instruments and coder.lexicon.lookup_agent(noun.text) is not None:
-        return None
-    for child in noun.children:
-        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
-            continue
-        if child.ent_type_ in {"NORP", "ORG"} or (
-            child.ent_type_ == "GPE" and coder.lexicon.lookup_country(child.text) is not None
-        ):
-            if any(c.dep_ in {"amod", "compound"} and c.i < child.i for c in child.children):
-                continue  # "the anti-Israeli riots" and the like are told by what they are against
-            return child
-    return None
 
 
 def _owned(token: Token, coded: CodedActor) -> bool:
@@ -226,55 +180,6 @@ def _owned(token: Token, coded: CodedActor) -> bool:
 
 
 _OWNERS = {"its", "their", "his", "her", "our", "my"}
-_FORCE_ROOTS = {"18", "19", "20"}
-
-
-def _protesters(item: _Found, source: CodedActor, token: Token) -> CodedActor:
-    """Those who protest, named by no word the lexicon knows ("the local branch of the ANDCM held a sit-in"),
-    are civilians, placed like any domestic actor: a protest is the act of a public."""
-    if item.code[:2] != "14" or source.pronoun or token.pos_ not in {"NOUN", "PROPN"}:
-        return source
-    if token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}:
-        return source
-    return replace(source, code="CVL", country=None)
-
-
-def _unnamed_attacker(
-    item: _Found, source: CodedActor, token: Token, verbs: VerbLexicon
-) -> CodedActor | None:
-    """An attack whose doer is a weapon or an act ("a roadside bomb killed ...", "were killed by an explosive
-    device") is by an unidentified armed actor (UAF), placed like any domestic actor."""
-    if item.code[:2] not in _FORCE_ROOTS:
-        return None
-    lemma = token.lemma_.lower()
-    force = token.pos_ == "NOUN" and any(p.code[:2] in _FORCE_ROOTS for p in verbs.candidates(lemma, "noun"))
-    if lemma in verbs.instruments or force:  # "a bomb", "the bombing"; not "talks aimed at ending a war"
-        return replace(source, code="UAF", country=None)
-    return None
-
-
-def _between(trigger: Token) -> tuple[Token | None, Token | None]:
-    """The parties of "clashes between the army and rebels": the first is the source, the next the target."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            first = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if first is not None:
-                return first, next((c for c in first.children if c.dep_ == "conj"), None)
-    return None, None
-
-
-def _antecedent(token: Token | None, coder: ActorCoder) -> Token | None:
-    """The noun a relative pronoun stands for ("students who staged a protest" -> students), else the token;
-    "which" and "that" stand for a party only when a name or an agent noun ("the group, which ...") heads
-    it, not for a thing ("a resolution that aims to ...", "a general strike that shut down ...")."""
-    if token is None or token.tag_ not in {"WP", "WDT"} or token.head.dep_ not in {"relcl", "acl"}:
-        return token
-    noun = token.head.head
-    if noun.pos_ not in {"NOUN", "PROPN"}:
-        return token
-    if token.tag_ == "WP" or noun.pos_ == "PROPN" or coder.lexicon.lookup_agent(noun.text) is not None:
-        return noun
-    return token
 
 
 def _pairs(
@@ -286,12 +191,15 @@ def _pairs(
     last: CodedActor | None,
 ) -> list[_Pair]:
     source_token, target_token = _role_heads(item, coder, verbs)
-    source_token, target_token = _antecedent(source_token, coder), _antecedent(target_token, coder)
+    source_token, target_token = (
+        clauses.antecedent(source_token, coder),
+        clauses.antecedent(target_token, coder),
+    )
     source: CodedActor | None = None
     if source_token is not None:
         source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
     if source is not None and source_token is not None and not source.code:
-        source = _unnamed_attacker(item, source, source_token, verbs) or _protesters(
+        source = clauses.unnamed_attacker(item, source, source_token, verbs) or clauses.protesters(
             item, source, source_token
         )
     sources = _parties(source_token, source, coder)
@@ -663,7 +571,7 @@ def _resolve(
         if not same_line(ancestor, token):
             break
         if ancestor.lemma_.lower() in _SAY:
-            subject = subject_of(ancestor) or _quoted_subject(ancestor)
+            subject = subject_of(ancestor) or clauses.quoted_subject(ancestor)
             if subject is not None and subject != token and subject.lower_ not in _PRONOUN_SKIP:
                 found = coder.code(subject)
                 if found.code:
@@ -679,15 +587,6 @@ def _resolve(
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded
-
-
-def _quoted_subject(verb: Token) -> Token | None:
-    """The one a passive verb of reporting says a verb of saying is by: "King X was quoted as saying ..."."""
-    for word in [verb, *list(verb.ancestors)[:2]]:
-        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
-        if subject is not None:
-            return subject
-    return None
 
 
 def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
