@@ -98,10 +98,14 @@ def modifier_agent(noun: Token, coder: ActorCoder, verbs: VerbLexicon) -> Token 
     return None
 
 
-def protesters(item: Candidate, source: CodedActor, token: Token) -> CodedActor:
+def protesters(item: Candidate, source: CodedActor, token: Token, verbs: VerbLexicon) -> CodedActor:
     """Those who protest, named by no word the lexicon knows ("the local branch of the ANDCM held a sit-in"),
-    are civilians, placed like any domestic actor: a protest is the act of a public."""
+    are civilians, placed like any domestic actor: a protest is the act of a public. An act or a thing is no
+    one ("strikes have demonstrated the displeasure")."""
     if item.code[:2] != "14" or source.pronoun or token.pos_ not in {"NOUN", "PROPN"}:
+        return source
+    lemma = token.lemma_.lower()
+    if lemma in verbs.instruments or (token.pos_ == "NOUN" and verbs.candidates(lemma, "noun")):
         return source
     if token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"}:
         return source

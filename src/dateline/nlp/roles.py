@@ -200,7 +200,7 @@ def _pairs(
         source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
     if source is not None and source_token is not None and not source.code:
         source = clauses.unnamed_attacker(item, source, source_token, verbs) or clauses.protesters(
-            item, source, source_token
+            item, source, source_token, verbs
         )
     sources = _parties(source_token, source, coder)
     if sources:
