@@ -220,3 +220,19 @@ def test_pronoun_skips_person_of_other_gender(text: str, speaker: str) -> None:
     pronoun = text.index("\n\n") + 2
     owners = [e.name for e in article.entities for m in e.mentions if m.start == pronoun]
     assert owners == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "is_person"),
+    [
+        # a title that begins an organisation's name is no person's
+        ("The carmaker General Motors (GM) is recalling cars.", "Motors", False),
+        ("The Daily Mail & General Trust announced investments.", "Trust", False),
+        # a title before a surname is
+        ("General Adams said the troops would stay.", "Adams", True),
+    ],
+)
+def test_title_inside_an_organisation_name(text: str, person: str, is_person: bool) -> None:
+    article = code_text(text, body_only=True)
+    people = [e.name for e in article.entities if e.type == "PERSON"]
+    assert (any(name.endswith(person) for name in people)) is is_person, people

@@ -169,3 +169,52 @@ def test_mutual_and_topic_roots_are_lexicon_data() -> None:
     assert verbs.topic_roots == {"01"}
     imported = from_petrarch([VerbPattern("meet", ("meet",), "040", (), (), 1)])
     assert (imported.mutual_roots, imported.topic_roots) == (verbs.mutual_roots, verbs.topic_roots)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        # a passive verb coordinated with another shares its agent and its subject
+        ("A farmer was shot and killed by two gunmen in Kaduna.", "18", "NGAUAF", None),
+        # the parties of "clashes between X and Y": the first is the source
+        ("Clashes between Sudanese troops and rebels took place in Omdurman.", "19", "SDNMIL", None),
+        # a relative pronoun stands for the noun it follows
+        ("In Lagos, police dispersed students who staged a protest at the station.", "14", "NGAEDU", None),
+        # a possessive pronoun stands for the subject of its clause
+        ("Israel mounted its long-planned invasion of Lebanon.", "19", "ISR", "LBN"),
+        (
+            "The World Health Organization reiterated its demand that Israel ease restrictions.",
+            "10",
+            "IGOWHO",
+            "ISR",
+        ),
+        # the modifier of an event noun told as happening names its party
+        ("Palestinian riots against the occupation continued on Friday.", "14", "PSE", None),
+        # the head of a phrase gives the sector, the place after it only the country
+        ("A trader was wounded by three armed men in the market of Kano.", "18", "NGAUAF", None),
+        # an entity's country and bare sector make one code
+        ("Fiji's Supreme Court allowed the opposition leader to run in the election.", "08", "FJIJUD", None),
+        # a weapon or an act as the doer of an attack: an unidentified armed actor, placed
+        ("A roadside bomb near Kandahar killed three soldiers.", "18", "AFGUAF", None),
+        ("Three soldiers were killed by an explosive device outside Kandahar.", "18", "AFGUAF", None),
+        # the source's own people with no country of their own are not whom it acts on
+        ("Egypt offered its troops to Sudan.", "03", "EGY", "SDN"),
+        # protesters the lexicon does not know are civilians of the place
+        ("The Kestrel Movement staged a demonstration in Izmir.", "14", "TURCVL", None),
+        # a head coordinated inside an uncoded phrase gives the sector
+        (
+            "Nearly two dozen students and members of the Clean Air Campaign held a rally in Denver.",
+            "14",
+            "USAEDU",
+            None,
+        ),
+        ("The Joint Task Force raided a school in Port Harcourt.", "18", "NGAMIL", None),
+    ],
+)
+def test_roles_from_the_parse(text: str, root: str, source: str, target: str | None) -> None:
+    events = [e for e in events_of(text) if e.root == root]
+    assert any(e.source is not None and e.source.actor == source for e in events), [
+        (e.source.actor if e.source else None) for e in events
+    ]
+    if target is not None:
+        assert any(e.target is not None and e.target.actor == target for e in events)

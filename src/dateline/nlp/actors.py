@@ -174,10 +174,13 @@ class ActorCoder:
                     return self._coded(span, home + entity.actor, home, entity.id, pronoun)
                 if home is not None and found is not None:
                     return self._coded(span, found[0], home, entity.id, pronoun)
+            if country and _bare_sector(entity.actor):
+                # the entity stage knows both, apart: "Fiji's Supreme Court" is FJIJUD, not a bare JUD
+                return self._coded(span, country + entity.actor, country, entity.id, pronoun)
             return self._coded(span, entity.actor, country, entity.id, pronoun)
         if pronoun:
             return self._coded(span, None, None, entity.id if entity else None, True)
-        found = self._lexicon_code(span.text)
+        found = self._headed(token, span, self._lexicon_code(span.text))
         if found is None or found[1] is None:
             named = self._named(span) or self._known_person(span)
             if named:
@@ -189,6 +192,28 @@ class ActorCoder:
         if found is None:
             return self._coded(span, None, None, entity.id if entity else None, False)
         return self._coded(span, found[0], found[1], entity.id if entity else None, False)
+
+    def _headed(
+        self, token: Token, span: Span, found: tuple[str, str | None] | None
+    ) -> tuple[str, str | None] | None:
+        """The code of a phrase whose head is followed by where it is ("three armed men in the market of
+        Kano"): the head's words give the sector, the place after it only the country; the words after the
+        head do not make "armed men" traders."""
+        if token.i + 1 >= span.end:
+            return found
+        if not any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in token.children):
+            if found is not None or not any(c.dep_ == "conj" for c in token.children):
+                return found
+            # "students and members of the Y Campaign": the phrase spans a coordination it does not name
+            return self._lexicon_code(token.doc[span.start : token.i + 1].text)
+        head = self._lexicon_code(token.doc[span.start : token.i + 1].text)
+        if head is None or found is None or found[0] == head[0]:
+            return found or head
+        if head[1] is not None or found[1] is None:
+            return head  # the head names its own country, or neither names one: the head's sector
+        if _bare_sector(head[0]):
+            return found[1] + head[0], found[1]  # "traders in Kano's market": the place's country
+        return found
 
     def _apposed(self, token: Token) -> tuple[str, str | None] | None:
         """The code of a description in apposition to a name, when it names a country or organisation:
@@ -275,6 +300,11 @@ def _group_of(code: str) -> str | None:
     decoded = decode_actor_code(code)
     group = decoded.group if decoded.kind != "country" else code[6:9] or None
     return group if group and group.isalpha() and group.isupper() and len(group) == 3 else None
+
+
+def _bare_sector(code: str) -> bool:
+    """Whether an actor code is a sector alone ("JUD"), with no country, organisation or group."""
+    return len(code) == 3 and decode_actor_code(code).kind == "agent"
 
 
 def _bare(text: str) -> str:

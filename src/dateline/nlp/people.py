@@ -206,6 +206,8 @@ def _titled_names(
         span = doc.char_span(start, name.end(1), alignment_mode="expand")
         if span is None or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_punct for t in span):
             continue
+        if len(words) == 1 and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I":
+            continue  # "General Motors", "Daily Mail & General Trust": one organisation's name holds the title
         if cut:
             found = _TitleMatch(
                 found.start, start, text[found.start : start].strip(), found.title, found.country

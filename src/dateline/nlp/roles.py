@@ -26,6 +26,7 @@ from dateline.lexicon.words import CLAIM_VERBS as _SAY
 from dateline.lexicon.words import PERSON_PRONOUNS as _PERSONAL
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
 from dateline.lexicon.words import SUBJECT_PRONOUNS as _PRONOUN_SKIP
+from dateline.nlp import clauses
 from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
@@ -60,14 +61,17 @@ def subject_of(token: Token, *, depth: int = 0) -> Token | None:
         return None
     if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token.head
-    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head.i != token.i:
         return subject_of(token.head, depth=depth + 1)
     return None
 
 
 def _passive_agent(token: Token) -> Token | None:
     """The agent of a passive verb, shared by coordinated verbs ("were shot and injured by armed men")."""
-    for verb in [token, *token.conjuncts]:
+    verbs = [token, *token.conjuncts]
+    if token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(token.head)
+    for verb in verbs:
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -132,33 +136,50 @@ def compound_parts(item: _Found, sent: Span, coder: ActorCoder) -> list[_Found]:
 _Pair = tuple[CodedActor | None, CodedActor | None]
 
 
-def _role_heads(item: _Found) -> tuple[Token | None, Token | None]:
+def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[Token | None, Token | None]:
     """The words that name the source and the target, where the parse says so directly."""
     trigger = item.trigger
-    passive_subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    passive, passive_subject = clauses.passive(trigger)
     source_token: Token | None = None
     target_token: Token | None = None
-    if passive_subject is not None and item.pattern.pos != "noun":
+    if passive and item.pattern.pos != "noun":
         source_token = _passive_agent(trigger)
         target_token = passive_subject
     elif item.pattern.pos == "noun":
         poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
         agent = next(iter(_role_tokens(item, "by")), None)
-        source_token = poss or agent or (subject_of(item.head) if item.head is not trigger else None)
-        if source_token is trigger:
+        source_token = poss or agent or (subject_of(item.head) if item.head != trigger else None)
+        if source_token is not None and source_token.i == trigger.i:
             source_token = None
+        if source_token is None and item.happening:  # "clashes between the army and rebels continued"
+            source_token, target_token = clauses.between(trigger)
+            if source_token is None and item.head != trigger:  # "clashes took place between ..."
+                source_token, target_token = clauses.between(item.head)
+        if source_token is None and (item.happening or trigger.dep_ in {"nsubj", "nsubjpass", "ROOT"}):
+            source_token = clauses.modifier_agent(
+                trigger, coder, verbs
+            )  # an act told as what happened, not a mention
     else:
         source_token = subject_of(item.head) or subject_of(trigger)
     if item.control in {"demand", "appeal"} and item.embedder is not None:
         # "urged the EC to support", "demanded that the US cancel": the one urged is the target
         urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
-        embedded_subject = subject_of(trigger) if trigger is not item.embedder else None
+        embedded_subject = subject_of(trigger) if trigger != item.embedder else None
         target_token = urged[0] if urged else embedded_subject
-        source_token = subject_of(item.embedder)
+        source_token = subject_of(item.embedder) or clauses.noun_owner(item.embedder)
     if item.addressee is not None:
         target_token = item.addressee
         source_token = subject_of(item.head)
     return source_token, target_token
+
+
+def _owned(token: Token, coded: CodedActor) -> bool:
+    """Whether a phrase names the source's own people with no country of their own: "its troops", "their
+    supporters" (but "its neighbour Syria" names a party)."""
+    return _needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+
+
+_OWNERS = {"its", "their", "his", "her", "our", "my"}
 
 
 def _pairs(
@@ -169,10 +190,18 @@ def _pairs(
     entities: list[Entity],
     last: CodedActor | None,
 ) -> list[_Pair]:
-    source_token, target_token = _role_heads(item)
+    source_token, target_token = _role_heads(item, coder, verbs)
+    source_token, target_token = (
+        clauses.antecedent(source_token, coder),
+        clauses.antecedent(target_token, coder),
+    )
     source: CodedActor | None = None
     if source_token is not None:
         source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
+    if source is not None and source_token is not None and not source.code:
+        source = clauses.unnamed_attacker(item, source, source_token, verbs) or clauses.protesters(
+            item, source, source_token, verbs
+        )
     sources = _parties(source_token, source, coder)
     if sources:
         source = sources[0]  # a coded conjunct stands in for an uncoded first one ("the crowd and the army")
@@ -183,6 +212,8 @@ def _pairs(
         for role in item.pattern.target or _DEFAULT_TARGETS:
             for token in _role_tokens(item, role):
                 coded = coder.code(token)
+                if _owned(token, coded):
+                    continue  # "Egypt offered its troops to Sudan": its own are not whom it acts on
                 if coded.code and not _same(coded, source) and (coded.country or not named_only):
                     target_token = token
                     break
@@ -302,7 +333,7 @@ def _coordinated(token: Token) -> list[Token]:
     heads = [token]
     if token.dep_ in {"nsubj", "nsubjpass"} and token.i < token.head.i:
         heads += [
-            c for c in token.head.children if c.dep_ == token.dep_ and c is not token and c.i < token.head.i
+            c for c in token.head.children if c.dep_ == token.dep_ and c != token and c.i < token.head.i
         ]
     others: dict[int, Token] = {}
     for head in heads:
@@ -406,6 +437,7 @@ def _clause_target(
         if (
             coded.code
             and not coded.pronoun
+            and not _owned(token, coded)
             and not _same(coded, source)
             and (coded.country or coded.code[:3] in _DOMESTIC)
         ):
@@ -539,12 +571,15 @@ def _resolve(
         if not same_line(ancestor, token):
             break
         if ancestor.lemma_.lower() in _SAY:
-            subject = subject_of(ancestor)
-            if subject is not None and subject is not token and subject.lower_ not in _PRONOUN_SKIP:
+            subject = subject_of(ancestor) or clauses.quoted_subject(ancestor)
+            if subject is not None and subject != token and subject.lower_ not in _PRONOUN_SKIP:
                 found = coder.code(subject)
                 if found.code:
                     return coded.as_pronoun(found)
             break
+    owner = _owner(token, coder)
+    if owner is not None:
+        return coded.as_pronoun(owner)
     if (
         last is not None
         and token.lower_ not in {"i", "we", "us", "me"}
@@ -552,6 +587,23 @@ def _resolve(
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
     return coded
+
+
+def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
+    """The actor a possessive pronoun stands for when the subject of its own clause names one: "Israel
+    mounted its invasion", "the group continued their hunger strike" ("his" and "her" only for a person)."""
+    if token.dep_ != "poss":
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or subject.lower_ in PRONOUNS_SKIP or not same_line(subject, token):
+        return None
+    found = coder.code(subject)
+    if not found.code or found.pronoun:
+        return None
+    if token.lower_ in _PERSONAL and found.entity is None and subject.ent_type_ != "PERSON":
+        return None
+    return found
 
 
 def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
