@@ -94,7 +94,9 @@ def _validate(paragraph: str, match: re.Match[str]) -> DatelineMatch | None:
     sep = (groups.get("sep") or "").strip()
     if place is not None:
         caps = place.isupper()
-        if not (has_date or agency or (caps and sep in {"-", "--", "—", "–", ":"} and _known_place(place))):
+        # a capitalised name and a dash alone must be a town's name: "US - China talks" opens with a pair
+        bare = caps and len(place.replace(".", "")) > 3 and sep in {"-", "--", "—", "–", ":"}
+        if not (has_date or agency or (bare and _known_place(place))):
             return None
         if not caps and not (agency or has_date):
             return None
