@@ -43,6 +43,12 @@ def _shown(article: Article) -> str:
     return console.export_text()
 
 
+def _events_shown(*events: Event) -> str:
+    """The summary of a story that holds only these events."""
+    text = "Rivers met Lakes."
+    return _shown(Article(id="a1", origin={}, headline=None, lede=None, text=text, events=list(events)))
+
+
 def _event(cameo: str, plover: str | None, date: str, basis: str) -> Event:
     text = "Rivers met Lakes."
     return Event(
@@ -78,17 +84,7 @@ def _event(cameo: str, plover: str | None, date: str, basis: str) -> Event:
     ],
 )
 def test_event_dates_are_shown_at_the_precision_they_are_known(date, basis, shown, not_shown) -> None:
-    text = "Rivers met Lakes."
-    page = _shown(
-        Article(
-            id="a1",
-            origin={},
-            headline=None,
-            lede=None,
-            text=text,
-            events=[_event("042", "CONSULT", date, basis)],
-        )
-    )
+    page = _events_shown(_event("042", "CONSULT", date, basis))
     assert shown in page
     assert not_shown is None or not_shown not in page
 
@@ -101,16 +97,6 @@ def test_event_dates_are_shown_at_the_precision_they_are_known(date, basis, show
     ],
 )
 def test_events_show_the_cameo_name_and_the_plover_type(cameo, plover, shown) -> None:
-    text = "Rivers met Lakes."
-    page = _shown(
-        Article(
-            id="a1",
-            origin={},
-            headline=None,
-            lede=None,
-            text=text,
-            events=[_event(cameo, plover, "2022-03-04", "clause")],
-        )
-    )
+    page = _events_shown(_event(cameo, plover, "2022-03-04", "clause"))
     assert shown in page
     assert "not specified" not in page
