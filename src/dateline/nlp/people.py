@@ -145,7 +145,7 @@ def _named_spans(
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
-        span = _trim(ent)
+        span = trim_name(ent)
         if span is None or not any(t.is_alpha for t in span):
             continue
         if any(s < span.end_char and span.start_char < e for s, e in taken):
@@ -244,7 +244,7 @@ def _looks_like_org(text: str) -> bool:
     )
 
 
-def _trim(ent: Span) -> Span | None:
+def trim_name(ent: Span) -> Span | None:
     """The entity without a leading determiner or honorific and without a possessive ending."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ in ("the", "a", "an"):

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, place_key
 from dateline.nlp import place_cues
 from dateline.nlp.doctext import doc_text
+from dateline.nlp.people import trim_name
 from dateline.nlp.place_cues import container, cued, state_abbreviations
 from dateline.nlp.place_scoring import W_LEXICON, Target
 from dateline.records import Entity, Mention
@@ -49,7 +50,7 @@ def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gaze
     for ent in doc.ents:
         if ent.label_ not in _SPAN_LABELS:
             continue
-        span = _trim(ent)
+        span = trim_name(ent)
         if span is None or not span.text[:1].isupper():
             continue
         start, end = span.start_char, span.end_char
@@ -117,15 +118,6 @@ def _add_country_words(
             i = end - 1
             break
         i += 1
-
-
-def _trim(ent: Span) -> Span | None:
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):
-        end -= 1
-    return ent.doc[start:end] if end > start else None
 
 
 def clean_brackets(entities: list[Entity]) -> None:

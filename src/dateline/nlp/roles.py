@@ -30,7 +30,7 @@ from dateline.nlp import clauses
 from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line
+from dateline.nlp.candidate import same_line, speaker_at
 from dateline.records import Entity, Quote, Speaker
 
 _SUBJECTS = {"nsubj", "csubj"}
@@ -554,7 +554,7 @@ def _resolve(
     if not coded.pronoun or coded.code:
         return coded
     if is_first_person(token):
-        speaker = _quote_at(token.idx, quotes)
+        speaker = speaker_at(token.idx, quotes)
         actor = _speaker_actor(speaker, entities) if speaker else None
         if actor:
             entity = next((e for e in entities if speaker and e.id == speaker.entity), None)
@@ -604,13 +604,6 @@ def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
     if token.lower_ in _PERSONAL and found.entity is None and subject.ent_type_ != "PERSON":
         return None
     return found
-
-
-def _quote_at(char: int, quotes: list[Quote]) -> Speaker | None:
-    for quote in quotes:
-        if quote.start <= char < quote.end and quote.speaker is not None:
-            return quote.speaker
-    return None
 
 
 def _speaker_actor(speaker: Speaker | None, entities: list[Entity]) -> str | None:
