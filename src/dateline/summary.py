@@ -109,8 +109,7 @@ def _where(location: Location, *, admin1: bool = True) -> str:
 
 def _event_kind(event: Event) -> str:
     """The CAMEO code and its name ("036 Express intent to meet or negotiate"), then the PLOVER type."""
-    code = load_codebook().find(event.cameo)
-    name = code.name.removesuffix(", not specified below") if code else ""
+    name = load_codebook().name_of(event.cameo).removesuffix(", not specified below")
     label = _clip(f"{event.cameo} {name}".strip(), 30)
     return f"{label} ({event.plover})" if event.plover else label
 

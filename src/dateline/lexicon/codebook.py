@@ -119,6 +119,11 @@ class Codebook:
         """Return the entry for ``code``, or None when it is unknown."""
         return self._codes.get(code.strip())
 
+    def name_of(self, code: str) -> str:
+        """The name of ``code`` ("Make a visit"), or "" when it is unknown."""
+        entry = self.find(code)
+        return entry.name if entry else ""
+
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code.strip() in self._codes
 

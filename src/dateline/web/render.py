@@ -171,8 +171,7 @@ def cameo_name(code: str) -> str:
     """The codebook's name of a CAMEO event code ("" when unknown)."""
     from dateline.lexicon.codebook import load_codebook
 
-    entry = load_codebook().find(code)
-    return entry.name if entry else ""
+    return load_codebook().name_of(code)
 
 
 @functools.lru_cache(maxsize=4096)
