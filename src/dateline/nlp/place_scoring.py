@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.lexicon.actors import load_actor_lexicon
@@ -47,36 +47,43 @@ class Target:
     inner: bool = False  # a place named inside an organisation's or building's name ("Athens Police")
 
 
+def _container_names(target: Target, gazetteer: Gazetteer) -> Iterator[str]:
+    """The names written as the target's containers, in order, the target's own name left out ("Muse township
+    (Muse district, ...)" says nothing more); an unknown hyphenated name by its first part ("Shan-North")."""
+    own_key = place_key(target.name)
+    for names in target.containers:
+        for name in names:
+            if place_key(name) == own_key:
+                continue
+            if not gazetteer.candidates(name) and "-" in name:  # "Bogota - Teusaquillo"
+                name = name.split("-")[0].strip()
+            yield name
+
+
 def context_evidence(target: Target, *, dateline_country: str | None, home: Place | None) -> None:
     if target.demonym:
         return
     gazetteer = load_gazetteer()
     states = state_abbreviations()
     holders: list[tuple[set[str], set[str], set[str]]] = []  # (admin1 codes, countries, admin1 of towns)
-    own_key = place_key(target.name)
-    for found in target.containers:
-        for name in found:
-            if place_key(name) == own_key:  # "Muse township (Muse district, ...)" says nothing more
-                continue
-            if not gazetteer.candidates(name) and "-" in name:  # "Shan-North", "Bogota - Teusaquillo"
-                name = name.split("-")[0].strip()
-            admin1: set[str] = set()
-            countries: set[str] = set()
-            near: set[str] = set()
-            code = states.get(place_key(name))
-            if code:
-                admin1.add(code)
-            for c in gazetteer.candidates(name):
-                if c.place.kind == "region" and c.place.admin1_code:
-                    admin1.add(c.place.admin1_code)
-                elif c.place.kind == "country" and c.place.country:
-                    countries.add(c.place.country)
-                elif c.place.kind in ("city", "district") and c.place.admin1_code:
-                    near.add(c.place.admin1_code)
-            lexicon = load_actor_lexicon().lookup_country(name)
-            if lexicon:
-                countries.add(lexicon)
-            holders.append((admin1, countries, near))
+    for name in _container_names(target, gazetteer):
+        admin1: set[str] = set()
+        countries: set[str] = set()
+        near: set[str] = set()
+        code = states.get(place_key(name))
+        if code:
+            admin1.add(code)
+        for c in gazetteer.candidates(name):
+            if c.place.kind == "region" and c.place.admin1_code:
+                admin1.add(c.place.admin1_code)
+            elif c.place.kind == "country" and c.place.country:
+                countries.add(c.place.country)
+            elif c.place.kind in ("city", "district") and c.place.admin1_code:
+                near.add(c.place.admin1_code)
+        lexicon = load_actor_lexicon().lookup_country(name)
+        if lexicon:
+            countries.add(lexicon)
+        holders.append((admin1, countries, near))
     consistent = False
     for c in target.candidates:
         inside = _inside(c.place, holders)
@@ -136,36 +143,30 @@ def _add_contained(
     at that container: the first containing place that resolves, at its point, without an id of its own."""
     states = state_abbreviations()
     weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
-    own_key = place_key(target.name)
-    for names in target.containers:
-        for name in names:
-            if place_key(name) == own_key:
-                continue
-            if not gazetteer.candidates(name) and "-" in name:
-                name = name.split("-")[0].strip()
-            found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
-            code = states.get(place_key(name))
-            division = gazetteer.admin1(code) if code else None
-            if division is not None:
-                found = [Candidate(division, False, 9.0)]
-            if not found:
-                continue
-            for c in found:
-                local = c.place.kind in LOCAL
-                place = replace(
-                    c.place,
-                    name=target.name,
-                    kind="city" if local else c.place.kind,
-                    geonameid=None,
-                    feature=None,
-                    population=0,
-                    admin1=c.place.admin1 if local else None,
-                    admin1_code=c.place.admin1_code if local else None,
-                )
-                target.candidates.append(Candidate(place, False, c.prior - 1.0))
-                target.approximate.add(place)
-                target.evidence[place] = weight + _inside(place, holders)
-            return
+    for name in _container_names(target, gazetteer):
+        found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
+        code = states.get(place_key(name))
+        division = gazetteer.admin1(code) if code else None
+        if division is not None:
+            found = [Candidate(division, False, 9.0)]
+        if not found:
+            continue
+        for c in found:
+            local = c.place.kind in LOCAL
+            place = replace(
+                c.place,
+                name=target.name,
+                kind="city" if local else c.place.kind,
+                geonameid=None,
+                feature=None,
+                population=0,
+                admin1=c.place.admin1 if local else None,
+                admin1_code=c.place.admin1_code if local else None,
+            )
+            target.candidates.append(Candidate(place, False, c.prior - 1.0))
+            target.approximate.add(place)
+            target.evidence[place] = weight + _inside(place, holders)
+        return
 
 
 @functools.cache
