@@ -148,6 +148,7 @@ def rank(key: str, found: list[tuple[Place, bool]]) -> tuple[Candidate, ...]:
     return tuple(Candidate(found[i][0], found[i][1], scores[i]) for i in order)
 
 
+@functools.lru_cache(maxsize=65536)  # the stages key the same names again and again, each of them many times
 def place_key(name: str) -> str:
     """The lookup form of a name: case, accents, a leading "the", a possessive, apostrophes and hyphens inside a word,
     punctuation and the short forms St., Mt., Ft. folded."""
