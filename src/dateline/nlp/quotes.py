@@ -212,7 +212,10 @@ def _indirect_quotes(
     para_starts = [s for s, _ in paras]
     inside = sorted((d.start, d.end) for d in direct)
     inside_starts = [s for s, _ in inside]
-    for token in doc:
+    for token in doc:  # the cheap test first: few tokens are cues
+        according = token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+        if not according and not is_cue(token, cues, speech_only=False):
+            continue
         number = bisect_right(para_starts, token.idx) - 1
         if number < 0 or token.idx >= paras[number][1]:
             continue
@@ -220,10 +223,9 @@ def _indirect_quotes(
         k = bisect_right(inside_starts, token.idx)
         if any(s <= token.idx < e for s, e in inside[max(0, k - 3) : k]):
             continue
-        found = None
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if according:
             found = find_according(token, ps, pe, number)
-        elif is_cue(token, cues, speech_only=False):
+        else:
             found = find_reported(token, cues, ps, pe, number)
         if found is not None and len(re.findall(r"\w+", text[found.start : found.end])) >= _MIN_INDIRECT:
             out.append(found)
