@@ -317,6 +317,7 @@ class ActorLexicon:
         whole = self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), text)
         if whole is not None:
             return self._compose(whole, None)
+        words = [self._led(word) for word in words]
         ethnic = False
         for start in range(len(words)):
             if words[start].lower().startswith(_STANCE):
@@ -371,6 +372,14 @@ class ActorLexicon:
         if sector is None:
             return None
         return ActorCode(sector, None, sector, "agent")
+
+    def _led(self, word: str) -> str:
+        """A country's word for a force it leads: "Vietnamese-led forces" are Vietnam's, as "Vietnamese
+        forces" are (not "Kurdish-backed": backing does not make them its own)."""
+        stem, dash, suffix = word.rpartition("-")
+        if not dash or suffix.lower() != "led" or not stem:
+            return word
+        return stem if self._find(("country", "demonym"), stem) is not None else word
 
     def _of_head(self, keys: list[str]) -> str | None:
         """The sector of the head X of "X of Y", "X from Y": "workers of a company" are labour, not business.
