@@ -174,6 +174,7 @@ class ActorLexicon:
         self.plain: set[str] = set()
 
         self._phrase_memo: dict[str, ActorCode | None] = {}
+        self._readings: dict[str, list[tuple[str, str | None]]] = {}
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -186,6 +187,7 @@ class ActorLexicon:
             return
         self._memo.clear()
         self._phrase_memo.clear()
+        self._readings.clear()
         exact = is_exact_case(surface) and kind != "agent"
         if exact:
             self._exact[kind][surface] = code
@@ -232,6 +234,21 @@ class ActorLexicon:
                 if key in self._keys[kind]:
                     return kind, self._keys[kind][key]
         return None
+
+    def readings(self, word: str) -> list[tuple[str, str | None]]:
+        """The readings of an abbreviation the lexicon knows as several bodies ("RSF": Reporters Without
+        Borders, the Rapid Support Forces), in the order `code_phrase` prefers them: each as its longest name
+        and its country (None for a body of no country). Empty for a word with one reading or none."""
+        found = [(kind, self._exact[kind][word]) for kind in PHRASE_KINDS if word in self._exact[kind]]
+        if len({code for _, code in found}) < 2:
+            return []
+        if word not in self._readings:
+            out: list[tuple[str, str | None]] = []
+            for kind, code in found:
+                names = [p.surface for (_, k), p in self._surfaces.items() if k == kind and p.code == code]
+                out.append((max(names, key=len), self._compose((kind, code), None).country))
+            self._readings[word] = out
+        return self._readings[word]
 
     def lookup_country(self, text: str) -> str | None:
         """Return the ISO alpha-3 code for a country name, alias, adjective or seat of government."""

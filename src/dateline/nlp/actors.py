@@ -123,6 +123,7 @@ class ActorCoder:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self._by_char[char] = entity
+        self._readings = self._story_readings(doc)
         self._names: dict[str, str] = {}
         self._coded_at: dict[int, CodedActor] = {}  # code() per head token: roles ask for one many times
         for ent in doc.ents:
@@ -133,11 +134,42 @@ class ActorCoder:
                 self._names[ent.text.lower()] = code[0]
                 self._names[ent[-1].lower_] = code[0]
 
+    def _story_readings(self, doc: Doc) -> dict[str, str]:
+        """The reading this story gives each abbreviation the lexicon knows as several bodies, when it is not
+        the usual one: the body of the story's own country ("RSF" in a story from Sudan is the Rapid Support
+        Forces, elsewhere Reporters Without Borders). Abbreviation -> the name to code it by."""
+        context = [c for c in (self.homes.dateline, self.homes.story) if c]
+        chosen: dict[str, str] = {}
+        for token in doc:
+            word = token.text
+            if word in chosen or not (word.isupper() and 1 < len(word) <= 5):
+                continue
+            readings = self.lexicon.readings(word)
+            country = next((c for c in context if any(home == c for _, home in readings)), None)
+            if country is not None and readings[0][1] != country:
+                chosen[word] = next(name for name, home in readings if home == country)
+        return chosen
+
+    def _read(self, text: str) -> str:
+        """A phrase with its abbreviations read as this story reads them (`_story_readings`)."""
+        if not self._readings:
+            return text
+        words = text.split()
+        for i, word in enumerate(words):
+            bare = word.rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+            if bare in self._readings:
+                words[i] = word.replace(bare, self._readings[bare], 1)
+        return " ".join(words)
+
     def _lexicon_code(self, text: str) -> tuple[str, str | None] | None:
-        found = self.lexicon.code_phrase(text)
+        found = self.lexicon.code_phrase(self._read(text))
         if found is None:
             return None
         return found.code, found.country
+
+    def _reread(self, span: Span) -> bool:
+        """Whether a phrase holds an abbreviation this story reads otherwise than the entity stage did."""
+        return bool(self._readings) and any(t.text in self._readings for t in span)
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity (from the entity stage) a token belongs to, if any."""
@@ -154,7 +186,7 @@ class ActorCoder:
         span = noun_phrase(token)
         entity = self.entity_at(token)
         pronoun = token.lower_ in PRONOUNS
-        if entity is not None and entity.actor:
+        if entity is not None and entity.actor and not self._reread(span):
             country = entity.country or decode_actor_code(entity.actor).country
             if not pronoun and token.pos_ != "PROPN" and country:
                 # a description, not the name: "the president of Armenia" is not Putin, whatever the
