@@ -354,3 +354,20 @@ def test_readings_of_an_abbreviation_of_several_bodies(lexicon):
 def test_a_force_a_country_leads_is_its_own(lexicon):
     assert lexicon.code_phrase("Vietnamese-led forces").code == "VNMMIL"
     assert lexicon.code_phrase("Kurdish-backed forces").country is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a body named by a proper name with a head word of named_bodies.tsv
+        ("the Patagonian Writers Forum", "NGO"),
+        ("members of the Association", "NGO"),
+        ("the Society of Coastal Engineers", "NGO"),
+        # the common noun stays a word for people
+        ("a shopkeepers association", "CVL"),
+        # a country named in it comes first
+        ("the Nigerian Bar Association", "NGACVL"),
+    ],
+)
+def test_named_bodies(lexicon, phrase, code):
+    assert lexicon.code_phrase(phrase).code == code

@@ -217,6 +217,14 @@ def test_mutual_and_topic_roots_are_lexicon_data() -> None:
         ("Peru rejected Bolivia's demand for access to the sea.", "12", "PER", "BOL"),
         # a force a country leads is that country's
         ("Rwandan-led troops recaptured the town in eastern Congo.", "19", "RWAMIL", None),
+        # a subject the parser attached to the phrase that opens the sentence
+        (
+            "With the signing of the Accord on Border Trade, the Peruvian government and Ecuador have agreed to reopen"
+            " the crossings.",
+            "03",
+            "PERGOV",
+            None,
+        ),
     ],
 )
 def test_roles_from_the_parse(text: str, root: str, source: str, target: str | None) -> None:
