@@ -254,3 +254,13 @@ def test_he_is_not_the_last_country_named() -> None:
     text = "Peru recalled its ambassador from Chile on Monday. He demanded an apology from the Chilean government."
     events = [e for e in events_of(text) if e.root == "10"]
     assert all(e.source is None or e.source.actor != "PER" for e in events)
+
+
+def test_he_is_the_person_named_last_when_no_event_of_theirs_was_coded() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. Turkish police arrested 20 "
+        "protesters near the embassy. On Tuesday, after the talks, he summoned the Turkish ambassador."
+    )
+    events = [e for e in events_of(text) if e.cameo == "114"]
+    assert events and events[0].source is not None and events[0].source.actor == "RUSGOV"
+    assert events[0].source.name == "Sergei Lavrov"

@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
+from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.words import FIRST_PERSON as _FIRST_PERSON
+from dateline.lexicon.words import PRONOUN_GENDER
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS
 from dateline.nlp.homes import Homes
 from dateline.records import ActorRef, Entity
@@ -26,6 +28,7 @@ _CUT = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "dep", 
 _KEEP_PREPS = {"of", "in", "to", "from", "for", "with"}
 _PLACE_PREPS = {"in", "at", "over", "near", "inside", "across", "throughout"}
 _MAX_PHRASE = 14
+_PERSON_REACH = 600  # characters back a personal pronoun looks for the person it stands for
 
 
 @dataclass(frozen=True)
@@ -300,6 +303,35 @@ class ActorCoder:
             entity=entity,
             pronoun=pronoun,
             name=name,
+            basis="phrase" if country else None,
+        )
+
+    def person_before(self, token: Token) -> CodedActor | None:
+        """The person a gendered pronoun stands for when no coded event of theirs came before it: the person
+        of its gender the story named last, near enough to be meant ("Lavrov arrived ... Turkish police
+        arrested ... he summoned"); None when that person has no code (an uncoded "Mr. Schultz" named last is
+        not passed over for someone named before him)."""
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None:
+            return None
+        best: tuple[int, Entity] | None = None
+        for entity in self._by_id.values():
+            if entity.type != "PERSON" or name_gender(entity.name, honorific=None) not in (None, gender):
+                continue
+            ends = [m.end for m in entity.mentions if m.end <= token.idx]
+            if ends and token.idx - max(ends) <= _PERSON_REACH and (best is None or max(ends) > best[0]):
+                best = (max(ends), entity)
+        if best is None or not best[1].actor:
+            return None
+        entity = best[1]
+        country = entity.country or decode_actor_code(entity.actor or "").country
+        return replace(
+            self.code(token),
+            code=entity.actor,
+            country=country,
+            entity=entity.id,
+            pronoun=True,
+            name=entity.name,
             basis="phrase" if country else None,
         )
 

@@ -621,6 +621,8 @@ def _resolve(
         and (token.lower_ not in _PERSONAL or _is_person(last, entities))
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
+    if token.lower_ in _PERSONAL and token.dep_ == "nsubj":  # else the person named last, though no event
+        return coder.person_before(token) or coded  # of theirs was coded ("Lavrov arrived ... he summoned")
     return coded
 
 
