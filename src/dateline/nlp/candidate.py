@@ -145,3 +145,27 @@ def _subject_control(verb: Token) -> bool:
     if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children):
         return False
     return stative(verb) or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser attached to a fronted phrase ("With the signing of a memorandum, the government
+    and the rebels have agreed ...": "government" read as a conjunct of "memorandum"): the noun right before
+    a subjectless main verb and its auxiliaries, inside the phrase that opens the sentence, taken from the
+    first of its conjuncts (or the apposition) after the comma that closes that phrase."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return None
+    opener = verb.doc[verb.sent.start]
+    if opener.dep_ != "prep" or opener.head != verb:
+        return None
+    first = min(
+        [verb, *(c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i)], key=lambda t: t.i
+    )
+    word = verb.doc[first.i - 1] if first.i > verb.sent.start else None
+    if word is None or word.pos_ not in {"NOUN", "PROPN"} or word not in set(opener.subtree):
+        return None
+    while word.dep_ in {"conj", "appos"} and word.head.pos_ in {"NOUN", "PROPN"}:
+        before = word.left_edge.i - 1
+        if before >= verb.sent.start and verb.doc[before].text == ",":
+            return word  # the conjunct or apposition that starts after the opener's comma
+        word = word.head
+    return None

@@ -30,7 +30,7 @@ from dateline.nlp import clauses
 from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line, speaker_at, stative, subject_of
+from dateline.nlp.candidate import same_line, speaker_at, stative, stranded_subject, subject_of
 from dateline.records import Entity, Quote, Speaker
 
 __all__ = ["assign_roles", "compound_parts", "place_domestic", "subject_of"]
@@ -150,7 +150,7 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
                 trigger, coder, verbs
             )  # an act told as what happened, not a mention
     else:
-        source_token = subject_of(item.head) or subject_of(trigger) or _stranded_subject(item.head)
+        source_token = subject_of(item.head) or subject_of(trigger) or stranded_subject(item.head)
     if item.control in {"demand", "appeal"} and item.embedder is not None:
         # "urged the EC to support", "demanded that the US cancel": the one urged is the target
         urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
@@ -161,30 +161,6 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
         target_token = item.addressee
         source_token = subject_of(item.head)
     return source_token, target_token
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The subject the parser attached to a fronted phrase ("With the signing of a memorandum, the government
-    and the rebels have agreed ...": "government" read as a conjunct of "memorandum"): the noun right before
-    a subjectless main verb and its auxiliaries, inside the phrase that opens the sentence, taken from the
-    first of its conjuncts (or the apposition) after the comma that closes that phrase."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
-        return None
-    opener = verb.doc[verb.sent.start]
-    if opener.dep_ != "prep" or opener.head != verb:
-        return None
-    first = min(
-        [verb, *(c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i)], key=lambda t: t.i
-    )
-    word = verb.doc[first.i - 1] if first.i > verb.sent.start else None
-    if word is None or word.pos_ not in {"NOUN", "PROPN"} or word not in set(opener.subtree):
-        return None
-    while word.dep_ in {"conj", "appos"} and word.head.pos_ in {"NOUN", "PROPN"}:
-        before = word.left_edge.i - 1
-        if before >= verb.sent.start and verb.doc[before].text == ",":
-            return word  # the conjunct or apposition that starts after the opener's comma
-        word = word.head
-    return None
 
 
 def _answerer(item: _Found, owner: Token | None) -> Token | None:
