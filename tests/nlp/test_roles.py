@@ -264,3 +264,14 @@ def test_he_is_the_person_named_last_when_no_event_of_theirs_was_coded() -> None
     events = [e for e in events_of(text) if e.cameo == "114"]
     assert events and events[0].source is not None and events[0].source.actor == "RUSGOV"
     assert events[0].source.name == "Sergei Lavrov"
+
+
+def test_he_is_the_subject_named_by_a_title_before_it() -> None:
+    text = (
+        "On Thursday, Kenya's trade minister, criticised the tariffs of rich nations. "
+        "He also called for reform of the World Trade Organization."
+    )
+    events = [e for e in events_of(text) if e.root == "10"]
+    assert any(e.source is not None and e.source.actor == "KENGOV" for e in events), [
+        (e.source.actor if e.source else None) for e in events
+    ]

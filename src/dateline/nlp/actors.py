@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
+from dateline.lexicon.titles import load_titles
 from dateline.lexicon.words import FIRST_PERSON as _FIRST_PERSON
 from dateline.lexicon.words import PRONOUN_GENDER
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS
@@ -116,6 +117,7 @@ class ActorCoder:
         self.doc = doc
         self.lexicon = lexicon or load_actor_lexicon()
         self.people = load_people()
+        self.titles = load_titles()
         published = doc._.dateline_published if Doc.has_extension("dateline_published") else None
         self.year = int(published.date[:4]) if published is not None and published.date else None
         self._by_char: dict[int, Entity] = {}
@@ -321,6 +323,9 @@ class ActorCoder:
             ends = [m.end for m in entity.mentions if m.end <= token.idx]
             if ends and token.idx - max(ends) <= _PERSON_REACH and (best is None or max(ends) > best[0]):
                 best = (max(ends), entity)
+        described = self._described_before(token, after=best[0] if best else -1)
+        if described is not None:
+            return self.code(token).as_pronoun(described)
         if best is None or not best[1].actor:
             return None
         entity = best[1]
@@ -334,6 +339,20 @@ class ActorCoder:
             name=entity.name,
             basis="phrase" if country else None,
         )
+
+    def _described_before(self, token: Token, *, after: int) -> CodedActor | None:
+        """The coded subject named by a title alone ("India's finance minister lashed out ...") last before a
+        pronoun and after the character offset `after`, near enough to be meant."""
+        for word in reversed(self.doc[max(0, token.i - 120) : token.i]):
+            end = word.idx + len(word.text)
+            if end <= after or token.idx - end > _PERSON_REACH:
+                return None
+            if word.dep_ != "nsubj" or word.tag_ != "NN" or word.lower_ not in self.titles:
+                continue
+            coded = self.code(word)
+            if coded.code and coded.country and not coded.pronoun:
+                return coded
+        return None
 
     def countries_in(self, span: Span) -> list[str]:
         """The countries named in a span, in order, each once ("Russian, Turkish ministers")."""
