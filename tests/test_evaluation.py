@@ -61,6 +61,12 @@ def test_score_plover_counts() -> None:
     assert report.source_accuracy == 1.0
 
 
+def test_score_plover_reads_older_cameo_country_codes() -> None:
+    records = [{"text": "a", "event": "AGREE", "source": [{"code": "JAP"}]}]
+    report = score_plover(records, [[_event("AGREE", "JPN")]])
+    assert report.source_accuracy == 1.0
+
+
 def test_floors_are_shares_with_a_margin(floors: dict[str, Any]) -> None:
     """tests/floors.toml: a noise margin, and every floor a share in (0, 1]; `documents` counts documents."""
     assert 0 < floors["margin"] < 0.1

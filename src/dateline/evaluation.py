@@ -5,7 +5,8 @@ sentences of PLOVER_GSR_CAMEO.txt), codes each sentence on its own through the w
 scores event types: recall over gold records (is an event of the gold type coded in the sentence?),
 precision over coded (sentence, type) pairs (is the type among the sentence's gold types?), and, on
 matched events, whether the source and target countries agree. PLOVER 0.5 names are read as their
-later equivalents (DEMAND is REQUEST, DISAPPROVE and INVESTIGATE are ACCUSE, FIGHT is ASSAULT). Events
+later equivalents (DEMAND is REQUEST, DISAPPROVE and INVESTIGATE are ACCUSE, FIGHT is ASSAULT), and the few country codes of older CAMEO
+dictionaries that are not ISO 3166 as their ISO codes (JAP is JPN, ITL is ITA, VTN is VNM). Events
 coded as negated (they did not happen) and events without a PLOVER type (statements, appeals) are not
 scored.
 
@@ -29,6 +30,8 @@ from dateline.settings import Settings
 
 PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 UNSCORED_MODALITIES = {"negated"}
+#: country codes of older CAMEO dictionaries that differ from ISO 3166-1 alpha-3, which the coder writes
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 @dataclass
@@ -129,7 +132,10 @@ def code_sentences(texts: list[str], *, settings: Settings | None = None) -> lis
 
 
 def _countries(actors: Iterable[dict] | None) -> set[str]:  # type: ignore[type-arg]
-    return {str(a.get("code", ""))[:3].upper() for a in actors or [] if isinstance(a, dict) and a.get("code")}
+    codes = {
+        str(a.get("code", ""))[:3].upper() for a in actors or [] if isinstance(a, dict) and a.get("code")
+    }
+    return {LEGACY_COUNTRY_CODES.get(code, code) for code in codes}
 
 
 def _actor_country(ref) -> str:  # type: ignore[no-untyped-def]

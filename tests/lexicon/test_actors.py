@@ -342,3 +342,32 @@ def test_malformed_user_file(tmp_path, text, message):
 def test_actors_decode_bare_sector_has_no_country(code, country, sector, kind):
     decoded = decode_actor_code(code)
     assert (decoded.country, decoded.sector, decoded.kind) == (country, sector, kind)
+
+
+def test_readings_of_an_abbreviation_of_several_bodies(lexicon):
+    readings = lexicon.readings("RSF")
+    assert [home for _, home in readings] == [None, "SDN"]  # the usual reading first
+    assert lexicon.code_phrase(readings[1][0]).code == "SDNREBRSU"
+    assert lexicon.readings("NATO") == [] and lexicon.readings("XQZ") == []
+
+
+def test_a_force_a_country_leads_is_its_own(lexicon):
+    assert lexicon.code_phrase("Vietnamese-led forces").code == "VNMMIL"
+    assert lexicon.code_phrase("Kurdish-backed forces").country is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a body named by a proper name with a head word of named_bodies.tsv
+        ("the Patagonian Writers Forum", "NGO"),
+        ("members of the Association", "NGO"),
+        ("the Society of Coastal Engineers", "NGO"),
+        # the common noun stays a word for people
+        ("a shopkeepers association", "CVL"),
+        # a country named in it comes first
+        ("the Nigerian Bar Association", "NGACVL"),
+    ],
+)
+def test_named_bodies(lexicon, phrase, code):
+    assert lexicon.code_phrase(phrase).code == code

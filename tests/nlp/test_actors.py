@@ -191,3 +191,18 @@ def test_national_forces_by_name_and_their_foes() -> None:
     event = first("SAF shelled positions of the Rapid Support Forces in Omdurman on Sunday.", "19")
     assert event.source is not None and event.target is not None
     assert (event.source.actor, event.target.actor, event.target.group) == ("SDNMIL", "SDNREBRSU", "RSU")
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        # an abbreviation of several bodies is read as the one of the story's country
+        ("RSF fighters stormed a village near Nyala in South Darfur.", "18", "SDNREBRSU"),
+        ("The RSF attacked a market in El Fasher, the army said.", "18", "SDNREBRSU"),
+        # elsewhere it keeps its usual reading
+        ("RSF condemned the arrest of two journalists in Minsk.", "11", "NGORSF"),
+    ],
+)
+def test_an_abbreviation_of_several_bodies_is_read_by_the_story(text: str, root: str, source: str) -> None:
+    event = first(text, root)
+    assert event.source is not None and event.source.actor == source

@@ -236,3 +236,21 @@ def test_title_inside_an_organisation_name(text: str, person: str, is_person: bo
     article = code_text(text, body_only=True)
     people = [e.name for e in article.entities if e.type == "PERSON"]
     assert (any(name.endswith(person) for name in people)) is is_person, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a one-word name with nothing to say it is a person is a body, which "he" does not refer back to
+        ("Yukos said on Monday it would appeal. He added that the court had been unfair.", "Yukos", "ORG"),
+        # a title, an honorific or a full name say it is one
+        ("President Chavez spoke on Monday. He said the court had been unfair.", "Chavez", "PERSON"),
+        ("Mr Kowalczyk spoke on Monday. He said the court had been unfair.", "Kowalczyk", "PERSON"),
+    ],
+)
+def test_a_bare_one_word_name_is_a_person_only_with_evidence(text: str, name: str, kind: str) -> None:
+    article = code_text(text, body_only=True, published="2005-01-01")
+    found = [e for e in article.entities if e.name == name]
+    assert found and found[0].type == kind, [(e.name, e.type) for e in article.entities]
+    if kind == "ORG":
+        assert all(m.text != "He" for m in found[0].mentions)

@@ -209,6 +209,22 @@ def test_mutual_and_topic_roots_are_lexicon_data() -> None:
             None,
         ),
         ("The Joint Task Force raided a school in Port Harcourt.", "18", "NGAMIL", None),
+        # a gerund after a preposition of an active verb with no object is its subject's act
+        ("Chilean students resorted to throwing stones at the police.", "14", "CHLEDU", None),
+        # a participle of state: its subject acts, though the parser reads a passive
+        ("Kenyan troops were engaged in heavy fighting with al-Shabaab.", "19", "KENMIL", None),
+        # rejecting another's act named by a noun: the one rejecting is the source, the noun's owner the target
+        ("Peru rejected Bolivia's demand for access to the sea.", "12", "PER", "BOL"),
+        # a force a country leads is that country's
+        ("Rwandan-led troops recaptured the town in eastern Congo.", "19", "RWAMIL", None),
+        # a subject the parser attached to the phrase that opens the sentence
+        (
+            "With the signing of the Accord on Border Trade, the Peruvian government and Ecuador have agreed to reopen"
+            " the crossings.",
+            "03",
+            "PERGOV",
+            None,
+        ),
     ],
 )
 def test_roles_from_the_parse(text: str, root: str, source: str, target: str | None) -> None:
@@ -218,3 +234,44 @@ def test_roles_from_the_parse(text: str, root: str, source: str, target: str | N
     ]
     if target is not None:
         assert any(e.target is not None and e.target.actor == target for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # the parser's passive read as a passive: the agent acts
+        ("Kenyan troops were engaged by al-Shabaab fighters near the border.", "19"),
+        # a gerund the subject refrains from is not its act
+        ("Chilean students refrained from throwing stones at the police.", "14"),
+    ],
+)
+def test_roles_not_taken_from_the_subject(text: str, root: str) -> None:
+    events = [e for e in events_of(text) if e.root == root]
+    assert not any(e.source is not None and (e.source.actor or "").startswith(("KEN", "CHL")) for e in events)
+
+
+def test_he_is_not_the_last_country_named() -> None:
+    text = "Peru recalled its ambassador from Chile on Monday. He demanded an apology from the Chilean government."
+    events = [e for e in events_of(text) if e.root == "10"]
+    assert all(e.source is None or e.source.actor != "PER" for e in events)
+
+
+def test_he_is_the_person_named_last_when_no_event_of_theirs_was_coded() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. Turkish police arrested 20 "
+        "protesters near the embassy. On Tuesday, after the talks, he summoned the Turkish ambassador."
+    )
+    events = [e for e in events_of(text) if e.cameo == "114"]
+    assert events and events[0].source is not None and events[0].source.actor == "RUSGOV"
+    assert events[0].source.name == "Sergei Lavrov"
+
+
+def test_he_is_the_subject_named_by_a_title_before_it() -> None:
+    text = (
+        "On Thursday, Kenya's trade minister, criticised the tariffs of rich nations. "
+        "He also called for reform of the World Trade Organization."
+    )
+    events = [e for e in events_of(text) if e.root == "10"]
+    assert any(e.source is not None and e.source.actor == "KENGOV" for e in events), [
+        (e.source.actor if e.source else None) for e in events
+    ]

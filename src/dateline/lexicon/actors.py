@@ -32,6 +32,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "seats")
 ORG_COLUMNS = ("code", "type", "plover", "country", "source", "name", "aliases")
 AGENT_COLUMNS = ("phrase", "sector")
 FIXED_COLUMNS = ("fixed", "name", "aliases")
+BODY_COLUMNS = ("body", "sector")
 
 #: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
 PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
@@ -172,8 +173,11 @@ class ActorLexicon:
         self._memo: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}
         #: agent words for people as such (sector "*" in agents.tsv): CVL alone, else what follows them
         self.plain: set[str] = set()
+        #: head words of bodies named by a proper name ("the X Forum") -> their sector (named_bodies.tsv)
+        self.bodies: dict[str, str] = {}
 
         self._phrase_memo: dict[str, ActorCode | None] = {}
+        self._readings: dict[str, list[tuple[str, str | None]]] = {}
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -186,6 +190,7 @@ class ActorLexicon:
             return
         self._memo.clear()
         self._phrase_memo.clear()
+        self._readings.clear()
         exact = is_exact_case(surface) and kind != "agent"
         if exact:
             self._exact[kind][surface] = code
@@ -232,6 +237,21 @@ class ActorLexicon:
                 if key in self._keys[kind]:
                     return kind, self._keys[kind][key]
         return None
+
+    def readings(self, word: str) -> list[tuple[str, str | None]]:
+        """The readings of an abbreviation the lexicon knows as several bodies ("RSF": Reporters Without
+        Borders, the Rapid Support Forces), in the order `code_phrase` prefers them: each as its longest name
+        and its country (None for a body of no country). Empty for a word with one reading or none."""
+        found = [(kind, self._exact[kind][word]) for kind in PHRASE_KINDS if word in self._exact[kind]]
+        if len({code for _, code in found}) < 2:
+            return []
+        if word not in self._readings:
+            out: list[tuple[str, str | None]] = []
+            for kind, code in found:
+                names = [p.surface for (_, k), p in self._surfaces.items() if k == kind and p.code == code]
+                out.append((max(names, key=len), self._compose((kind, code), None).country))
+            self._readings[word] = out
+        return self._readings[word]
 
     def lookup_country(self, text: str) -> str | None:
         """Return the ISO alpha-3 code for a country name, alias, adjective or seat of government."""
@@ -317,6 +337,7 @@ class ActorLexicon:
         whole = self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), text)
         if whole is not None:
             return self._compose(whole, None)
+        words = [self._led(word) for word in words]
         ethnic = False
         for start in range(len(words)):
             if words[start].lower().startswith(_STANCE):
@@ -362,15 +383,42 @@ class ActorLexicon:
                     sector = next((agent for agent in before if agent and agent != _PLAIN), _PLAIN)
                 return self._compose(found, sector)
         keys = [normalise(word) for word in words]
-        if self.is_plain(keys) and len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        body = self._named_body(words)
+        named = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
+        if body is None and named and self.is_plain(keys):
             return None  # "the Wagner Group": a body named, which this lexicon does not know
         of_head = self._of_head(keys)
         if of_head is None or of_head == _PLAIN:
             of_head = self._agent_tail(keys) or of_head or self._agent_head(keys)
+        if body is not None and (of_head is None or of_head == _PLAIN):
+            of_head = body  # "members of the Association of African Jurists"
         sector = of_head or ("CVL" if ethnic else None)
         if sector is None:
             return None
         return ActorCode(sector, None, sector, "agent")
+
+    def _led(self, word: str) -> str:
+        """A country's word for a force it leads: "Vietnamese-led forces" are Vietnam's, as "Vietnamese
+        forces" are (not "Kurdish-backed": backing does not make them its own)."""
+        stem, dash, suffix = word.rpartition("-")
+        if not dash or suffix.lower() != "led" or not stem:
+            return word
+        return stem if self._find(("country", "demonym"), stem) is not None else word
+
+    def _named_body(self, words: list[str]) -> str | None:
+        """The sector of a body the phrase names by a proper name with a head word of named_bodies.tsv: the
+        head capitalised next to another capitalised word, or after a word in lower case ("Third World Water
+        Forum", "Association of African Jurists", "members of the Association"; not "a shopkeepers
+        association")."""
+        for i, word in enumerate(words):
+            sector = self.bodies.get(normalise(word)) if word[:1].isupper() else None
+            if sector is None:
+                continue
+            after = words[i + 2] if i + 2 < len(words) and words[i + 1].lower() == "of" else None
+            neighbours = [words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "", after or ""]
+            if any(n[:1].isupper() for n in neighbours) or (i and words[i - 1].islower()):
+                return sector  # "the Third World Water Forum", "members of the Association"
+        return None
 
     def _of_head(self, keys: list[str]) -> str | None:
         """The sector of the head X of "X of Y", "X from Y": "workers of a company" are labour, not business.
@@ -496,7 +544,16 @@ def _add_agents(lexicon: ActorLexicon, path: Path) -> None:
         lexicon.add(row["phrase"], "agent", sector)
 
 
+def _add_bodies(lexicon: ActorLexicon, path: Path) -> None:
+    for row in read_table(path, BODY_COLUMNS):
+        sector = row["sector"].upper()
+        if not (sector.isalpha() and len(sector) == 3):
+            raise LexiconError(f"{path}, line {row['_line']}: sector {row['sector']!r} is not a code")
+        lexicon.bodies[normalise(row["body"])] = sector
+
+
 _READERS = {
+    BODY_COLUMNS[0]: _add_bodies,
     COUNTRY_COLUMNS[0]: _add_countries,
     ORG_COLUMNS[0]: _add_organisations,
     AGENT_COLUMNS[0]: _add_agents,
@@ -521,8 +578,8 @@ def add_lexicon_file(lexicon: ActorLexicon, path: Path) -> None:
     reader = _READERS.get(first)
     if reader is None:
         raise LexiconError(
-            f"{path}: the header should start with iso3 (countries), code (organisations), phrase (agents) or "
-            "fixed (state forces)"
+            f"{path}: the header should start with iso3 (countries), code (organisations), phrase (agents), "
+            "fixed (state forces) or body (named bodies)"
         )
     reader(lexicon, path)
 
@@ -545,6 +602,7 @@ def _load(extra: tuple[Path, ...]) -> ActorLexicon:
             "known_groups.tsv",
             "state_forces.tsv",
             "agents.tsv",
+            "named_bodies.tsv",
         )
     ]
     return build_actor_lexicon([*builtin, *extra])

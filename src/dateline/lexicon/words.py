@@ -83,6 +83,11 @@ SUBJECT_GENDER: Mapping[str, str] = MappingProxyType(
     {word: gender for word, (gender, _) in _PRONOUNS.items() if gender != "-" and word in SUBJECT_PRONOUNS}
 )
 
+#: pronouns that mark the gender of the person they stand for ("he", "him", "his", "she", "her") -> that gender
+PRONOUN_GENDER: Mapping[str, str] = MappingProxyType(
+    {word: gender for word, (gender, tags) in _PRONOUNS.items() if gender != "-" and "person" in tags}
+)
+
 #: honorific (lower case, no final period) -> the gender it marks, for the honorifics that mark one
 HONORIFIC_GENDER: Mapping[str, str] = MappingProxyType(
     {word.rstrip("."): gender for word, (gender, _) in _HONORIFICS.items() if gender != "-"}

@@ -15,8 +15,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
+from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
+from dateline.lexicon.titles import load_titles
 from dateline.lexicon.words import FIRST_PERSON as _FIRST_PERSON
+from dateline.lexicon.words import PRONOUN_GENDER
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS
 from dateline.nlp.homes import Homes
 from dateline.records import ActorRef, Entity
@@ -26,6 +29,7 @@ _CUT = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "prep", "dep", 
 _KEEP_PREPS = {"of", "in", "to", "from", "for", "with"}
 _PLACE_PREPS = {"in", "at", "over", "near", "inside", "across", "throughout"}
 _MAX_PHRASE = 14
+_PERSON_REACH = 600  # characters back a personal pronoun looks for the person it stands for
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ class ActorCoder:
         self.doc = doc
         self.lexicon = lexicon or load_actor_lexicon()
         self.people = load_people()
+        self.titles = load_titles()
         published = doc._.dateline_published if Doc.has_extension("dateline_published") else None
         self.year = int(published.date[:4]) if published is not None and published.date else None
         self._by_char: dict[int, Entity] = {}
@@ -123,6 +128,7 @@ class ActorCoder:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self._by_char[char] = entity
+        self._readings = self._story_readings(doc)
         self._names: dict[str, str] = {}
         self._coded_at: dict[int, CodedActor] = {}  # code() per head token: roles ask for one many times
         for ent in doc.ents:
@@ -133,11 +139,42 @@ class ActorCoder:
                 self._names[ent.text.lower()] = code[0]
                 self._names[ent[-1].lower_] = code[0]
 
+    def _story_readings(self, doc: Doc) -> dict[str, str]:
+        """The reading this story gives each abbreviation the lexicon knows as several bodies, when it is not
+        the usual one: the body of the story's own country ("RSF" in a story from Sudan is the Rapid Support
+        Forces, elsewhere Reporters Without Borders). Abbreviation -> the name to code it by."""
+        context = [c for c in (self.homes.dateline, self.homes.story) if c]
+        chosen: dict[str, str] = {}
+        for token in doc:
+            word = token.text
+            if word in chosen or not (word.isupper() and 1 < len(word) <= 5):
+                continue
+            readings = self.lexicon.readings(word)
+            country = next((c for c in context if any(home == c for _, home in readings)), None)
+            if country is not None and readings[0][1] != country:
+                chosen[word] = next(name for name, home in readings if home == country)
+        return chosen
+
+    def _read(self, text: str) -> str:
+        """A phrase with its abbreviations read as this story reads them (`_story_readings`)."""
+        if not self._readings:
+            return text
+        words = text.split()
+        for i, word in enumerate(words):
+            bare = word.rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+            if bare in self._readings:
+                words[i] = word.replace(bare, self._readings[bare], 1)
+        return " ".join(words)
+
     def _lexicon_code(self, text: str) -> tuple[str, str | None] | None:
-        found = self.lexicon.code_phrase(text)
+        found = self.lexicon.code_phrase(self._read(text))
         if found is None:
             return None
         return found.code, found.country
+
+    def _reread(self, span: Span) -> bool:
+        """Whether a phrase holds an abbreviation this story reads otherwise than the entity stage did."""
+        return bool(self._readings) and any(t.text in self._readings for t in span)
 
     def entity_at(self, token: Token) -> Entity | None:
         """The entity (from the entity stage) a token belongs to, if any."""
@@ -154,7 +191,7 @@ class ActorCoder:
         span = noun_phrase(token)
         entity = self.entity_at(token)
         pronoun = token.lower_ in PRONOUNS
-        if entity is not None and entity.actor:
+        if entity is not None and entity.actor and not self._reread(span):
             country = entity.country or decode_actor_code(entity.actor).country
             if not pronoun and token.pos_ != "PROPN" and country:
                 # a description, not the name: "the president of Armenia" is not Putin, whatever the
@@ -270,6 +307,52 @@ class ActorCoder:
             name=name,
             basis="phrase" if country else None,
         )
+
+    def person_before(self, token: Token) -> CodedActor | None:
+        """The person a gendered pronoun stands for when no coded event of theirs came before it: the person
+        of its gender the story named last, near enough to be meant ("Lavrov arrived ... Turkish police
+        arrested ... he summoned"); None when that person has no code (an uncoded "Mr. Schultz" named last is
+        not passed over for someone named before him)."""
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None:
+            return None
+        best: tuple[int, Entity] | None = None
+        for entity in self._by_id.values():
+            if entity.type != "PERSON" or name_gender(entity.name, honorific=None) not in (None, gender):
+                continue
+            ends = [m.end for m in entity.mentions if m.end <= token.idx]
+            if ends and token.idx - max(ends) <= _PERSON_REACH and (best is None or max(ends) > best[0]):
+                best = (max(ends), entity)
+        described = self._described_before(token, after=best[0] if best else -1)
+        if described is not None:
+            return self.code(token).as_pronoun(described)
+        if best is None or not best[1].actor:
+            return None
+        entity = best[1]
+        country = entity.country or decode_actor_code(entity.actor or "").country
+        return replace(
+            self.code(token),
+            code=entity.actor,
+            country=country,
+            entity=entity.id,
+            pronoun=True,
+            name=entity.name,
+            basis="phrase" if country else None,
+        )
+
+    def _described_before(self, token: Token, *, after: int) -> CodedActor | None:
+        """The coded subject named by a title alone ("India's finance minister lashed out ...") last before a
+        pronoun and after the character offset `after`, near enough to be meant."""
+        for word in reversed(self.doc[max(0, token.i - 120) : token.i]):
+            end = word.idx + len(word.text)
+            if end <= after or token.idx - end > _PERSON_REACH:
+                return None
+            if word.dep_ != "nsubj" or word.tag_ != "NN" or word.lower_ not in self.titles:
+                continue
+            coded = self.code(word)
+            if coded.code and coded.country and not coded.pronoun:
+                return coded
+        return None
 
     def countries_in(self, span: Span) -> list[str]:
         """The countries named in a span, in order, each once ("Russian, Turkish ministers")."""

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorCode, ActorLexicon, load_actor_lexicon
 from dateline.lexicon.cues import load_cues
-from dateline.lexicon.first_names import name_gender
+from dateline.lexicon.first_names import load_first_names, name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import MODIFIERS, Title, Titles, load_titles
 from dateline.lexicon.words import NAME_HONORIFICS, SUBJECT_GENDER
@@ -85,6 +85,7 @@ def find_entities(
     for label, span, start in spans:
         _place(people, label, span, start=start, text=text, titles=titles, actors=actors, title_re=title_re)
     _known_people(people, titles)
+    _bare_names(people, actors)
     _add_descriptions(people, text, title_re=title_re, titles=titles, actors=actors)
     _add_pronouns(people, doc)
     people = [p for p in people if p.mentions]
@@ -127,6 +128,26 @@ def _known_people(people: list[_Person], titles: Titles) -> None:
         if country and person.actor and len(person.actor) == 3 and person.actor.isupper():
             code = country + person.actor
         person.country, person.actor = country, code
+
+
+def _bare_names(people: list[_Person], actors: ActorLexicon) -> None:
+    """A one-word name the model calls a person with nothing in the story to say it is one (no title, no
+    honorific, no given name, no full name, not in the people lexicon) names a company, brand or body more
+    often than a person ("Yukos", "Diageo", "Ryanair" said ...): it becomes an organisation, which "he" does
+    not refer back to."""
+    given = load_first_names()
+    for person in people:
+        if (
+            person.type == "PERSON"
+            and len(person.name.split()) == 1
+            and person.title is None
+            and person.gender is None
+            and person.actor is None
+            and person.country is None
+            and person.name.casefold() not in given
+        ):
+            person.type = "ORG"
+            _code(person, actors)
 
 
 # -- named spans ----------------------------------------------------------------------------------------

@@ -30,10 +30,11 @@ from dateline.nlp import clauses
 from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line, speaker_at
+from dateline.nlp.candidate import same_line, speaker_at, stative, stranded_subject, subject_of
 from dateline.records import Entity, Quote, Speaker
 
-_SUBJECTS = {"nsubj", "csubj"}
+__all__ = ["assign_roles", "compound_parts", "place_domestic", "subject_of"]
+
 _DEFAULT_TARGETS = (
     "dobj",
     "iobj",
@@ -50,20 +51,6 @@ _DEFAULT_TARGETS = (
     "for",
     "regard",
 )
-
-
-def subject_of(token: Token, *, depth: int = 0) -> Token | None:
-    """The subject of a word's clause, inherited through xcomp, conj, participles and relative clauses."""
-    for child in token.children:
-        if child.dep_ in _SUBJECTS:
-            return child if same_line(child, token) else None
-    if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
-        return None
-    if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return token.head
-    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head.i != token.i:
-        return subject_of(token.head, depth=depth + 1)
-    return None
 
 
 def _passive_agent(token: Token) -> Token | None:
@@ -142,13 +129,16 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
     passive, passive_subject = clauses.passive(trigger)
     source_token: Token | None = None
     target_token: Token | None = None
-    if passive and item.pattern.pos != "noun":
+    if passive and item.pattern.pos != "noun" and not stative(trigger):
         source_token = _passive_agent(trigger)
         target_token = passive_subject
     elif item.pattern.pos == "noun":
         poss = next((c for c in trigger.children if c.dep_ == "poss"), None)
         agent = next(iter(_role_tokens(item, "by")), None)
         source_token = poss or agent or (subject_of(item.head) if item.head != trigger else None)
+        outer = _answerer(item, poss)
+        if outer is not None and poss is not None:  # "South Korea rejected North Korea's demand"
+            source_token, target_token = outer, (poss if poss.lower_ not in _OWNERS else None)
         if source_token is not None and source_token.i == trigger.i:
             source_token = None
         if source_token is None and item.happening:  # "clashes between the army and rebels continued"
@@ -160,7 +150,7 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
                 trigger, coder, verbs
             )  # an act told as what happened, not a mention
     else:
-        source_token = subject_of(item.head) or subject_of(trigger)
+        source_token = subject_of(item.head) or subject_of(trigger) or stranded_subject(item.head)
     if item.control in {"demand", "appeal"} and item.embedder is not None:
         # "urged the EC to support", "demanded that the US cancel": the one urged is the target
         urged = [c for c in item.embedder.children if c.dep_ in {"dobj", "iobj"}]
@@ -171,6 +161,18 @@ def _role_heads(item: _Found, coder: ActorCoder, verbs: VerbLexicon) -> tuple[To
         target_token = item.addressee
         source_token = subject_of(item.head)
     return source_token, target_token
+
+
+def _answerer(item: _Found, owner: Token | None) -> Token | None:
+    """The subject of the verb that rejects another's act named by its object ("rejected North Korea's
+    demand", "turned down Iran's offer"): the one rejecting is the source, the noun's owner its target."""
+    embedder = item.embedder
+    if embedder is None or owner is None or embedder.pos_ != "VERB" or item.control != "reject":
+        return None
+    if item.trigger.head != embedder or item.trigger.dep_ not in _OBJECTS:
+        return None
+    subject = subject_of(embedder)
+    return subject if subject is not None and subject.i != owner.i else None
 
 
 def _owned(token: Token, coded: CodedActor) -> bool:
@@ -333,7 +335,9 @@ def _coordinated(token: Token) -> list[Token]:
     heads = [token]
     if token.dep_ in {"nsubj", "nsubjpass"} and token.i < token.head.i:
         heads += [
-            c for c in token.head.children if c.dep_ == token.dep_ and c != token and c.i < token.head.i
+            c
+            for c in token.head.children
+            if c.dep_ == token.dep_ and c != token and c.i < token.head.i and not _verb_between(c, token)
         ]
     others: dict[int, Token] = {}
     for head in heads:
@@ -344,6 +348,13 @@ def _coordinated(token: Token) -> list[Token]:
                 others.update({t.i: t for t in [appos, *appos.conjuncts]})
     others.pop(token.i, None)
     return [others[i] for i in sorted(others)]
+
+
+def _verb_between(a: Token, b: Token) -> bool:
+    """Whether a verb stands between two words: two subjects of one verb with a clause between them are not a
+    split coordination ("youths resorted to throwing stones ..., officials said")."""
+    low, high = sorted((a.i, b.i))
+    return any(t.pos_ in {"VERB", "AUX"} for t in a.doc[low + 1 : high])
 
 
 def _distributed(token: Token, actor: CodedActor, coder: ActorCoder) -> list[CodedActor]:
@@ -583,10 +594,20 @@ def _resolve(
     if (
         last is not None
         and token.lower_ not in {"i", "we", "us", "me"}
-        and (last.entity is not None or token.lower_ not in _PERSONAL)
+        and (token.lower_ not in _PERSONAL or _is_person(last, entities))
     ):  # "he" stands for a person, not for the last country or group named
         return coded.as_pronoun(last)
+    if token.lower_ in _PERSONAL and token.dep_ == "nsubj":  # else the person named last, though no event
+        return coder.person_before(token) or coded  # of theirs was coded ("Lavrov arrived ... he summoned")
     return coded
+
+
+def _is_person(actor: CodedActor, entities: list[Entity]) -> bool:
+    """Whether an actor is a person the story names (not a country, city or body, which "he" cannot be)."""
+    if actor.entity is None:
+        return False
+    entity = next((e for e in entities if e.id == actor.entity), None)
+    return entity is None or entity.type == "PERSON"
 
 
 def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
