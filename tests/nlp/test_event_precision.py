@@ -55,3 +55,50 @@ def codes_of(text: str) -> list[tuple[str, str]]:
 )
 def test_what_is_not_an_event_of_its_own(text, expected):
     assert codes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "commit" is a pledge only when committed to something; "commit a crime" is no act of cooperation
+        ("The government committed itself to reform.", [("030", "asserted")]),
+        ("Rebels committed atrocities in the north.", []),
+        ("The report listed crimes committed by the militia.", []),
+        # a mass expulsion is of a population; forcing an agency out is an expulsion of its staff
+        ("Soldiers forced out more than 1,000 refugees from the camp.", [("201", "asserted")]),
+        ("Jakarta forced the UN refugee agency out of the country.", [("166", "asserted")]),
+        # a noun parsed as the object of "insist" is the subject of what is insisted, not a demand
+        ("The United States insisted unrest there reflected old ethnic tensions.", []),
+        # a meeting's other party is not one of the act it is coordinated with
+        ("Israel's cabinet met on Sunday and decided to approve a plan that bars Hamas candidates.", []),
+        # below a refusal, the act refused did not happen
+        (
+            "The government refused to let aid agencies enter the region and deliver food.",
+            [("124", "asserted"), ("070", "negated")],
+        ),
+        # a promised act with an "unless" clause is an ultimatum, whatever the act
+        (
+            "Nigeria said it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.",
+            [("131", "asserted")],
+        ),
+    ],
+)
+def test_senses_and_arguments(text, expected):
+    assert codes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an account of another party's act is no statement toward it
+        ("Kyiv, Oct 18. Ukraine's foreign minister said Polish border guards had stopped 2,000 trucks.", []),
+        (
+            "Kyiv, Oct 18. Ukraine's foreign minister said Poland was a reliable partner.",
+            [("010", "asserted")],
+        ),
+        # a speech verb that is an event's own word is no statement besides it
+        ('Russia insisted that Pyongyang "stop its dangerous escapades."', [("100", "asserted")]),
+    ],
+)
+def test_what_a_statement_is_about(text, expected):
+    assert codes_of(text) == expected

@@ -200,8 +200,8 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
     taken = {t.i for f in found for t in [f.trigger, *f.chain]}
     statements = []
     for token in sent:
-        if token.lemma_.lower() not in verbs.speech or token.pos_ != "VERB":
-            continue
+        if token.lemma_.lower() not in verbs.speech or token.pos_ != "VERB" or token.i in taken:
+            continue  # a speech verb that is an event's own word ("insisted that X stop") is no statement
         content = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
         if not content:
             continue
@@ -214,7 +214,16 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
         source = coder.code(subject)
         if not (source.code and source.country):
             continue
-        about = coder.first_actor((t for c in content for t in c.subtree), other_than=source.country)
+        acting = {  # "said border guards had stopped 2,000 trucks": an account of their act, not words to them
+            s.i
+            for c in content
+            if c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} and any(g.dep_ == "dobj" for g in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        }
+        about = coder.first_actor(
+            (t for c in content for t in c.subtree if t.i not in acting), other_than=source.country
+        )
         if about is None:  # a flat parse may hang part of what was said elsewhere: read on to the end
             about = coder.first_actor(
                 (t for t in sent if t.i > token.i and t.i not in region), other_than=source.country

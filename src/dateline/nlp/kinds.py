@@ -53,7 +53,15 @@ def lacks_pair(item: _Found) -> bool:
         return True
     span = item.trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _WHERE  # "in Manchester"
+    if root is None:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE:
+        return True  # "in Manchester"
+    # "the cabinet met and decided to approve a plan that bars Hamas candidates": a party of the act it is
+    # coordinated with, not of the meeting
+    return any(
+        c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and root in c.subtree for c in item.trigger.children
+    )
 
 
 def unplaced(item: _Found, doc: Doc, verbs: VerbLexicon) -> bool:

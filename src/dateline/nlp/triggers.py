@@ -86,9 +86,7 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
     for pattern in candidates:
-        if pattern.particle and not any(
-            c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children
-        ):
+        if pattern.particle and not _has_particle(token, pattern.particle):
             continue
         if pattern.bare and any(c.dep_ in {"prt", "oprd"} for c in token.children):
             continue  # "called off the visit", "calling them an occupying army"
@@ -103,7 +101,12 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
         obj = None
         if pattern.objects:
             heads = objects_of(token, pattern.prep)
-            heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "mediation efforts"
+            heads += [  # "mediation efforts"; not "the refugee agency", which is an agency
+                c
+                for o in heads
+                for c in o.children
+                if c.dep_ == "compound" and c.lemma_.lower() not in verbs.people
+            ]
             objs = [o for o in heads if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
             objs = [o for o in objs if _preceded_by(o, pattern.object_words)]
             if not objs:
@@ -123,6 +126,16 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """A verb's particle, or the same word parsed as a preposition heading one of its own after the object:
+    "forced the agency out of the country" as "forced out"."""
+    return any(
+        c.lower_ == particle
+        and (c.dep_ == "prt" or (c.dep_ == "prep" and any(g.dep_ == "prep" for g in c.children)))
+        for c in token.children
+    )
 
 
 def _after_comma(token: Token) -> bool:
