@@ -81,6 +81,16 @@ def test_what_is_not_an_event_of_its_own(text, expected):
             "Nigeria said it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.",
             [("131", "asserted")],
         ),
+        # "resolve" is an intent only with what is resolved on; "seize on" takes up a chance, it takes nothing
+        ("The two leaders resolved to work together against terrorism.", [("030", "asserted")]),
+        ("The army shelled the town as attempts to resolve the crisis stalled.", [("194", "asserted")]),
+        ("A new ad from the campaign is seizing on recent comments by his rival.", []),
+        ("The tanker was seized by Iranian forces.", [("171", "asserted")]),
+        # a guess about the past is no threat
+        (
+            "The candidate suggested that his microphone may have been sabotaged by the army.",
+            [("171", "possible")],
+        ),
     ],
 )
 def test_senses_and_arguments(text, expected):
@@ -101,4 +111,39 @@ def test_senses_and_arguments(text, expected):
     ],
 )
 def test_what_a_statement_is_about(text, expected):
+    assert codes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time or cause is no act a control word embeds
+        (
+            "Iran threatened to retaliate after Israel attacked its embassy.",
+            [("130", "asserted"), ("180", "asserted")],
+        ),
+        (
+            "The rebels agreed to a ceasefire after the army withdrew.",
+            [("035", "asserted"), ("087", "asserted")],
+        ),
+        # what waits on a demand or an obligation, or is still to come, is no act of its own
+        (
+            "Bosnian Serbs demanded a truce with Moslem forces before allowing aid convoys to feed civilians.",
+            [("105", "asserted")],
+        ),
+        (
+            "The rebels said the president must agree to reforms before they demobilize.",
+            [("106", "asserted")],
+        ),
+        (
+            "The rebels opposed the deployment of peacekeepers until their demands are met.",
+            [("122", "asserted")],
+        ),
+        (
+            "Rebels fought government troops until the army withdrew from the town.",
+            [("190", "asserted"), ("087", "asserted")],
+        ),
+    ],
+)
+def test_what_waits_on_an_act(text, expected):
     assert codes_of(text) == expected

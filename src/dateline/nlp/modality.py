@@ -121,10 +121,16 @@ def settle_code(item: _Found, verbs: VerbLexicon) -> None:
         and root in threat
         and item.control != "threat"
         and not condition
+        and not _perfect(item)
     ):
         _convert(item, verbs, "threat")  # "could strike", "would attack if ...", not "if it is attacked"
     elif item.modality == "hypothetical" and will and not condition and _ultimatum(item):
         _convert(item, verbs, "threat")  # "will withdraw unless ...": an ultimatum, whatever the act
+
+
+def _perfect(item: _Found) -> bool:
+    """ "may have been sabotaged", "could have attacked": a guess about the past, not a threat."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for t in item.chain for c in t.children)
 
 
 def _ultimatum(item: _Found) -> bool:

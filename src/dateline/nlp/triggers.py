@@ -31,6 +31,7 @@ __all__ = ["depth", "match_sentence", "match_token", "objects_of", "verb_forms"]
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 _QUESTION_MARKS = {"if", "whether"}
+_ADJUNCT_MARKS = {"before", "after", "until", "when", "while", "because", "since", "although", "though"}
 
 
 def _kind(token: Token) -> str | None:
@@ -369,7 +370,7 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
 
 def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
     """The nearest event below a control verb, through its clause, object or prepositional phrase."""
-    queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
+    queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj" and not _adjunct(c)]
     if item.pattern.pos == "noun" and item.head.i != item.trigger.i:  # "reiterated its demand that ..."
         queue += [c for c in item.head.children if c.dep_ == "ccomp"]
     return _first_event(queue, found, item)
@@ -392,8 +393,20 @@ def _first_event(queue: list[Token], found: dict[int, _Found], item: _Found) -> 
             ):
                 return candidate
         if token.lemma_.lower() not in {"say", "tell"}:
-            queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"}]
+            queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"} and not _adjunct(c)]
     return None
+
+
+def _adjunct(token: Token) -> bool:
+    """A clause of time or cause, never what a control word embeds: "must agree to changes before they
+    demobilize", "threatened to strike after talks failed"."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in token.children)
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in _ADJUNCT_MARKS
+        and any(c.dep_ == "pcomp" for c in token.children)
+    )
 
 
 def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
