@@ -76,6 +76,11 @@ def test_what_is_not_an_event_of_its_own(text, expected):
             "The government refused to let aid agencies enter the region and deliver food.",
             [("124", "asserted"), ("070", "negated")],
         ),
+        # a refusal to say whether is no refusal of the act asked about
+        (
+            "The spokesman declined to say whether the prime minister backed the plan.",
+            [("011", "asserted"), ("052", "hypothetical")],
+        ),
         # a promised act with an "unless" clause is an ultimatum, whatever the act
         (
             "Nigeria said it will withdraw its peacekeepers from Chad unless a ceasefire is arranged.",

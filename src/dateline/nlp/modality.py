@@ -56,14 +56,17 @@ def _negated_above(token: Token) -> bool:
 
 
 def _refused_above(token: Token, verbs: VerbLexicon) -> bool:
-    """Below a refusal through the clauses it embeds: "refused to allow the planes to land and evacuate the
-    observers" tells an evacuation that did not happen (the refusal itself is coded on its own)."""
+    """Below a refusal's infinitive, through the clauses it embeds: "refused to allow the planes to land and
+    evacuate the observers" tells an evacuation that did not happen (the refusal itself is coded on its own);
+    "denied that ..." and "had he denied the charge" refuse no act below them."""
     step = token
     for _ in range(4):
         if step.dep_ not in {"xcomp", "ccomp", "conj"} or step.head is step:
             return False
         below, step = step, step.head
-        if below.dep_ != "conj" and step.pos_ == "VERB" and _refusal(step, verbs):
+        if not same_line(step, token):
+            return False
+        if below.dep_ == "xcomp" and step.pos_ == "VERB" and _refusal(step, verbs):
             return True
     return False
 
@@ -103,7 +106,7 @@ def settle_code(item: _Found, verbs: VerbLexicon) -> None:
     the lexicon's [modality]. What a condition or a question tells ("if it is attacked", "asked whether X would
     attack") is converted into nothing: it stays hypothetical."""
     item.modality = modality_of(item)
-    if item.modality != "negated" and _refused_above(item.head, verbs):
+    if item.modality not in {"negated", "hypothetical"} and _refused_above(item.head, verbs):
         item.modality = "negated"
     root = item.code[:2]
     cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
