@@ -37,8 +37,8 @@ from dateline import __version__
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.verbs import Pattern, VerbLexicon, load_verb_lexicon
 from dateline.nlp.actors import ActorCoder, CodedActor
+from dateline.nlp.candidate import OBJECT_DEPS, same_line
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line
 from dateline.nlp.eventdates import anchors_of, episode_of
 from dateline.nlp.eventrecord import ahead, event_record, nominal, trigger_span
 from dateline.nlp.kinds import domain_story, lacks_pair, political, sectors_of, unplaced
@@ -46,7 +46,7 @@ from dateline.nlp.merging import iter_codes, merge_events
 from dateline.nlp.modality import modality_of
 from dateline.nlp.parties import has_party, restates_aim
 from dateline.nlp.roles import assign_roles, compound_parts, place_domestic, subject_of
-from dateline.nlp.triggers import depth, match_sentence, match_token, objects_of
+from dateline.nlp.triggers import depth, match_sentence, match_token, objects_of, verb_forms
 from dateline.records import Coder, DateRef, Entity, Event, Mention, Quote
 
 __all__ = [
@@ -154,7 +154,7 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
                 tag=tag,
             )
             events.append(event)
-            if item.happening or not nominal(item):
+            if item.happening or not nominal(item) or _staged(item, verbs):
                 keep.add(event.id)  # a nominal retelling that names no party only merges into its event
             elif ahead(item):
                 retold.add(event.id)  # "on the eve of a visit by X": merged into the visit if told
@@ -163,6 +163,22 @@ def find_events(doc: Doc, *, options: EventOptions | None = None) -> list[Event]
         episode = episode_of(sent, anchors) or episode
     return merge_events(
         events, require_actor=options.require_actor, keep=keep, retold=retold, symmetric=verbs.symmetric_roots
+    )
+
+
+def _staged(item: _Found, verbs: VerbLexicon) -> bool:
+    """A protest that a finite light verb carries as its object ("staged a protest", "held a rally"): told as
+    done, whether or not the parse found who did it ("an agreement on carrying out a protest" tells none)."""
+    noun, verb = item.trigger, item.head
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    )
+    return (
+        item.cause
+        and verb.i != noun.i
+        and noun.dep_ in OBJECT_DEPS
+        and finite
+        and bool(verb_forms(verb) & verbs.light)
     )
 
 
@@ -200,8 +216,8 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
     taken = {t.i for f in found for t in [f.trigger, *f.chain]}
     statements = []
     for token in sent:
-        if token.lemma_.lower() not in verbs.speech or token.pos_ != "VERB":
-            continue
+        if token.lemma_.lower() not in verbs.speech or token.pos_ != "VERB" or token.i in taken:
+            continue  # a speech verb that is an event's own word ("insisted that X stop") is no statement
         content = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
         if not content:
             continue
@@ -214,7 +230,16 @@ def _statements(sent: Span, verbs: VerbLexicon, coder: ActorCoder, found: list[_
         source = coder.code(subject)
         if not (source.code and source.country):
             continue
-        about = coder.first_actor((t for c in content for t in c.subtree), other_than=source.country)
+        acting = {  # "said border guards had stopped 2,000 trucks": an account of their act, not words to them
+            s.i
+            for c in content
+            if c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} and any(g.dep_ == "dobj" for g in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        }
+        about = coder.first_actor(
+            (t for c in content for t in c.subtree if t.i not in acting), other_than=source.country
+        )
         if about is None:  # a flat parse may hang part of what was said elsewhere: read on to the end
             about = coder.first_actor(
                 (t for t in sent if t.i > token.i and t.i not in region), other_than=source.country

@@ -53,7 +53,15 @@ def lacks_pair(item: _Found) -> bool:
         return True
     span = item.trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _WHERE  # "in Manchester"
+    if root is None:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE:
+        return True  # "in Manchester"
+    # "the cabinet met and decided to approve a plan that bars Hamas candidates": a party of the act it is
+    # coordinated with, not of the meeting
+    return any(
+        c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and root in c.subtree for c in item.trigger.children
+    )
 
 
 def unplaced(item: _Found, doc: Doc, verbs: VerbLexicon) -> bool:
@@ -121,6 +129,10 @@ def _take_listed_charges(found: dict[int, _Found]) -> None:
             charges.add(word.i)
 
 
+_PRIOR = {"before", "until"}
+_MUST = {"must", "should"}
+
+
 def take_conditions(found: dict[int, _Found]) -> None:
     """What an act is made to depend on, told in an "if/unless" clause of it, belongs to that act: "will boycott
     the elections unless the president agrees to step down", "threatened to break relations unless Moscow
@@ -135,10 +147,47 @@ def take_conditions(found: dict[int, _Found]) -> None:
         )
         if clause is not None and clause.head.i in acts and clause.head.i not in {t.i for t in item.chain}:
             item.consumed = True
+            continue
+        if _before_required(item, found):
+            item.consumed = True
 
 
 def _conditioned(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _before_required(item: _Found, found: dict[int, _Found]) -> bool:
+    """An act told in a "before/until" clause of what is demanded or must be done, or in the present tense of
+    what is still to come: "must agree to changes before they demobilize", "demanded a truce before allowing
+    aid convoys in", "opposed the force until their demands are met" tell an act and what waits on it, not a
+    second act ("fought until the army withdrew" tells two)."""
+    chain = {t.i for t in item.chain}
+    acts = {t.i for f in found.values() if f is not item and not f.consumed for t in [f.trigger, *f.chain]}
+    demands = {t.i for f in found.values() if f.code[:2] == "10" for t in [f.trigger, *f.chain]}
+    for word in [item.head, *list(item.head.ancestors)[:3]]:
+        if word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PRIOR for c in word.children):
+            governor = word.head
+        elif word.dep_ == "pcomp" and word.head.lower_ in _PRIOR:
+            governor = word.head.head
+        else:
+            continue
+        for step in [governor, *list(governor.ancestors)[:2]]:
+            if step.i in chain:
+                return False
+            if step.i in demands or any(c.dep_ == "aux" and c.lower_ in _MUST for c in step.children):
+                return True
+            if step.i in acts and _present(word):
+                return True
+        return False
+    return False
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the present tense ("are met", "disarm", "is reached"), not the past ("withdrew", "had left")."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return bool(auxes) and all(a.tag_ in {"VBZ", "VBP"} for a in auxes)
 
 
 def _aimed(word: Token) -> Token | None:

@@ -55,6 +55,27 @@ def _negated_above(token: Token) -> bool:
     return False
 
 
+def _refused_above(token: Token, verbs: VerbLexicon) -> bool:
+    """Below a refusal's infinitive, through the clauses it embeds: "refused to allow the planes to land and
+    evacuate the observers" tells an evacuation that did not happen (the refusal itself is coded on its own);
+    "denied that ..." and "had he denied the charge" refuse no act below them."""
+    step = token
+    for _ in range(4):
+        if step.dep_ not in {"xcomp", "ccomp", "conj"} or step.head is step:
+            return False
+        below, step = step, step.head
+        if not same_line(step, token):
+            return False
+        if below.dep_ == "xcomp" and step.pos_ == "VERB" and _refusal(step, verbs):
+            return True
+    return False
+
+
+def _refusal(token: Token, verbs: VerbLexicon) -> bool:
+    """A word of the lexicon that refuses or fails the act it embeds ("refuse", "decline", "fail")."""
+    return any(p.control in {"reject", "negate"} for p in verbs.candidates(token.lemma_.lower(), "verb"))
+
+
 def _conditional(token: Token) -> bool:
     """Inside an "if/unless" clause or an indirect question ("asked whether ..."), or the main clause of a
     condition ("if talks fail, X would ...")."""
@@ -85,6 +106,8 @@ def settle_code(item: _Found, verbs: VerbLexicon) -> None:
     the lexicon's [modality]. What a condition or a question tells ("if it is attacked", "asked whether X would
     attack") is converted into nothing: it stays hypothetical."""
     item.modality = modality_of(item)
+    if item.modality not in {"negated", "hypothetical"} and _refused_above(item.head, verbs):
+        item.modality = "negated"
     root = item.code[:2]
     cooperative, threat, refusable = verbs.cooperative_roots, verbs.threat_roots, verbs.refusable_roots
     will = bool({c.lower_ for t in item.chain for c in t.children if c.dep_ == "aux"} & _WILL)
@@ -101,8 +124,25 @@ def settle_code(item: _Found, verbs: VerbLexicon) -> None:
         and root in threat
         and item.control != "threat"
         and not condition
+        and not _perfect(item)
     ):
         _convert(item, verbs, "threat")  # "could strike", "would attack if ...", not "if it is attacked"
+    elif item.modality == "hypothetical" and will and not condition and _ultimatum(item):
+        _convert(item, verbs, "threat")  # "will withdraw unless ...": an ultimatum, whatever the act
+
+
+def _perfect(item: _Found) -> bool:
+    """ "may have been sabotaged", "could have attacked": a guess about the past, not a threat."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for t in item.chain for c in t.children)
+
+
+def _ultimatum(item: _Found) -> bool:
+    """A promised act with an "unless" clause of its own: what happens if a demand is not met."""
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+        for t in item.chain
+        for c in t.children
+    )
 
 
 def _convert(item: _Found, verbs: VerbLexicon, control: str) -> None:

@@ -31,6 +31,7 @@ __all__ = ["depth", "match_sentence", "match_token", "objects_of", "verb_forms"]
 _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "advcl", "acomp"}
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 _QUESTION_MARKS = {"if", "whether"}
+_ADJUNCT_MARKS = {"before", "after", "until", "when", "while", "because", "since", "although", "though"}
 
 
 def _kind(token: Token) -> str | None:
@@ -86,9 +87,7 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     if kind == "adj" and not candidates:
         candidates = verbs.candidates(token.lower_, "adj")
     for pattern in candidates:
-        if pattern.particle and not any(
-            c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children
-        ):
+        if pattern.particle and not _has_particle(token, pattern.particle):
             continue
         if pattern.bare and any(c.dep_ in {"prt", "oprd"} for c in token.children):
             continue  # "called off the visit", "calling them an occupying army"
@@ -103,7 +102,12 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
         obj = None
         if pattern.objects:
             heads = objects_of(token, pattern.prep)
-            heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "mediation efforts"
+            heads += [  # "mediation efforts"; not "the refugee agency", which is an agency
+                c
+                for o in heads
+                for c in o.children
+                if c.dep_ == "compound" and c.lemma_.lower() not in verbs.people
+            ]
             objs = [o for o in heads if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
             objs = [o for o in objs if _preceded_by(o, pattern.object_words)]
             if not objs:
@@ -123,6 +127,16 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
             continue  # "forces backed by Iran", "men accused of theft": a description, not an event
         return pattern, obj
     return None
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """A verb's particle, or the same word parsed as a preposition heading one of its own after the object:
+    "forced the agency out of the country" as "forced out"."""
+    return any(
+        c.lower_ == particle
+        and (c.dep_ == "prt" or (c.dep_ == "prep" and any(g.dep_ == "prep" for g in c.children)))
+        for c in token.children
+    )
 
 
 def _after_comma(token: Token) -> bool:
@@ -356,7 +370,7 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
 
 def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
     """The nearest event below a control verb, through its clause, object or prepositional phrase."""
-    queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj"]
+    queue = [c for c in item.trigger.children if c.dep_ in _EMBED and c.dep_ != "conj" and not _adjunct(c)]
     if item.pattern.pos == "noun" and item.head.i != item.trigger.i:  # "reiterated its demand that ..."
         queue += [c for c in item.head.children if c.dep_ == "ccomp"]
     return _first_event(queue, found, item)
@@ -379,8 +393,20 @@ def _first_event(queue: list[Token], found: dict[int, _Found], item: _Found) -> 
             ):
                 return candidate
         if token.lemma_.lower() not in {"say", "tell"}:
-            queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"}]
+            queue += [c for c in token.children if c.dep_ in _EMBED | {"acl", "relcl"} and not _adjunct(c)]
     return None
+
+
+def _adjunct(token: Token) -> bool:
+    """A clause of time or cause, never what a control word embeds: "must agree to changes before they
+    demobilize", "threatened to strike after talks failed"."""
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _ADJUNCT_MARKS for c in token.children)
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in _ADJUNCT_MARKS
+        and any(c.dep_ == "pcomp" for c in token.children)
+    )
 
 
 def _apply_control(item: _Found, inner: _Found, verbs: VerbLexicon) -> None:
