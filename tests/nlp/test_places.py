@@ -62,6 +62,40 @@ def test_month_is_no_town(nlp) -> None:
     assert not [e for e in article.entities if e.name == "March"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags the first mention only; the later ones are the same place
+        (
+            "Fighting raged in Douma on Monday, residents said. Douma is surrounded by government forces.",
+            "Douma",
+            "SYR",
+        ),
+        ("Snow fell in Bismarck overnight. Bismarck schools were closed on Tuesday.", "Bismarck", "USA"),
+        # the model gives no label, or a date's or a product's, to a town after "in"
+        ("Two fugitives were arrested in Chattanooga, police said on Friday.", "Chattanooga", "USA"),
+        ("The soldiers were stationed in Manbij near the border when the bomb went off.", "Manbij", "SYR"),
+    ],
+)
+def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: str) -> None:
+    article = code_text(text, body_only=True)
+    covered = [(m.start, e.country) for e in article.entities for m in e.mentions if m.text == name]
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    assert sorted(covered) == [(i, country) for i in starts], covered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked at Lombard Odier before he joined the fund.",  # a name joined to another proper name
+        "The meeting was held in March in the capital.",  # a month, not the town
+    ],
+)
+def test_cued_names_need_a_name_of_their_own(nlp, text: str) -> None:
+    article = code_text(text, body_only=True)
+    assert not [e for e in article.entities if e.type == "GPE"], article.entities
+
+
 def test_metonymy_keeps_the_actor(nlp) -> None:
     article = code_text("Moscow said on Monday that it would send more troops.", body_only=True)
     moscow = next(e for e in article.entities if e.name == "Moscow")

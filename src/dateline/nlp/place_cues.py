@@ -32,6 +32,11 @@ STREET = re.compile(
     r"terrace|crescent|alley|pike|turnpike)(?:\s+(?i:north|south|east|west|[NSEW]\.?))?$"
 )
 _KIND_AFTER = re.compile(rf"[ \t]+{KIND_WORD}\b")
+# a street's kind after a name, or after a list of names: "Rivers and Stokes avenues", "Main Street"
+STREET_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]*)?[ \t]+(?i:streets?|st\.|roads?|rd\.|avenues?|ave\.|boulevards?|"
+    r"lanes?|drives?|highways?)\b"
+)
 # the small words inside place names: "Santiago de Queretaro", "Deir ez Zor", "Khabb wa Ash Shaaf"
 PARTICLE = r"(?:de|del|la|las|los|of|al|el|ez|az|as|ad|ash|ar|an|es|wa|y|do|da|dos|das|di|du|des|sur|bin|ibn)"
 _NAME = (
@@ -51,6 +56,8 @@ STRONG_CUE = re.compile(
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into|toward|towards)\s+(?:the\s+)?$")
+# the words before an untagged name that `cued` may read as a place ("in", "the village of")
+CUE_WORDS = frozenset({"in", "near", "outside", "at", "from", "to", "into", "toward", "towards", "of", "the"})
 # an untagged name written before a bracketed container: "in Iquique (Tarapaca)", "Koare (Fada Ngourma, Gourma)"
 _BRACKETED = re.compile(
     rf"(?<![\w'’-])([A-Z][\w'’\-]*(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:[A-Z][\w'’\-]*|-)){{0,4}})"

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, place_key
 from dateline.nlp import place_cues
+from dateline.nlp.calendar import WEEKDAYS, month_number
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.people import trim_name
 from dateline.nlp.place_cues import container, cued, state_abbreviations
@@ -71,6 +72,105 @@ def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gaze
     for start, end, name in [*place_cues.body_datelines(text, taken), *place_cues.party_homes(text, taken)]:
         _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
     _add_country_words(doc, entities, actors, taken, added)
+    _add_cued_names(doc, entities, taken, added, gazetteer)
+    _add_repeats(doc, entities, taken)
+
+
+def _add_cued_names(
+    doc: Doc,
+    entities: list[Entity],
+    taken: bytearray,
+    added: dict[tuple[str, str], Entity],
+    gazetteer: Gazetteer,
+) -> None:
+    """Proper names the model left without a label, or gave one no place name after "in" can bear (a date
+    that is no month or weekday, a product: "in Manbij", "captured in Chattanooga"), that the text marks as
+    places: after "in", "near", "the village of", or before a written container; a town after "in" only when
+    it is of some size (`place_cues.cued`). A name joined to another proper name ("at Lombard Odier") never."""
+    text = doc_text(doc)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if (
+            not i
+            or doc[i - 1].lower_ not in place_cues.CUE_WORDS
+            or not _loose_name(token)
+            or taken[token.idx]
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 4 and _loose_name(doc[j]) and doc[j].ent_type_ == token.ent_type_:
+            j += 1
+        span = doc[i:j]
+        start, end = span.start_char, span.end_char
+        if (
+            (j < len(doc) and _joined(doc[j]))
+            or any(taken[start:end])
+            or place_cues.STREET_AFTER.match(text, end)
+        ):
+            i = j
+            continue
+        candidates = gazetteer.candidates(span.text)
+        own = [c for c in candidates if not c.alternate and c.place.kind != "site"]
+        if own and cued(text, [(start, end)], own):
+            _add_mention(entities, added, taken, label="GPE", text=span.text, start=start, end=end)
+        i = j
+
+
+# labels the model gives a place's name after "in" by mistake ("in Manbij" as a date)
+_LOOSE_LABELS = ("", "DATE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+
+
+def _loose_name(token: Token) -> bool:
+    """A proper noun without a label the model means ("Manbij" as a date, not "March")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ in _LOOSE_LABELS
+        and not (token.ent_type_ == "DATE" and (month_number(token.text) or token.lower_ in WEEKDAYS))
+    )
+
+
+# an occurrence of a place's name standing alone: no word character or hyphen joined to it ("Douma's" is one)
+_ALONE_AFTER = r"(?![\w\-])(?!['’](?!s\b)\w)"
+
+
+def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
+    """Mentions of a place the story names elsewhere that the model left untagged ("Douma is surrounded"
+    after "in Douma"): each other occurrence of a place entity's name, written alone (no proper name joined
+    to it before or after, every word a proper noun), becomes a mention of that entity."""
+    names: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type in ("GPE", "LOC") and entity.name[:1].isupper() and len(entity.name) >= 3:
+            names.setdefault(entity.name, entity)
+    if not names:
+        return
+    text = doc_text(doc)
+    pattern = re.compile(
+        r"(?<![\w\-.’'])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + ")"
+        + _ALONE_AFTER
+    )
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(taken[start:end]):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or any(t.pos_ != "PROPN" for t in span):
+            continue
+        if (span.start and _joined(doc[span.start - 1])) or (span.end < len(doc) and _joined(doc[span.end])):
+            continue
+        entity = names[m.group()]
+        entity.mentions.append(Mention(text=m.group(), start=start, end=end))
+        entity.mentions.sort(key=lambda x: x.start)
+        taken[start:end] = b"\x01" * (end - start)
+
+
+def _joined(token: Token) -> bool:
+    """Whether a word next to a name makes it part of a longer proper name ("Douma Street", "East Douma")."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN"
 
 
 def _before_bracket(name: str) -> str:
