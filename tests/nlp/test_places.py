@@ -41,6 +41,16 @@ def test_story_coherence_places_ambiguous_towns(nlp) -> None:
     assert places["Paris"][1:] == ("USA", "Texas")
 
 
+def test_a_name_does_not_confirm_itself(nlp) -> None:
+    """ "Lebanon" and "Lebanon Police" are one name: the story's other places (a US county) decide."""
+    text = (
+        "Lebanon Police arrested a man on Thursday after a traffic stop. The Lebanon man was held in the Boone "
+        "County Jail. Lebanon Police and the Boone County Sheriff's Office are investigating."
+    )
+    found = {e.name: e.country for e in code_text(text, body_only=True).entities}
+    assert found["Lebanon"] == found["Lebanon Police"] == "USA", found
+
+
 @pytest.mark.parametrize(
     ("text", "name", "type_", "country"),
     [
