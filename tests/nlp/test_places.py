@@ -41,6 +41,22 @@ def test_story_coherence_places_ambiguous_towns(nlp) -> None:
     assert places["Paris"][1:] == ("USA", "Texas")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A Gainesville man was arrested and charged with theft on Friday.", "Gainesville", "USA"),
+        ("Pewaukee police ticketed hundreds of drivers last month.", "Pewaukee", "USA"),
+        ("The Smith family moved away last year.", "Smith", None),  # no word of a place's people
+        ("Capitol police closed the road.", "Capitol", None),  # no place of that name
+    ],
+)
+def test_a_name_written_of_its_people_is_a_place(nlp, text: str, name: str, country: str | None) -> None:
+    found = {e.name: e for e in code_text(text, body_only=True).entities}
+    assert name in found, list(found)
+    assert found[name].country == country
+    assert (found[name].type == "GPE") == (country is not None)
+
+
 def test_a_name_does_not_confirm_itself(nlp) -> None:
     """ "Lebanon" and "Lebanon Police" are one name: the story's other places (a US county) decide."""
     text = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
 from dateline.lexicon.gazetteer import Candidate, load_gazetteer, place_key
@@ -144,6 +144,26 @@ def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candida
         ):
             return True
     return False
+
+
+# a place's name used of its people or its police: "A Gainesville man", "Cowley police station", "the Epsom police chief"
+_RESIDENTS = re.compile(
+    r"[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|police|officer|officers|"
+    r"firefighters|councilman|councilwoman|councillor)\b"
+)
+
+
+def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequence[Candidate]) -> bool:
+    """Whether a name the model took for a person or organisation is written of a place's people or police
+    ("A Gainesville man was arrested"): only a name some place bears as its own."""
+    if not any(not c.alternate and c.place.kind in ("city", "district", "region") for c in candidates):
+        return False
+    return any(residents_after(text, end) for _, end in starts_ends)
+
+
+def residents_after(text: str, end: int) -> bool:
+    """Whether a word of a place's people or police follows a name ("Gainesville man")."""
+    return _RESIDENTS.match(text, end) is not None
 
 
 def bracketed_names(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:

@@ -86,17 +86,13 @@ def _add_cued_names(
     """Proper names the model left without a label, or gave one no place name after "in" can bear (a date
     that is no month or weekday, a product: "in Manbij", "captured in Chattanooga"), that the text marks as
     places: after "in", "near", "the village of", or before a written container; a town after "in" only when
-    it is of some size (`place_cues.cued`). A name joined to another proper name ("at Lombard Odier") never."""
+    it is of some size (`place_cues.cued`); an unlabelled name written of a town's people ("A Pewaukee man").
+    A name joined to another proper name ("at Lombard Odier") never."""
     text = doc_text(doc)
     i = 0
     while i < len(doc):
         token = doc[i]
-        if (
-            not i
-            or doc[i - 1].lower_ not in place_cues.CUE_WORDS
-            or not _loose_name(token)
-            or taken[token.idx]
-        ):
+        if not _loose_name(token) or taken[token.idx] or (i and _joined(doc[i - 1])):
             i += 1
             continue
         j = i + 1
@@ -104,8 +100,11 @@ def _add_cued_names(
             j += 1
         span = doc[i:j]
         start, end = span.start_char, span.end_char
+        cue = i > 0 and doc[i - 1].lower_ in place_cues.CUE_WORDS
+        residents = not token.ent_type_ and place_cues.residents_after(text, end)
         if (
-            (j < len(doc) and _joined(doc[j]))
+            not (cue or residents)
+            or (j < len(doc) and _joined(doc[j]))
             or any(taken[start:end])
             or place_cues.STREET_AFTER.match(text, end)
         ):
@@ -113,7 +112,10 @@ def _add_cued_names(
             continue
         candidates = gazetteer.candidates(span.text)
         own = [c for c in candidates if not c.alternate and c.place.kind != "site"]
-        if own and cued(text, [(start, end)], own):
+        if own and (
+            (cue and cued(text, [(start, end)], own))
+            or (residents and place_cues.of_residents(text, [(start, end)], own))
+        ):
             _add_mention(entities, added, taken, label="GPE", text=span.text, start=start, end=end)
         i = j
 
@@ -398,7 +400,11 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
             ):
                 return None
         elif (
-            not (_promotable(entity, candidates[0]) or cued(text, spans, candidates))
+            not (
+                _promotable(entity, candidates[0])
+                or cued(text, spans, candidates)
+                or place_cues.of_residents(text, spans, candidates)
+            )
             or lexicon is None
             and (entity.actor or (entity.country and entity.country != candidates[0].place.country))
         ):
