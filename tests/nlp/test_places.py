@@ -22,6 +22,7 @@ def _places(article: Article) -> dict[str, tuple]:
         ("Thousands attended a rally in Islamabad on Sunday.", "Islamabad", "PAK", "Islamabad"),
         ("Ministers met in Paris on Monday to discuss the budget.", "Paris", "FRA", None),
         ("Officials in Tamil Nadu said the dam was safe.", "Tamil Nadu", "IND", "Tamil Nadu"),
+        ("Flights were cancelled at Heathrow on Monday after the storm.", "Heathrow", "GBR", "England"),
     ],
 )
 def test_containing_place_and_priors(nlp, text: str, name: str, country: str, admin1: str | None) -> None:

@@ -28,7 +28,7 @@ W_STORY_ADMIN1 = 3.0
 W_DEMONYM = 0.3
 W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province")
 W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
-LOCAL = ("city", "district", "region")
+LOCAL = ("city", "district", "region", "site")  # places inside a first-level division
 
 
 @dataclass
