@@ -47,6 +47,13 @@ def test_story_coherence_places_ambiguous_towns(nlp) -> None:
     [
         ("A Gainesville man was arrested and charged with theft on Friday.", "Gainesville", "USA"),
         ("Pewaukee police ticketed hundreds of drivers last month.", "Pewaukee", "USA"),
+        # a title of the town's police or mayor follows, the model's span of the person taking it or not
+        (
+            "The levee held, he said. Moorhead Police Chief David Ebinger urged residents to leave.",
+            "Moorhead",
+            "USA",
+        ),
+        ("Schools will close early, said Pewaukee Mayor Jeck Brown on Monday.", "Pewaukee", "USA"),
         ("The Smith family moved away last year.", "Smith", None),  # no word of a place's people
         ("Capitol police closed the road.", "Capitol", None),  # no place of that name
     ],

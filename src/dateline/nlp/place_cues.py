@@ -149,14 +149,18 @@ def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candida
 # a place's name used of its people or its police: "A Gainesville man", "Cowley police station", "the Epsom police chief"
 _RESIDENTS = re.compile(
     r"[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|police|officer|officers|"
-    r"firefighters|councilman|councilwoman|councillor)\b"
+    r"firefighters|councilman|councilwoman|councillor|(?:[Pp]olice|[Ff]ire)[ \t]+(?:[Cc]hief|[Oo]fficers?|"
+    r"[Dd]epartment|[Ss]ergeant|[Ll]ieutenant|[Cc]aptain)|[Mm]ayor|[Cc]ity[ \t]+[Cc]ouncil)\b"
 )
 
 
 def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequence[Candidate]) -> bool:
     """Whether a name the model took for a person or organisation is written of a place's people or police
     ("A Gainesville man was arrested"): only a name some place bears as its own."""
-    if not any(not c.alternate and c.place.kind in ("city", "district", "region") for c in candidates):
+    if not any(
+        not c.alternate and c.place.kind in ("city", "district", "region") and c.place.population >= 1000
+        for c in candidates
+    ):
         return False
     return any(residents_after(text, end) for _, end in starts_ends)
 

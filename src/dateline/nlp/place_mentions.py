@@ -96,7 +96,15 @@ def _add_cued_names(
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j - i < 4 and _loose_name(doc[j]) and doc[j].ent_type_ == token.ent_type_:
+        while (
+            j < len(doc)
+            and j - i < 4
+            and _loose_name(doc[j])
+            and doc[j].ent_type_ == token.ent_type_
+            and not place_cues.residents_after(
+                text, doc[j - 1].idx + len(doc[j - 1])
+            )  # "Carthage Police Chief"
+        ):
             j += 1
         span = doc[i:j]
         start, end = span.start_char, span.end_char
@@ -104,7 +112,7 @@ def _add_cued_names(
         residents = not token.ent_type_ and place_cues.residents_after(text, end)
         if (
             not (cue or residents)
-            or (j < len(doc) and _joined(doc[j]))
+            or (j < len(doc) and _joined(doc[j]) and not residents)
             or any(taken[start:end])
             or place_cues.STREET_AFTER.match(text, end)
         ):
@@ -162,8 +170,10 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
         span = doc.char_span(start, end)
         if span is None or any(t.pos_ != "PROPN" for t in span):
             continue
-        if (span.start and _joined(doc[span.start - 1])) or (span.end < len(doc) and _joined(doc[span.end])):
+        if span.start and _joined(doc[span.start - 1]):
             continue
+        if span.end < len(doc) and _joined(doc[span.end]) and not place_cues.residents_after(text, end):
+            continue  # "Douma Street", not "Avondale Mayor Ed Rieker"
         entity = names[m.group()]
         entity.mentions.append(Mention(text=m.group(), start=start, end=end))
         entity.mentions.sort(key=lambda x: x.start)
