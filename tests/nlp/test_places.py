@@ -123,6 +123,7 @@ def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: s
     [
         "He worked at Lombard Odier before he joined the fund.",  # a name joined to another proper name
         "The meeting was held in March in the capital.",  # a month, not the town
+        "Crowds gathered near the Chatelet-Les Halles station on Friday.",  # part of a longer name
     ],
 )
 def test_cued_names_need_a_name_of_their_own(nlp, text: str) -> None:

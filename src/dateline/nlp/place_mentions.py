@@ -108,7 +108,7 @@ def _add_cued_names(
             j += 1
         span = doc[i:j]
         start, end = span.start_char, span.end_char
-        cue = i > 0 and doc[i - 1].lower_ in place_cues.CUE_WORDS
+        cue = i > 0 and doc[i - 1].lower_ in place_cues.CUE_WORDS and not _modifier(doc, j, text, end)
         residents = not token.ent_type_ and place_cues.residents_after(text, end)
         if (
             not (cue or residents)
@@ -126,6 +126,18 @@ def _add_cued_names(
         ):
             _add_mention(entities, added, taken, label="GPE", text=span.text, start=start, end=end)
         i = j
+
+
+def _modifier(doc: Doc, j: int, text: str, end: int) -> bool:
+    """Whether a name ending before token `j` is part of a longer name or qualifies the noun after it ("from
+    Fano control", "near the Chatelet-Les Halles station"), not a place the cue word is about; a kind of place
+    after it ("in Douma district") is none of these."""
+    if re.match(r"[\-‐–][A-Z]", text[end : end + 2]):
+        return True
+    if j >= len(doc) or place_cues.kind_word_after(text, end):
+        return False
+    after = doc[j]
+    return after.pos_ == "NOUN" and after.text.islower()
 
 
 # labels the model gives a place's name after "in" by mistake ("in Manbij" as a date)
