@@ -19,6 +19,8 @@ def _places(article: Article) -> dict[str, tuple]:
         ("The protest spread to Santa Rosa, La Pampa, on Friday.", "Santa Rosa", "ARG", "La Pampa"),
         ("Police in Vienna, Va., arrested two men on Tuesday.", "Vienna", "USA", "Virginia"),
         ("Militants attacked the village of Djibo (Djibo, Soum) on Monday.", "Djibo", "BFA", None),
+        # the first container is known only by a foreign name: the one known by its own name holds it
+        ("Militants attacked the village of Kabuzimbo (Zaki, Aru) on Monday.", "Kabuzimbo", "COD", None),
         ("Thousands attended a rally in Islamabad on Sunday.", "Islamabad", "PAK", "Islamabad"),
         ("Ministers met in Paris on Monday to discuss the budget.", "Paris", "FRA", None),
         ("Officials in Tamil Nadu said the dam was safe.", "Tamil Nadu", "IND", "Tamil Nadu"),
@@ -45,15 +47,15 @@ def test_story_coherence_places_ambiguous_towns(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("A Gainesville man was arrested and charged with theft on Friday.", "Gainesville", "USA"),
-        ("Pewaukee police ticketed hundreds of drivers last month.", "Pewaukee", "USA"),
+        ("A Knoxville man was arrested and charged with burglary on Friday.", "Knoxville", "USA"),
+        ("Waukesha police ticketed hundreds of drivers last month.", "Waukesha", "USA"),
         # a title of the town's police or mayor follows, the model's span of the person taking it or not
         (
-            "The levee held, he said. Moorhead Police Chief David Ebinger urged residents to leave.",
-            "Moorhead",
+            "The river crested, he said. Duluth Police Chief Mike Tusken urged residents to leave.",
+            "Duluth",
             "USA",
         ),
-        ("Schools will close early, said Pewaukee Mayor Jeck Brown on Monday.", "Pewaukee", "USA"),
+        ("Classes will end early, said Oconomowoc Mayor Bob Dunn on Monday.", "Oconomowoc", "USA"),
         ("The Smith family moved away last year.", "Smith", None),  # no word of a place's people
         ("Capitol police closed the road.", "Capitol", None),  # no place of that name
     ],
@@ -66,13 +68,13 @@ def test_a_name_written_of_its_people_is_a_place(nlp, text: str, name: str, coun
 
 
 def test_a_name_does_not_confirm_itself(nlp) -> None:
-    """ "Lebanon" and "Lebanon Police" are one name: the story's other places (a US county) decide."""
+    """ "Paris" and "Paris Police" are one name: the story's other places (a Texan county) decide."""
     text = (
-        "Lebanon Police arrested a man on Thursday after a traffic stop. The Lebanon man was held in the Boone "
-        "County Jail. Lebanon Police and the Boone County Sheriff's Office are investigating."
+        "Paris Police arrested a man on Thursday. The Paris man was held in the Lamar County Jail. Paris Police "
+        "and the Lamar County Sheriff's Office are investigating."
     )
     found = {e.name: e.country for e in code_text(text, body_only=True).entities}
-    assert found["Lebanon"] == found["Lebanon Police"] == "USA", found
+    assert found["Paris"] == found["Paris Police"] == "USA", found
 
 
 @pytest.mark.parametrize(
@@ -100,15 +102,12 @@ def test_month_is_no_town(nlp) -> None:
     ("text", "name", "country"),
     [
         # the model tags the first mention only; the later ones are the same place
-        (
-            "Fighting raged in Douma on Monday, residents said. Douma is surrounded by government forces.",
-            "Douma",
-            "SYR",
-        ),
+        ("Protesters gathered in Raqqa on Friday. Raqqa has been quiet for weeks.", "Raqqa", "SYR"),
+        ("Clashes broke out in Idlib on Monday. Idlib remains under rebel control.", "Idlib", "SYR"),
         ("Snow fell in Bismarck overnight. Bismarck schools were closed on Tuesday.", "Bismarck", "USA"),
         # the model gives no label, or a date's or a product's, to a town after "in"
-        ("Two fugitives were arrested in Chattanooga, police said on Friday.", "Chattanooga", "USA"),
-        ("The soldiers were stationed in Manbij near the border when the bomb went off.", "Manbij", "SYR"),
+        ("Four men were detained in Chattanooga on Saturday.", "Chattanooga", "USA"),
+        ("Rebels seized two checkpoints in Manbij on Tuesday.", "Manbij", "SYR"),
     ],
 )
 def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: str) -> None:
@@ -121,9 +120,9 @@ def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: s
 @pytest.mark.parametrize(
     "text",
     [
-        "He worked at Lombard Odier before he joined the fund.",  # a name joined to another proper name
+        "He worked at Hamilton Lane before he joined the fund.",  # a name joined to another proper name
         "The meeting was held in March in the capital.",  # a month, not the town
-        "Crowds gathered near the Chatelet-Les Halles station on Friday.",  # part of a longer name
+        "Crowds gathered near the Leeds-Bradford terminal on Friday.",  # part of a longer name
     ],
 )
 def test_cued_names_need_a_name_of_their_own(nlp, text: str) -> None:

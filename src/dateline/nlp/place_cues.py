@@ -32,7 +32,7 @@ STREET = re.compile(
     r"terrace|crescent|alley|pike|turnpike)(?:\s+(?i:north|south|east|west|[NSEW]\.?))?$"
 )
 _KIND_AFTER = re.compile(rf"[ \t]+{KIND_WORD}\b")
-# a street's kind after a name, or after a list of names: "Rivers and Stokes avenues", "Main Street"
+# a street's kind after a name, or after a list of names: "Clark and Lake streets", "Main Street"
 STREET_AFTER = re.compile(
     r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]*)?[ \t]+(?i:streets?|st\.|roads?|rd\.|avenues?|ave\.|boulevards?|"
     r"lanes?|drives?|highways?)\b"
@@ -146,7 +146,7 @@ def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candida
     return False
 
 
-# a place's name used of its people or its police: "A Gainesville man", "Cowley police station", "the Epsom police chief"
+# a place's name used of its people, police or mayor: "A Knoxville man", "Waukesha police", "Duluth Police Chief"
 _RESIDENTS = re.compile(
     r"[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|police|officer|officers|"
     r"firefighters|councilman|councilwoman|councillor|(?:[Pp]olice|[Ff]ire)[ \t]+(?:[Cc]hief|[Oo]fficers?|"
@@ -156,7 +156,7 @@ _RESIDENTS = re.compile(
 
 def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequence[Candidate]) -> bool:
     """Whether a name the model took for a person or organisation is written of a place's people or police
-    ("A Gainesville man was arrested"): only a name some place bears as its own."""
+    ("A Knoxville man was arrested"): only a name some place bears as its own."""
     if not any(
         not c.alternate and c.place.kind in ("city", "district", "region") and c.place.population >= 1000
         for c in candidates
@@ -166,7 +166,7 @@ def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequ
 
 
 def residents_after(text: str, end: int) -> bool:
-    """Whether a word of a place's people or police follows a name ("Gainesville man")."""
+    """Whether a word of a place's people or police follows a name ("Knoxville man")."""
     return _RESIDENTS.match(text, end) is not None
 
 

@@ -84,10 +84,10 @@ def _add_cued_names(
     gazetteer: Gazetteer,
 ) -> None:
     """Proper names the model left without a label, or gave one no place name after "in" can bear (a date
-    that is no month or weekday, a product: "in Manbij", "captured in Chattanooga"), that the text marks as
+    that is no month or weekday, a product: "seized checkpoints in Manbij", "detained in Chattanooga"), that the text marks as
     places: after "in", "near", "the village of", or before a written container; a town after "in" only when
-    it is of some size (`place_cues.cued`); an unlabelled name written of a town's people ("A Pewaukee man").
-    A name joined to another proper name ("at Lombard Odier") never."""
+    it is of some size (`place_cues.cued`); an unlabelled name written of a town's people ("A Knoxville man").
+    A name joined to another proper name ("at Hamilton Lane") never."""
     text = doc_text(doc)
     i = 0
     while i < len(doc):
@@ -130,8 +130,8 @@ def _add_cued_names(
 
 def _modifier(doc: Doc, j: int, text: str, end: int) -> bool:
     """Whether a name ending before token `j` is part of a longer name or qualifies the noun after it ("from
-    Fano control", "near the Chatelet-Les Halles station"), not a place the cue word is about; a kind of place
-    after it ("in Douma district") is none of these."""
+    Taliban control", "near the Leeds-Bradford terminal"), not a place the cue word is about; a kind of place
+    after it ("in Hama district") is none of these."""
     if re.match(r"[\-‐–][A-Z]", text[end : end + 2]):
         return True
     if j >= len(doc) or place_cues.kind_word_after(text, end):
@@ -154,13 +154,13 @@ def _loose_name(token: Token) -> bool:
     )
 
 
-# an occurrence of a place's name standing alone: no word character or hyphen joined to it ("Douma's" is one)
+# an occurrence of a place's name standing alone: no word character or hyphen joined to it ("Hama's" is one)
 _ALONE_AFTER = r"(?![\w\-])(?!['’](?!s\b)\w)"
 
 
 def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
-    """Mentions of a place the story names elsewhere that the model left untagged ("Douma is surrounded"
-    after "in Douma"): each other occurrence of a place entity's name, written alone (no proper name joined
+    """Mentions of a place the story names elsewhere that the model left untagged ("Raqqa has been quiet"
+    after "in Raqqa"): each other occurrence of a place entity's name, written alone (no proper name joined
     to it before or after, every word a proper noun), becomes a mention of that entity."""
     names: dict[str, Entity] = {}
     for entity in entities:
@@ -185,7 +185,7 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
         if span.start and _joined(doc[span.start - 1]):
             continue
         if span.end < len(doc) and _joined(doc[span.end]) and not place_cues.residents_after(text, end):
-            continue  # "Douma Street", not "Avondale Mayor Ed Rieker"
+            continue  # "Hama Street", not "Oconomowoc Mayor Bob Dunn"
         entity = names[m.group()]
         entity.mentions.append(Mention(text=m.group(), start=start, end=end))
         entity.mentions.sort(key=lambda x: x.start)
@@ -193,7 +193,7 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
 
 
 def _joined(token: Token) -> bool:
-    """Whether a word next to a name makes it part of a longer proper name ("Douma Street", "East Douma")."""
+    """Whether a word next to a name makes it part of a longer proper name ("Hama Street", "East Hama")."""
     return token.text[:1].isupper() and token.pos_ == "PROPN"
 
 

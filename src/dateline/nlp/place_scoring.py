@@ -140,17 +140,22 @@ def _add_contained(
     target: Target, gazetteer: Gazetteer, holders: list[tuple[set[str], set[str], set[str]]]
 ) -> None:
     """A name the gazetteer does not know as a place of its written container ("Dossi (Boni, Tuy)") is put
-    at that container: the first containing place that resolves, at its point, without an id of its own."""
+    at that container: the first containing place that resolves by its own name (else the first that resolves
+    by an old or foreign name: "Zaki" is no Latvian manor's before "Aru" is the Congolese town), at its point,
+    without an id of its own."""
     states = state_abbreviations()
     weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
+    written: list[list[Candidate]] = []
     for name in _container_names(target, gazetteer):
         found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
         code = states.get(place_key(name))
         division = gazetteer.admin1(code) if code else None
         if division is not None:
             found = [Candidate(division, False, 9.0)]
-        if not found:
-            continue
+        if found:
+            written.append(found)
+    own = [found for found in written if any(not c.alternate for c in found)]
+    for found in own[:1] or written[:1]:
         for c in found:
             local = c.place.kind in LOCAL
             place = replace(
@@ -166,7 +171,6 @@ def _add_contained(
             target.candidates.append(Candidate(place, False, c.prior - 1.0))
             target.approximate.add(place)
             target.evidence[place] = weight + _inside(place, holders)
-        return
 
 
 @functools.cache
@@ -199,7 +203,7 @@ def choose(targets: Sequence[Target], *, coherence: bool) -> None:
 
 class _StoryVote:
     """The weights of the story's first choices by country and by first-level division. A target is judged by
-    the other names only: the votes of every target of its own name ("Lebanon" and "Lebanon Police") are
+    the other names only: the votes of every target of its own name ("Paris" and "Paris Police") are
     left out, so that a name does not confirm itself."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
