@@ -129,6 +129,18 @@ def known_container(text: str, end: int) -> bool:
     return any(known(name) for name in container(text, end))
 
 
+def may_be_cued(text: str, start: int, end: int) -> bool:
+    """What `cued` needs of the text alone, before any look-up: a cue word before the name or a container
+    written after it."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        WEAK_CUE.search(before)
+        or STRONG_CUE.search(before)
+        or re.match(r"[ \t]*[,(]", text[end : end + 4])
+        or kind_word_after(text, end)
+    )
+
+
 def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candidate]) -> bool:
     """Whether the text says a name is a place: "the village of X", a containing place written after it
     ("X (Douentza, Mopti)"), or "in X" for a town of some size."""
@@ -163,6 +175,11 @@ def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequ
     ):
         return False
     return any(residents_after(text, end) for _, end in starts_ends)
+
+
+def residents_iter(text: str) -> Iterator[re.Match[str]]:
+    """Every word of a place's people or police in the text, with the space before it."""
+    return _RESIDENTS.finditer(text)
 
 
 def residents_after(text: str, end: int) -> bool:

@@ -90,7 +90,10 @@ def _add_cued_names(
     A name joined to another proper name ("at Hamilton Lane") never."""
     text = doc_text(doc)
     i = 0
-    while i < len(doc):
+    for first in _cued_starts(doc, text):
+        if first < i:
+            continue
+        i = first
         token = doc[i]
         if not _loose_name(token) or taken[token.idx] or (i and _joined(doc[i - 1])):
             i += 1
@@ -108,7 +111,12 @@ def _add_cued_names(
             j += 1
         span = doc[i:j]
         start, end = span.start_char, span.end_char
-        cue = i > 0 and doc[i - 1].lower_ in place_cues.CUE_WORDS and not _modifier(doc, j, text, end)
+        cue = (
+            i > 0
+            and doc[i - 1].lower_ in place_cues.CUE_WORDS
+            and place_cues.may_be_cued(text, start, end)
+            and not _modifier(doc, j, text, end)
+        )
         residents = not token.ent_type_ and place_cues.residents_after(text, end)
         if (
             not (cue or residents)
@@ -126,6 +134,31 @@ def _add_cued_names(
         ):
             _add_mention(entities, added, taken, label="GPE", text=span.text, start=start, end=end)
         i = j
+
+
+_CUE_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?i:" + "|".join(sorted(place_cues.CUE_WORDS)) + r")[ \t\n]+(?=[A-Z])"
+)
+
+
+def _cued_starts(doc: Doc, text: str) -> list[int]:
+    """The tokens a cued name may start at, found in the text before any token is looked at (the stage walks
+    only these): the word after a cue word, and the first of up to four capitalised words before a word of a
+    place's people ("Duluth Police Chief")."""
+    starts: set[int] = set()
+    for m in _CUE_BEFORE.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None:
+            starts.add(span.start)
+    for m in place_cues.residents_iter(text):
+        span = doc.char_span(max(0, m.start() - 1), m.start(), alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.start
+        while first > 0 and span.start - first < 3 and _loose_name(doc[first - 1]):
+            first -= 1
+        starts.update(range(first, span.start + 1))
+    return sorted(starts)
 
 
 def _modifier(doc: Doc, j: int, text: str, end: int) -> bool:
