@@ -19,9 +19,12 @@ def _places(article: Article) -> dict[str, tuple]:
         ("The protest spread to Santa Rosa, La Pampa, on Friday.", "Santa Rosa", "ARG", "La Pampa"),
         ("Police in Vienna, Va., arrested two men on Tuesday.", "Vienna", "USA", "Virginia"),
         ("Militants attacked the village of Djibo (Djibo, Soum) on Monday.", "Djibo", "BFA", None),
+        # the first container is known only by a foreign name: the one known by its own name holds it
+        ("Militants attacked the village of Kabuzimbo (Zaki, Aru) on Monday.", "Kabuzimbo", "COD", None),
         ("Thousands attended a rally in Islamabad on Sunday.", "Islamabad", "PAK", "Islamabad"),
         ("Ministers met in Paris on Monday to discuss the budget.", "Paris", "FRA", None),
         ("Officials in Tamil Nadu said the dam was safe.", "Tamil Nadu", "IND", "Tamil Nadu"),
+        ("Flights were cancelled at Heathrow on Monday after the storm.", "Heathrow", "GBR", "England"),
     ],
 )
 def test_containing_place_and_priors(nlp, text: str, name: str, country: str, admin1: str | None) -> None:
@@ -39,6 +42,39 @@ def test_story_coherence_places_ambiguous_towns(nlp) -> None:
     )
     places = _places(code_text(text, body_only=True))
     assert places["Paris"][1:] == ("USA", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A Knoxville man was arrested and charged with burglary on Friday.", "Knoxville", "USA"),
+        ("Waukesha police ticketed hundreds of drivers last month.", "Waukesha", "USA"),
+        # a title of the town's police or mayor follows, the model's span of the person taking it or not
+        (
+            "The river crested, he said. Duluth Police Chief Mike Tusken urged residents to leave.",
+            "Duluth",
+            "USA",
+        ),
+        ("Classes will end early, said Oconomowoc Mayor Bob Dunn on Monday.", "Oconomowoc", "USA"),
+        ("The Smith family moved away last year.", "Smith", None),  # no word of a place's people
+        ("Capitol police closed the road.", "Capitol", None),  # no place of that name
+    ],
+)
+def test_a_name_written_of_its_people_is_a_place(nlp, text: str, name: str, country: str | None) -> None:
+    found = {e.name: e for e in code_text(text, body_only=True).entities}
+    assert name in found, list(found)
+    assert found[name].country == country
+    assert (found[name].type == "GPE") == (country is not None)
+
+
+def test_a_name_does_not_confirm_itself(nlp) -> None:
+    """ "Paris" and "Paris Police" are one name: the story's other places (a Texan county) decide."""
+    text = (
+        "Paris Police arrested a man on Thursday. The Paris man was held in the Lamar County Jail. Paris Police "
+        "and the Lamar County Sheriff's Office are investigating."
+    )
+    found = {e.name: e.country for e in code_text(text, body_only=True).entities}
+    assert found["Paris"] == found["Paris Police"] == "USA", found
 
 
 @pytest.mark.parametrize(
@@ -60,6 +96,38 @@ def test_demonyms_and_short_forms(nlp, text: str, name: str, type_: str, country
 def test_month_is_no_town(nlp) -> None:
     article = code_text("The talks resumed in March after a pause.", body_only=True)
     assert not [e for e in article.entities if e.name == "March"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags the first mention only; the later ones are the same place
+        ("Protesters gathered in Raqqa on Friday. Raqqa has been quiet for weeks.", "Raqqa", "SYR"),
+        ("Clashes broke out in Idlib on Monday. Idlib remains under rebel control.", "Idlib", "SYR"),
+        ("Snow fell in Bismarck overnight. Bismarck schools were closed on Tuesday.", "Bismarck", "USA"),
+        # the model gives no label, or a date's or a product's, to a town after "in"
+        ("Four men were detained in Chattanooga on Saturday.", "Chattanooga", "USA"),
+        ("Rebels seized two checkpoints in Manbij on Tuesday.", "Manbij", "SYR"),
+    ],
+)
+def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: str) -> None:
+    article = code_text(text, body_only=True)
+    covered = [(m.start, e.country) for e in article.entities for m in e.mentions if m.text == name]
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    assert sorted(covered) == [(i, country) for i in starts], covered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked at Hamilton Lane before he joined the fund.",  # a name joined to another proper name
+        "The meeting was held in March in the capital.",  # a month, not the town
+        "Crowds gathered near the Leeds-Bradford terminal on Friday.",  # part of a longer name
+    ],
+)
+def test_cued_names_need_a_name_of_their_own(nlp, text: str) -> None:
+    article = code_text(text, body_only=True)
+    assert not [e for e in article.entities if e.type == "GPE"], article.entities
 
 
 def test_metonymy_keeps_the_actor(nlp) -> None:

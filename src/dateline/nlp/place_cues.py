@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
 from dateline.lexicon.gazetteer import Candidate, load_gazetteer, place_key
@@ -32,6 +32,11 @@ STREET = re.compile(
     r"terrace|crescent|alley|pike|turnpike)(?:\s+(?i:north|south|east|west|[NSEW]\.?))?$"
 )
 _KIND_AFTER = re.compile(rf"[ \t]+{KIND_WORD}\b")
+# a street's kind after a name, or after a list of names: "Clark and Lake streets", "Main Street"
+STREET_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]*)?[ \t]+(?i:streets?|st\.|roads?|rd\.|avenues?|ave\.|boulevards?|"
+    r"lanes?|drives?|highways?)\b"
+)
 # the small words inside place names: "Santiago de Queretaro", "Deir ez Zor", "Khabb wa Ash Shaaf"
 PARTICLE = r"(?:de|del|la|las|los|of|al|el|ez|az|as|ad|ash|ar|an|es|wa|y|do|da|dos|das|di|du|des|sur|bin|ibn)"
 _NAME = (
@@ -51,6 +56,8 @@ STRONG_CUE = re.compile(
     re.I,
 )
 WEAK_CUE = re.compile(r"\b(?:in|near|outside|at|from|to|into|toward|towards)\s+(?:the\s+)?$")
+# the words before an untagged name that `cued` may read as a place ("in", "the village of")
+CUE_WORDS = frozenset({"in", "near", "outside", "at", "from", "to", "into", "toward", "towards", "of", "the"})
 # an untagged name written before a bracketed container: "in Iquique (Tarapaca)", "Koare (Fada Ngourma, Gourma)"
 _BRACKETED = re.compile(
     rf"(?<![\w'’-])([A-Z][\w'’\-]*(?:[ \t]+(?:{PARTICLE}[ \t]+)?(?:[A-Z][\w'’\-]*|-)){{0,4}})"
@@ -122,6 +129,18 @@ def known_container(text: str, end: int) -> bool:
     return any(known(name) for name in container(text, end))
 
 
+def may_be_cued(text: str, start: int, end: int) -> bool:
+    """What `cued` needs of the text alone, before any look-up: a cue word before the name or a container
+    written after it."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        WEAK_CUE.search(before)
+        or STRONG_CUE.search(before)
+        or re.match(r"[ \t]*[,(]", text[end : end + 4])
+        or kind_word_after(text, end)
+    )
+
+
 def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candidate]) -> bool:
     """Whether the text says a name is a place: "the village of X", a containing place written after it
     ("X (Douentza, Mopti)"), or "in X" for a town of some size."""
@@ -137,6 +156,35 @@ def cued(text: str, starts_ends: list[tuple[int, int]], candidates: list[Candida
         ):
             return True
     return False
+
+
+# a place's name used of its people, police or mayor: "A Knoxville man", "Waukesha police", "Duluth Police Chief"
+_RESIDENTS = re.compile(
+    r"[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|police|officer|officers|"
+    r"firefighters|councilman|councilwoman|councillor|(?:[Pp]olice|[Ff]ire)[ \t]+(?:[Cc]hief|[Oo]fficers?|"
+    r"[Dd]epartment|[Ss]ergeant|[Ll]ieutenant|[Cc]aptain)|[Mm]ayor|[Cc]ity[ \t]+[Cc]ouncil)\b"
+)
+
+
+def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequence[Candidate]) -> bool:
+    """Whether a name the model took for a person or organisation is written of a place's people or police
+    ("A Knoxville man was arrested"): only a name some place bears as its own."""
+    if not any(
+        not c.alternate and c.place.kind in ("city", "district", "region") and c.place.population >= 1000
+        for c in candidates
+    ):
+        return False
+    return any(residents_after(text, end) for _, end in starts_ends)
+
+
+def residents_iter(text: str) -> Iterator[re.Match[str]]:
+    """Every word of a place's people or police in the text, with the space before it."""
+    return _RESIDENTS.finditer(text)
+
+
+def residents_after(text: str, end: int) -> bool:
+    """Whether a word of a place's people or police follows a name ("Knoxville man")."""
+    return _RESIDENTS.match(text, end) is not None
 
 
 def bracketed_names(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, place_key
 from dateline.nlp import place_cues
+from dateline.nlp.calendar import WEEKDAYS, month_number
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.people import trim_name
 from dateline.nlp.place_cues import container, cued, state_abbreviations
@@ -71,6 +72,162 @@ def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gaze
     for start, end, name in [*place_cues.body_datelines(text, taken), *place_cues.party_homes(text, taken)]:
         _add_mention(entities, added, taken, label="GPE", text=name, start=start, end=end)
     _add_country_words(doc, entities, actors, taken, added)
+    _add_cued_names(doc, entities, taken, added, gazetteer)
+    _add_repeats(doc, entities, taken)
+
+
+def _add_cued_names(
+    doc: Doc,
+    entities: list[Entity],
+    taken: bytearray,
+    added: dict[tuple[str, str], Entity],
+    gazetteer: Gazetteer,
+) -> None:
+    """Proper names the model left without a label, or gave one no place name after "in" can bear (a date
+    that is no month or weekday, a product: "seized checkpoints in Manbij", "detained in Chattanooga"), that the text marks as
+    places: after "in", "near", "the village of", or before a written container; a town after "in" only when
+    it is of some size (`place_cues.cued`); an unlabelled name written of a town's people ("A Knoxville man").
+    A name joined to another proper name ("at Hamilton Lane") never."""
+    text = doc_text(doc)
+    i = 0
+    for first in _cued_starts(doc, text):
+        if first < i:
+            continue
+        i = first
+        token = doc[i]
+        if not _loose_name(token) or taken[token.idx] or (i and _joined(doc[i - 1])):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j - i < 4
+            and _loose_name(doc[j])
+            and doc[j].ent_type_ == token.ent_type_
+            and not place_cues.residents_after(
+                text, doc[j - 1].idx + len(doc[j - 1])
+            )  # "Carthage Police Chief"
+        ):
+            j += 1
+        span = doc[i:j]
+        start, end = span.start_char, span.end_char
+        cue = (
+            i > 0
+            and doc[i - 1].lower_ in place_cues.CUE_WORDS
+            and place_cues.may_be_cued(text, start, end)
+            and not _modifier(doc, j, text, end)
+        )
+        residents = not token.ent_type_ and place_cues.residents_after(text, end)
+        if (
+            not (cue or residents)
+            or (j < len(doc) and _joined(doc[j]) and not residents)
+            or any(taken[start:end])
+            or place_cues.STREET_AFTER.match(text, end)
+        ):
+            i = j
+            continue
+        candidates = gazetteer.candidates(span.text)
+        own = [c for c in candidates if not c.alternate and c.place.kind != "site"]
+        if own and (
+            (cue and cued(text, [(start, end)], own))
+            or (residents and place_cues.of_residents(text, [(start, end)], own))
+        ):
+            _add_mention(entities, added, taken, label="GPE", text=span.text, start=start, end=end)
+        i = j
+
+
+_CUE_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?i:" + "|".join(sorted(place_cues.CUE_WORDS)) + r")[ \t\n]+(?=[A-Z])"
+)
+
+
+def _cued_starts(doc: Doc, text: str) -> list[int]:
+    """The tokens a cued name may start at, found in the text before any token is looked at (the stage walks
+    only these): the word after a cue word, and the first of up to four capitalised words before a word of a
+    place's people ("Duluth Police Chief")."""
+    starts: set[int] = set()
+    for m in _CUE_BEFORE.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None:
+            starts.add(span.start)
+    for m in place_cues.residents_iter(text):
+        span = doc.char_span(max(0, m.start() - 1), m.start(), alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.start
+        while first > 0 and span.start - first < 3 and _loose_name(doc[first - 1]):
+            first -= 1
+        starts.update(range(first, span.start + 1))
+    return sorted(starts)
+
+
+def _modifier(doc: Doc, j: int, text: str, end: int) -> bool:
+    """Whether a name ending before token `j` is part of a longer name or qualifies the noun after it ("from
+    Taliban control", "near the Leeds-Bradford terminal"), not a place the cue word is about; a kind of place
+    after it ("in Hama district") is none of these."""
+    if re.match(r"[\-‐–][A-Z]", text[end : end + 2]):
+        return True
+    if j >= len(doc) or place_cues.kind_word_after(text, end):
+        return False
+    after = doc[j]
+    return after.pos_ == "NOUN" and after.text.islower()
+
+
+# labels the model gives a place's name after "in" by mistake ("in Manbij" as a date)
+_LOOSE_LABELS = ("", "DATE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+
+
+def _loose_name(token: Token) -> bool:
+    """A proper noun without a label the model means ("Manbij" as a date, not "March")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ in _LOOSE_LABELS
+        and not (token.ent_type_ == "DATE" and (month_number(token.text) or token.lower_ in WEEKDAYS))
+    )
+
+
+# an occurrence of a place's name standing alone: no word character or hyphen joined to it ("Hama's" is one)
+_ALONE_AFTER = r"(?![\w\-])(?!['’](?!s\b)\w)"
+
+
+def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
+    """Mentions of a place the story names elsewhere that the model left untagged ("Raqqa has been quiet"
+    after "in Raqqa"): each other occurrence of a place entity's name, written alone (no proper name joined
+    to it before or after, every word a proper noun), becomes a mention of that entity."""
+    names: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type in ("GPE", "LOC") and entity.name[:1].isupper() and len(entity.name) >= 3:
+            names.setdefault(entity.name, entity)
+    if not names:
+        return
+    text = doc_text(doc)
+    pattern = re.compile(
+        r"(?<![\w\-.’'])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + ")"
+        + _ALONE_AFTER
+    )
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(taken[start:end]):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or any(t.pos_ != "PROPN" for t in span):
+            continue
+        if span.start and _joined(doc[span.start - 1]):
+            continue
+        if span.end < len(doc) and _joined(doc[span.end]) and not place_cues.residents_after(text, end):
+            continue  # "Hama Street", not "Oconomowoc Mayor Bob Dunn"
+        entity = names[m.group()]
+        entity.mentions.append(Mention(text=m.group(), start=start, end=end))
+        entity.mentions.sort(key=lambda x: x.start)
+        taken[start:end] = b"\x01" * (end - start)
+
+
+def _joined(token: Token) -> bool:
+    """Whether a word next to a name makes it part of a longer proper name ("Hama Street", "East Hama")."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN"
 
 
 def _before_bracket(name: str) -> str:
@@ -298,7 +455,11 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
             ):
                 return None
         elif (
-            not (_promotable(entity, candidates[0]) or cued(text, spans, candidates))
+            not (
+                _promotable(entity, candidates[0])
+                or cued(text, spans, candidates)
+                or place_cues.of_residents(text, spans, candidates)
+            )
             or lexicon is None
             and (entity.actor or (entity.country and entity.country != candidates[0].place.country))
         ):

@@ -24,11 +24,11 @@ W_DATELINE_COUNTRY = 1.5
 W_DATELINE_ADMIN1 = 1.0
 W_LEXICON = 1.0
 W_STORY_COUNTRY = 4.0
-W_STORY_ADMIN1 = 2.0
+W_STORY_ADMIN1 = 3.0
 W_DEMONYM = 0.3
 W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province")
 W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
-LOCAL = ("city", "district", "region")
+LOCAL = ("city", "district", "region", "site")  # places inside a first-level division
 
 
 @dataclass
@@ -140,17 +140,22 @@ def _add_contained(
     target: Target, gazetteer: Gazetteer, holders: list[tuple[set[str], set[str], set[str]]]
 ) -> None:
     """A name the gazetteer does not know as a place of its written container ("Dossi (Boni, Tuy)") is put
-    at that container: the first containing place that resolves, at its point, without an id of its own."""
+    at that container: the first containing place that resolves by its own name (else the first that resolves
+    by an old or foreign name: "Zaki" is no Latvian manor's before "Aru" is the Congolese town), at its point,
+    without an id of its own."""
     states = state_abbreviations()
     weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
+    written: list[list[Candidate]] = []
     for name in _container_names(target, gazetteer):
         found = list(gazetteer.candidates(name)[:8])  # "Jenin (West Bank)" is Janin, not the Polish one
         code = states.get(place_key(name))
         division = gazetteer.admin1(code) if code else None
         if division is not None:
             found = [Candidate(division, False, 9.0)]
-        if not found:
-            continue
+        if found:
+            written.append(found)
+    own = [found for found in written if any(not c.alternate for c in found)]
+    for found in own[:1] or written[:1]:
         for c in found:
             local = c.place.kind in LOCAL
             place = replace(
@@ -166,7 +171,6 @@ def _add_contained(
             target.candidates.append(Candidate(place, False, c.prior - 1.0))
             target.approximate.add(place)
             target.evidence[place] = weight + _inside(place, holders)
-        return
 
 
 @functools.cache
@@ -178,42 +182,66 @@ def _iso2(iso3: str) -> str:
 
 
 def choose(targets: Sequence[Target], *, coherence: bool) -> None:
-    countries: defaultdict[str, float] = defaultdict(float)
-    divisions: defaultdict[str, float] = defaultdict(float)
-    if coherence:
-        for t in targets:
-            if t.choice is not None:
-                weight = story_weight(t)
-                if t.choice.place.country:
-                    countries[t.choice.place.country] += weight
-                if t.choice.place.admin1_code and t.choice.place.kind != "country":
-                    divisions[t.choice.place.admin1_code] += weight
-    total_c = sum(countries.values())
-    total_d = sum(divisions.values())
+    """Each target's best candidate by its prior and evidence; with `coherence`, also by the countries and
+    first-level divisions the story's other names were first resolved to (`_StoryVote`)."""
+    vote = _StoryVote(targets) if coherence else None
     for t in targets:
         if not t.candidates:
             continue
-        own = story_weight(t) if coherence and t.choice is not None else 0.0
-        mine_c = t.choice.place.country if coherence and t.choice is not None else None
-        mine_d = t.choice.place.admin1_code if coherence and t.choice is not None else None
         scores = []
         for c in t.candidates:
             score = c.prior + t.evidence.get(c.place, 0.0)
-            if coherence and total_c - own > 0 and c.place.country:
-                share = (countries[c.place.country] - (own if c.place.country == mine_c else 0)) / (
-                    total_c - own
-                )
-                score += W_STORY_COUNTRY * max(share, 0.0)
-            if coherence and total_d - own > 0 and c.place.admin1_code and c.place.kind != "country":
-                mine = own if c.place.admin1_code == mine_d else 0
-                share = (divisions[c.place.admin1_code] - mine) / (total_d - own)
-                score += W_STORY_ADMIN1 * max(share, 0.0)
+            if vote is not None:
+                score += vote.bonus(t, c.place)
             scores.append(score)
         best = max(range(len(scores)), key=lambda i: scores[i])
         top = scores[best]
         mass = sum(math.exp(2.0 * (s - top)) for s in scores)
         t.choice = t.candidates[best]
         t.confidence = 1.0 / mass
+
+
+class _StoryVote:
+    """The weights of the story's first choices by country and by first-level division. A target is judged by
+    the other names only: the votes of every target of its own name ("Paris" and "Paris Police") are
+    left out, so that a name does not confirm itself."""
+
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        self.divisions: defaultdict[str, float] = defaultdict(float)
+        self.own_countries: defaultdict[tuple[str, str], float] = defaultdict(float)
+        self.own_divisions: defaultdict[tuple[str, str], float] = defaultdict(float)
+        self.own_total_c: defaultdict[str, float] = defaultdict(float)
+        self.own_total_d: defaultdict[str, float] = defaultdict(float)
+        for t in targets:
+            if t.choice is None:
+                continue
+            weight = story_weight(t)
+            key = place_key(t.name)
+            place = t.choice.place
+            if place.country:
+                self.countries[place.country] += weight
+                self.own_countries[key, place.country] += weight
+                self.own_total_c[key] += weight
+            if place.admin1_code and place.kind != "country":
+                self.divisions[place.admin1_code] += weight
+                self.own_divisions[key, place.admin1_code] += weight
+                self.own_total_d[key] += weight
+        self.total_c = sum(self.countries.values())
+        self.total_d = sum(self.divisions.values())
+
+    def bonus(self, t: Target, place: Place) -> float:
+        key = place_key(t.name)
+        score = 0.0
+        rest_c = self.total_c - self.own_total_c[key]
+        if rest_c > 1e-9 and place.country:
+            share = (self.countries[place.country] - self.own_countries[key, place.country]) / rest_c
+            score += W_STORY_COUNTRY * max(share, 0.0)
+        rest_d = self.total_d - self.own_total_d[key]
+        if rest_d > 1e-9 and place.admin1_code and place.kind != "country":
+            share = (self.divisions[place.admin1_code] - self.own_divisions[key, place.admin1_code]) / rest_d
+            score += W_STORY_ADMIN1 * max(share, 0.0)
+        return score
 
 
 def story_weight(t: Target) -> float:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from dateline.lexicon.gazetteer import Place
 from dateline.records import Location
 
-_LOCAL = ("city", "district", "region")
+_LOCAL = ("city", "district", "region", "site")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def location_at(mentions: Sequence[PlaceMention], start: int, end: int) -> Locat
     return None
 
 
-_RANK = {"city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
+_RANK = {"site": 0, "city": 0, "district": 1, "region": 2, "country": 3, "continent": 4}
 
 
 def story_location(
