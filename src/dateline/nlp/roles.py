@@ -30,6 +30,7 @@ from dateline.nlp.antecedents import resolve_pronoun
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
 from dateline.nlp.candidate import stative, stranded_subject, subject_of
+from dateline.nlp.domestic import DOMESTIC_SECTORS, needs_home, place_domestic
 from dateline.records import Entity, Quote
 
 __all__ = ["assign_roles", "compound_parts", "place_domestic", "subject_of"]
@@ -177,7 +178,7 @@ def _answerer(item: _Found, owner: Token | None) -> Token | None:
 def _owned(token: Token, coded: CodedActor) -> bool:
     """Whether a phrase names the source's own people with no country of their own: "its troops", "their
     supporters" (but "its neighbour Syria" names a party)."""
-    return _needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+    return needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
 
 
 _OWNERS = {"its", "their", "his", "her", "our", "my"}
@@ -285,7 +286,7 @@ def _parties(token: Token | None, first: CodedActor | None, coder: ActorCoder) -
             coded = _named(word, coder)
             if coded is None:
                 continue
-            if shared and _needs_home(coded):
+            if shared and needs_home(coded):
                 coded = coded.placed(shared, "phrase")  # "Danish media and government"
             found.append(coded)
             found += _distributed(word, coded, coder)
@@ -449,7 +450,7 @@ def _clause_target(
             and not coded.pronoun
             and not _owned(token, coded)
             and not _same(coded, source)
-            and (coded.country or coded.code[:3] in _DOMESTIC)
+            and (coded.country or coded.code[:3] in DOMESTIC_SECTORS)
         ):
             return coded, token
     for token in where if places else ():  # a meeting's place is not a party to it
@@ -467,66 +468,6 @@ def _clause_target(
             )
             return place, token
     return None
-
-
-_DOMESTIC = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "OPP",
-    "REB",
-    "PTY",
-    "ELI",
-    "BUS",
-    "MED",
-    "CVL",
-    "LAB",
-    "CRM",
-    "EDU",
-    "REL",
-    "SPY",
-    "UAF",
-    "REF",
-    "HLH",
-    "AGR",
-    "DEV",
-    "IGO",
-    "ENV",
-    "HRI",
-    "INS",
-    "SEP",
-    "NGM",
-}
-
-
-def _needs_home(actor: CodedActor | None) -> bool:
-    return bool(
-        actor is not None
-        and actor.code
-        and not actor.country
-        and len(actor.code) == 3
-        and actor.code in _DOMESTIC
-    )
-
-
-def _domestic(actor: CodedActor | None, home: str, basis: str = "sentence") -> CodedActor | None:
-    """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
-    sentence is about: CAMEO codes domestic actors by their country."""
-    if actor is None or not _needs_home(actor):
-        return actor
-    return actor.placed(home, basis)
-
-
-def place_domestic(item: _Found, sent: Span, coder: ActorCoder) -> None:
-    """Place the event's domestic actors that name no country (see `dateline.nlp.homes`)."""
-    if not (_needs_home(item.source) or _needs_home(item.target)):
-        return
-    owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
-    found = coder.homes.home(sent, owners)
-    if found is not None:
-        item.source, item.target = _domestic(item.source, *found), _domestic(item.target, *found)
 
 
 def _same(a: CodedActor, b: CodedActor | None) -> bool:
