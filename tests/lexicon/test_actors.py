@@ -6,7 +6,8 @@ import pycountry
 import pytest
 
 from dateline.errors import LexiconError
-from dateline.lexicon.actors import ActorCode, decode_actor_code, is_exact_case, load_actor_lexicon
+from dateline.lexicon.actor_codes import ActorCode, decode_actor_code
+from dateline.lexicon.actors import is_exact_case, load_actor_lexicon
 
 
 @pytest.fixture(scope="module")

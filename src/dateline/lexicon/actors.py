@@ -4,7 +4,8 @@ The words live in ``data/countries.tsv``, ``data/organisations.tsv``, ``data/kno
 groups), ``data/state_forces.tsv`` (armed forces, police and intelligence services by name) and
 ``data/agents.tsv``; users may add
 files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
-extends, and later files win).
+extends, and later files win). The codes themselves (`ActorCode`, `decode_actor_code`) live in
+`dateline.lexicon.actor_codes`.
 
 >>> lexicon = load_actor_lexicon()
 >>> lexicon.code_phrase("the Turkish Air Force").code
@@ -19,13 +20,13 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
 
 from dateline.errors import LexiconError
+from dateline.lexicon.actor_codes import ORG_TYPES, ActorCode, Organisation, decode_actor_code
 from dateline.lexicon.codebook import data_path, read_table
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "seats")
@@ -36,8 +37,6 @@ BODY_COLUMNS = ("body", "sector")
 
 #: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
 PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
-ORG_TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "ETH": "ethnic"}
-_ACTOR_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "ngo"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _STANCE = ("pro-", "anti-", "non-")
 _PLACE_LINKS = {"in", "of", "from", "at", "inside"}
@@ -63,47 +62,6 @@ class Phrase(NamedTuple):
     def exact_case(self) -> bool:
         """True when the form must match in capitals only (short abbreviations: US, UN, WHO)."""
         return is_exact_case(self.surface)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """The CAMEO-style code of an actor phrase.
-
-    ``kind`` is country, igo, ngo, img, ethnic or agent; ``group`` holds the known-group code of an
-    organisation (NAT) or the ethnic code of an ethnic group (kur). Organisations code as type + group
-    (+ sector): IGONAT, IGOUNO, NGOAMN, IGONATMIL; an armed group active in one country as country + REB +
-    group (PSEREBHMS); an ethnic group as sector + ethnic code, the CAMEO ethnic code in lower case
-    ("Kurdish militants" -> REBkur, "Kurds" -> kur); an agent alone as its sector (MIL).
-    """
-
-    code: str
-    country: str | None
-    sector: str | None
-    kind: str
-    group: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """One row of ``organisations.tsv``."""
-
-    code: str
-    type: str
-    plover: str
-    country: str | None
-    name: str
-
-    def actor_code(self, sector: str | None = None) -> ActorCode:
-        """Return the actor code of the organisation, optionally with the sector of one of its parts."""
-        kind = ORG_TYPES[self.type]
-        if self.type == "ETH":
-            return ActorCode(f"{sector or ''}{self.code}", self.country, sector, "ethnic", self.code)
-        if self.type == "IMG" and self.country:
-            code = f"{self.country}{sector or 'REB'}{self.code}"
-            return ActorCode(code, self.country, sector or "REB", kind, self.code)
-        return ActorCode(
-            f"{self.type}{self.code}{sector or ''}", self.country, sector or self.type, kind, self.code
-        )
 
 
 _MEMO_LIMIT = 200_000  # phrases remembered by one lexicon before it starts afresh
@@ -464,27 +422,6 @@ class ActorLexicon:
     def count(self, kind: str) -> int:
         """Return how many surface forms of one kind the lexicon holds."""
         return sum(1 for phrase in self._surfaces.values() if phrase.kind == kind)
-
-
-def decode_actor_code(code: str) -> ActorCode:
-    """Split a CAMEO-style actor code into its parts: "RUSGOV" -> country RUS, sector GOV."""
-    code = code.upper()
-    prefix = code[:3]
-    if prefix in _ACTOR_PREFIXES:
-        rest = code[3:]
-        return ActorCode(code, None, prefix, _ACTOR_PREFIXES[prefix], rest[:3] or None)
-    if prefix in _sector_codes() and pycountry.countries.get(alpha_3=prefix) is None:
-        # a bare agent ("JUD", "GOV"): no country yet
-        return ActorCode(code, None, prefix, "agent", code[3:6] or None)
-    sector = code[3:6] or None
-    return ActorCode(code, prefix, sector, "country")
-
-
-@functools.cache
-def _sector_codes() -> frozenset[str]:
-    from dateline.lexicon.codebook import load_codebook
-
-    return frozenset(load_codebook().sectors)
 
 
 def _split(cell: str) -> list[str]:

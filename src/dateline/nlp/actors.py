@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
+from dateline.lexicon.actor_codes import decode_actor_code
+from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import load_titles

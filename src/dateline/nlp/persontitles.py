@@ -13,7 +13,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from dateline.lexicon.actors import ActorCode, ActorLexicon
+from dateline.lexicon.actor_codes import ActorCode
+from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.titles import MODIFIERS, Title, Titles
 from dateline.nlp.alternation import alternation
 

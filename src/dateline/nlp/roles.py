@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import decode_actor_code
+from dateline.lexicon.actor_codes import decode_actor_code
 from dateline.lexicon.verbs import VerbLexicon
 from dateline.lexicon.words import CLAIM_VERBS as _SAY
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
