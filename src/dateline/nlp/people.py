@@ -345,10 +345,9 @@ def _code(entity: Person, actors: ActorLexicon) -> None:
         if entity.type == "GPE":
             entity.actor = entity.country
         return
-    code = actors.code_phrase(entity.name)
+    code = organisation_code(entity.name, actors)
     if code is not None:
-        entity.country = code.country
-        entity.actor = code.code if code.sector or code.kind != "country" else None
+        entity.country, entity.actor = code
 
 
 # -- titles ---------------------------------------------------------------------------------------------
@@ -480,3 +479,12 @@ def _last_person(
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
     return best[1] if best else None
+
+
+def organisation_code(name: str, actors: ActorLexicon) -> tuple[str | None, str | None] | None:
+    """The (country, actor code) of an organisation's name, None when the lexicon does not know it; a name
+    that is only a country's codes no actor ("the United States" as an ORG)."""
+    code = actors.code_phrase(name)
+    if code is None:
+        return None
+    return code.country, (code.code if code.sector or code.kind != "country" else None)
