@@ -6,7 +6,9 @@ import pycountry
 import pytest
 
 from dateline.errors import LexiconError
-from dateline.lexicon.actors import ActorCode, decode_actor_code, is_exact_case, load_actor_lexicon
+from dateline.lexicon.actor_codes import ActorCode, decode_actor_code
+from dateline.lexicon.actor_words import is_exact_case
+from dateline.lexicon.actors import load_actor_lexicon
 
 
 @pytest.fixture(scope="module")

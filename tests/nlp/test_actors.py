@@ -206,3 +206,24 @@ def test_national_forces_by_name_and_their_foes() -> None:
 def test_an_abbreviation_of_several_bodies_is_read_by_the_story(text: str, root: str, source: str) -> None:
     event = first(text, root)
     assert event.source is not None and event.source.actor == source
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "actor"),
+    [
+        # the entity record reads the abbreviation as the actors stage does: the body of the story's country
+        ("The RSF attacked a market in El Fasher, the army said.", "18", "SDNREBRSU"),
+        ("Witnesses in Khartoum said the RSF had looted the bank.", "17", "SDNREBRSU"),
+        # elsewhere both keep the usual reading
+        ("The RSF condemned the arrest of two journalists in Minsk, the group said.", "11", "NGORSF"),
+        ("Press freedom group RSF criticised the ruling in Paris on Monday.", "11", "NGORSF"),
+    ],
+)
+def test_an_abbreviation_of_several_bodies_is_read_alike_by_entity_and_event(
+    text: str, root: str, actor: str
+) -> None:
+    article = code_text(text, body_only=True, published=PUBLISHED)
+    entity = next(e for e in article.entities if e.name == "RSF")
+    event = next(e for e in article.events if e.root == root)
+    assert event.source is not None
+    assert (entity.actor, event.source.actor) == (actor, actor)

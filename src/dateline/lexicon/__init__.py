@@ -5,7 +5,8 @@ load_actor_lexicon()   countries, seats of government, organisations and agent n
 petrarch               read PETRARCH-format actor, agent and verb dictionaries
 """
 
-from dateline.lexicon.actors import ActorCode, ActorLexicon, Phrase, load_actor_lexicon
+from dateline.lexicon.actor_codes import ActorCode
+from dateline.lexicon.actors import ActorLexicon, Phrase, load_actor_lexicon
 from dateline.lexicon.codebook import CameoCode, Codebook, Sector, load_codebook
 
 __all__ = [

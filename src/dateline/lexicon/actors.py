@@ -4,7 +4,8 @@ The words live in ``data/countries.tsv``, ``data/organisations.tsv``, ``data/kno
 groups), ``data/state_forces.tsv`` (armed forces, police and intelligence services by name) and
 ``data/agents.tsv``; users may add
 files with the same columns (``load_actor_lexicon(extra=[path, ...])``; the header tells which table a file
-extends, and later files win).
+extends, and later files win). The codes themselves (`ActorCode`, `decode_actor_code`) live in
+`dateline.lexicon.actor_codes`, the lookup keys of phrases (`normalise`) in `dateline.lexicon.actor_words`.
 
 >>> lexicon = load_actor_lexicon()
 >>> lexicon.code_phrase("the Turkish Air Force").code
@@ -16,16 +17,15 @@ extends, and later files win).
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
 
 from dateline.errors import LexiconError
+from dateline.lexicon.actor_codes import ORG_TYPES, ActorCode, Organisation, decode_actor_code
+from dateline.lexicon.actor_words import is_exact_case, normalise, phrase_words, singulars, strip_possessive
 from dateline.lexicon.codebook import data_path, read_table
 
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "seats")
@@ -36,16 +36,10 @@ BODY_COLUMNS = ("body", "sector")
 
 #: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
 PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
-ORG_TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "ETH": "ethnic"}
-_ACTOR_PREFIXES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "ngo"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her"}
 _STANCE = ("pro-", "anti-", "non-")
 _PLACE_LINKS = {"in", "of", "from", "at", "inside"}
 _OF_LINKS = {"of", "from"}
 _PLAIN = "CVL"  # the sector of a word for people as such ("members", "a group"): other words say more
-_STRIP = ',;:"()[]{}“”‘«»!?'
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 class Phrase(NamedTuple):
@@ -65,100 +59,7 @@ class Phrase(NamedTuple):
         return is_exact_case(self.surface)
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """The CAMEO-style code of an actor phrase.
-
-    ``kind`` is country, igo, ngo, img, ethnic or agent; ``group`` holds the known-group code of an
-    organisation (NAT) or the ethnic code of an ethnic group (kur). Organisations code as type + group
-    (+ sector): IGONAT, IGOUNO, NGOAMN, IGONATMIL; an armed group active in one country as country + REB +
-    group (PSEREBHMS); an ethnic group as sector + ethnic code, the CAMEO ethnic code in lower case
-    ("Kurdish militants" -> REBkur, "Kurds" -> kur); an agent alone as its sector (MIL).
-    """
-
-    code: str
-    country: str | None
-    sector: str | None
-    kind: str
-    group: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """One row of ``organisations.tsv``."""
-
-    code: str
-    type: str
-    plover: str
-    country: str | None
-    name: str
-
-    def actor_code(self, sector: str | None = None) -> ActorCode:
-        """Return the actor code of the organisation, optionally with the sector of one of its parts."""
-        kind = ORG_TYPES[self.type]
-        if self.type == "ETH":
-            return ActorCode(f"{sector or ''}{self.code}", self.country, sector, "ethnic", self.code)
-        if self.type == "IMG" and self.country:
-            code = f"{self.country}{sector or 'REB'}{self.code}"
-            return ActorCode(code, self.country, sector or "REB", kind, self.code)
-        return ActorCode(
-            f"{self.type}{self.code}{sector or ''}", self.country, sector or self.type, kind, self.code
-        )
-
-
 _MEMO_LIMIT = 200_000  # phrases remembered by one lexicon before it starts afresh
-
-
-def is_exact_case(surface: str) -> bool:
-    """Return True for short all-capital abbreviations, which match only as written ("US", not "us")."""
-    letters = surface.replace("-", "")
-    return letters.isalpha() and letters.isupper() and len(letters) <= 4
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """Return the lookup key of a text: NFKC, no accents, lower case, single spaces, no outer punctuation."""
-    if text.isascii():  # NFKC and NFD leave ASCII as it is, and it has no accents to drop
-        text = text.translate(_APOSTROPHES)
-    else:
-        text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    words = (word.strip(_STRIP) for word in text.casefold().split())
-    return " ".join(word for word in words if word)
-
-
-def _strip_possessive(word: str) -> str:
-    if word.endswith("'s"):
-        return word[:-2]
-    return word[:-1] if word.endswith("s'") else word
-
-
-def _tokens(text: str, *, keep_determiners: bool = False) -> list[str]:
-    """Split a noun phrase into words, keeping the written case, without leading determiners."""
-    if not text.isascii():  # NFKC leaves ASCII as it is
-        text = unicodedata.normalize("NFKC", text)
-    words = [word.strip(_STRIP) for word in text.translate(_APOSTROPHES).split()]
-    words = [word for word in words if word]
-    while not keep_determiners and words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if words and words[-1].endswith("."):
-        last = words[-1]
-        if not _INITIALS.fullmatch(last):
-            words[-1] = last.rstrip(".")
-    return [word for word in words if word]
-
-
-def _singulars(word: str) -> list[str]:
-    forms = []
-    if word.endswith("men"):
-        forms.append(word[:-3] + "man")
-    if word.endswith("ies") and len(word) > 4:
-        forms.append(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
-        forms.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
-        forms.append(word[:-1])
-    return forms
 
 
 class ActorLexicon:
@@ -222,13 +123,13 @@ class ActorLexicon:
     def _search(self, kinds: tuple[str, ...], text: str) -> tuple[str, str] | None:
         tried: list[str] | None = None
         for keep in (False, True):
-            words = _tokens(text, keep_determiners=keep)
+            words = phrase_words(text, keep_determiners=keep)
             if not words:
                 return None
             if words == tried:
                 return None  # no determiner was dropped: the same words, already looked up
             tried = list(words)
-            words[-1] = _strip_possessive(words[-1])
+            words[-1] = strip_possessive(words[-1])
             written = " ".join(words)
             key = normalise(written)
             for kind in kinds:
@@ -278,17 +179,17 @@ class ActorLexicon:
 
         "Foreign Ministry" -> GOV, "Su-24 bomber" -> MIL, "soldiers" -> MIL (plural of a listed word).
         """
-        words = [normalise(word) for word in _tokens(text)]
+        words = [normalise(word) for word in phrase_words(text)]
         words = [word for word in words if word]
         return self._agent_tail(words)
 
     def _agent_key(self, words: list[str]) -> str | None:
         agents = self._keys["agent"]
-        words = [_strip_possessive(word) for word in words]  # "the government's plan"
+        words = [strip_possessive(word) for word in words]  # "the government's plan"
         key = " ".join(words)
         if key in agents:
             return agents[key]
-        for singular in _singulars(words[-1]):
+        for singular in singulars(words[-1]):
             candidate = " ".join([*words[:-1], singular])
             if candidate in agents:
                 return agents[candidate]
@@ -312,7 +213,7 @@ class ActorLexicon:
         """Code a span naming a country, seat, organisation or fixed actor (possessive allowed)."""
         if not words:
             return None
-        span = " ".join([*words[:-1], _strip_possessive(words[-1])])
+        span = " ".join([*words[:-1], strip_possessive(words[-1])])
         return self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), span)
 
     def code_phrase(self, text: str) -> ActorCode | None:
@@ -331,7 +232,7 @@ class ActorLexicon:
         return found
 
     def _code_phrase(self, text: str) -> ActorCode | None:
-        words = _tokens(text)
+        words = phrase_words(text)
         if not words:
             return None
         whole = self._find(("igo", "ngo", "img", "actor", "seat", "country", "demonym", "ethnic"), text)
@@ -436,8 +337,8 @@ class ActorLexicon:
         what follows it ("members of Hamas", "a group of students")."""
         if not keys:
             return False
-        last = _strip_possessive(keys[-1])
-        return last in self.plain or any(form in self.plain for form in _singulars(last))
+        last = strip_possessive(keys[-1])
+        return last in self.plain or any(form in self.plain for form in singulars(last))
 
     def _compose(self, found: tuple[str, str], sector: str | None) -> ActorCode:
         kind, code = found
@@ -464,27 +365,6 @@ class ActorLexicon:
     def count(self, kind: str) -> int:
         """Return how many surface forms of one kind the lexicon holds."""
         return sum(1 for phrase in self._surfaces.values() if phrase.kind == kind)
-
-
-def decode_actor_code(code: str) -> ActorCode:
-    """Split a CAMEO-style actor code into its parts: "RUSGOV" -> country RUS, sector GOV."""
-    code = code.upper()
-    prefix = code[:3]
-    if prefix in _ACTOR_PREFIXES:
-        rest = code[3:]
-        return ActorCode(code, None, prefix, _ACTOR_PREFIXES[prefix], rest[:3] or None)
-    if prefix in _sector_codes() and pycountry.countries.get(alpha_3=prefix) is None:
-        # a bare agent ("JUD", "GOV"): no country yet
-        return ActorCode(code, None, prefix, "agent", code[3:6] or None)
-    sector = code[3:6] or None
-    return ActorCode(code, prefix, sector, "country")
-
-
-@functools.cache
-def _sector_codes() -> frozenset[str]:
-    from dateline.lexicon.codebook import load_codebook
-
-    return frozenset(load_codebook().sectors)
 
 
 def _split(cell: str) -> list[str]:

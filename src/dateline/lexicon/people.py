@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.errors import LexiconError
-from dateline.lexicon.actors import normalise
+from dateline.lexicon.actor_words import normalise
 from dateline.lexicon.codebook import data_path, read_table
 
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "from", "to")

@@ -9,12 +9,13 @@ to the caller, who knows the clause (`resolve_pronoun`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import ActorLexicon, decode_actor_code, load_actor_lexicon
+from dateline.lexicon.actor_codes import decode_actor_code
+from dateline.lexicon.actors import ActorLexicon, load_actor_lexicon
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.people import load_people
 from dateline.lexicon.titles import load_titles
@@ -22,6 +23,7 @@ from dateline.lexicon.words import FIRST_PERSON as _FIRST_PERSON
 from dateline.lexicon.words import PRONOUN_GENDER
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS
 from dateline.nlp.homes import Homes
+from dateline.nlp.people import organisation_code
 from dateline.records import ActorRef, Entity
 
 # dependents that end a noun phrase for coding purposes: clauses, coordination, apposition, punctuation
@@ -108,6 +110,53 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
 
 
+def story_readings(doc: Doc, *, lexicon: ActorLexicon, countries: Sequence[str | None]) -> dict[str, str]:
+    """The reading a story gives each abbreviation the lexicon knows as several bodies, when it is not the
+    usual one: the body of the story's own country (`countries`: its dateline's, then its dominant one; "RSF"
+    in a story from Sudan is the Rapid Support Forces, elsewhere Reporters Without Borders). Abbreviation ->
+    the name to code it by."""
+    context = [c for c in countries if c]
+    chosen: dict[str, str] = {}
+    for token in doc:
+        word = token.text
+        if word in chosen or not (word.isupper() and 1 < len(word) <= 5):
+            continue
+        readings = lexicon.readings(word)
+        country = next((c for c in context if any(home == c for _, home in readings)), None)
+        if country is not None and readings[0][1] != country:
+            chosen[word] = next(name for name, home in readings if home == country)
+    return chosen
+
+
+def read_as_story(text: str, readings: Mapping[str, str]) -> str:
+    """A phrase with its abbreviations read as the story reads them (`story_readings`)."""
+    if not readings:
+        return text
+    words = text.split()
+    for i, word in enumerate(words):
+        bare = word.rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+        if bare in readings:
+            words[i] = word.replace(bare, readings[bare], 1)
+    return " ".join(words)
+
+
+def reread_entities(doc: Doc, entities: list[Entity], *, lexicon: ActorLexicon | None = None) -> list[Entity]:
+    """The entities, with the organisations whose names hold an abbreviation the story reads otherwise than
+    the entity stage did (`story_readings`, which needs the story's places) coded as the actors stage codes
+    them: the entity "RSF" of a story from Sudan is the Rapid Support Forces, as its events' actors are."""
+    lexicon = lexicon or load_actor_lexicon()
+    if not any(lexicon.readings(word) for e in entities if e.type == "ORG" for word in e.name.split()):
+        return entities
+    homes = Homes(doc, lexicon=lexicon, entities=entities)
+    readings = story_readings(doc, lexicon=lexicon, countries=(homes.dateline, homes.story))
+    out: list[Entity] = []
+    for entity in entities:
+        name = read_as_story(entity.name, readings) if entity.type == "ORG" else entity.name
+        code = organisation_code(name, lexicon) if name != entity.name else None
+        out.append(entity if code is None else replace(entity, country=code[0], actor=code[1]))
+    return out
+
+
 class ActorCoder:
     """Codes noun phrases of one Doc; build one per Doc."""
 
@@ -128,7 +177,9 @@ class ActorCoder:
             for mention in entity.mentions:
                 for char in range(mention.start, mention.end):
                     self._by_char[char] = entity
-        self._readings = self._story_readings(doc)
+        self._readings = story_readings(
+            doc, lexicon=self.lexicon, countries=(self.homes.dateline, self.homes.story)
+        )
         self._names: dict[str, str] = {}
         self._coded_at: dict[int, CodedActor] = {}  # code() per head token: roles ask for one many times
         for ent in doc.ents:
@@ -139,32 +190,9 @@ class ActorCoder:
                 self._names[ent.text.lower()] = code[0]
                 self._names[ent[-1].lower_] = code[0]
 
-    def _story_readings(self, doc: Doc) -> dict[str, str]:
-        """The reading this story gives each abbreviation the lexicon knows as several bodies, when it is not
-        the usual one: the body of the story's own country ("RSF" in a story from Sudan is the Rapid Support
-        Forces, elsewhere Reporters Without Borders). Abbreviation -> the name to code it by."""
-        context = [c for c in (self.homes.dateline, self.homes.story) if c]
-        chosen: dict[str, str] = {}
-        for token in doc:
-            word = token.text
-            if word in chosen or not (word.isupper() and 1 < len(word) <= 5):
-                continue
-            readings = self.lexicon.readings(word)
-            country = next((c for c in context if any(home == c for _, home in readings)), None)
-            if country is not None and readings[0][1] != country:
-                chosen[word] = next(name for name, home in readings if home == country)
-        return chosen
-
     def _read(self, text: str) -> str:
-        """A phrase with its abbreviations read as this story reads them (`_story_readings`)."""
-        if not self._readings:
-            return text
-        words = text.split()
-        for i, word in enumerate(words):
-            bare = word.rstrip(",.;:").removesuffix("'s").removesuffix("’s")
-            if bare in self._readings:
-                words[i] = word.replace(bare, self._readings[bare], 1)
-        return " ".join(words)
+        """A phrase with its abbreviations read as this story reads them (`story_readings`)."""
+        return read_as_story(text, self._readings)
 
     def _lexicon_code(self, text: str) -> tuple[str, str | None] | None:
         found = self.lexicon.code_phrase(self._read(text))

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.errors import ModelError, SettingsError
+from dateline.nlp.actors import reread_entities
 from dateline.nlp.doctext import doc_text
 from dateline.nlp.events import EventOptions, find_events
 from dateline.nlp.layout import Layout
@@ -231,7 +232,7 @@ class DatesComponent:
 @Language.factory(
     "dateline_events",
     requires=["doc._.dateline_dates", "token.dep"],
-    assigns=["doc._.dateline_events"],
+    assigns=["doc._.dateline_events", "doc._.dateline_entities"],
     default_config={"verbs": None, "actor_lexicons": [], "require_actor": True, "statements": True},
 )
 def make_events(
@@ -257,13 +258,18 @@ def make_events(
 
 
 class EventsComponent:
-    """Sets `doc._.dateline_events`: coded events (CAMEO/PLOVER) with actors, date, place, modality and evidence."""
+    """Sets `doc._.dateline_events`: coded events (CAMEO/PLOVER) with actors, date, place, modality and evidence;
+    and re-codes the organisations of `doc._.dateline_entities` whose abbreviation the story reads as another
+    body than the entity stage did (`dateline.nlp.actors.reread_entities`)."""
 
     def __init__(self, *, options: EventOptions | None = None) -> None:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.dateline_events = find_events(doc, options=self.options)
+        if doc._.dateline_entities:  # an abbreviation the story reads otherwise: the entity reads it alike
+            lexicon = self.options.actors if self.options else None
+            doc._.dateline_entities = reread_entities(doc, doc._.dateline_entities, lexicon=lexicon)
         return doc
 
 

@@ -1,6 +1,6 @@
 """Roles of an event: its source and target (subjects, objects, passive agents, the one a demand is made of),
-the second party of a symmetric act, pronouns resolved to their speaker or the last actor named, and domestic
-actors placed in the country the sentence is about.
+the second party of a symmetric act, pronouns resolved to their speaker or the last actor named (by
+`dateline.nlp.antecedents`), and domestic actors placed in the country the sentence is about.
 
 A role may name several actors: coordinated words ("Israel and Egypt", "Mordor, Rohan and Bree", a list with
 an apposition in it), a modifier that coordinates countries ("the ambassadors of Arnor and Gondor", "Russian
@@ -20,18 +20,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.lexicon.actors import decode_actor_code
+from dateline.lexicon.actor_codes import decode_actor_code
 from dateline.lexicon.verbs import VerbLexicon
 from dateline.lexicon.words import CLAIM_VERBS as _SAY
-from dateline.lexicon.words import PERSON_PRONOUNS as _PERSONAL
 from dateline.lexicon.words import REFERRING_PRONOUNS as PRONOUNS_SKIP
-from dateline.lexicon.words import SUBJECT_PRONOUNS as _PRONOUN_SKIP
 from dateline.nlp import clauses
-from dateline.nlp.actors import ActorCoder, CodedActor, is_first_person, noun_phrase
+from dateline.nlp.actors import ActorCoder, CodedActor, noun_phrase
+from dateline.nlp.antecedents import resolve_pronoun
 from dateline.nlp.candidate import OBJECT_DEPS as _OBJECTS
 from dateline.nlp.candidate import Candidate as _Found
-from dateline.nlp.candidate import same_line, speaker_at, stative, stranded_subject, subject_of
-from dateline.records import Entity, Quote, Speaker
+from dateline.nlp.candidate import stative, stranded_subject, subject_of
+from dateline.nlp.domestic import DOMESTIC_SECTORS, needs_home, place_domestic
+from dateline.records import Entity, Quote
 
 __all__ = ["assign_roles", "compound_parts", "place_domestic", "subject_of"]
 
@@ -178,7 +178,7 @@ def _answerer(item: _Found, owner: Token | None) -> Token | None:
 def _owned(token: Token, coded: CodedActor) -> bool:
     """Whether a phrase names the source's own people with no country of their own: "its troops", "their
     supporters" (but "its neighbour Syria" names a party)."""
-    return _needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
+    return needs_home(coded) and any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in token.children)
 
 
 _OWNERS = {"its", "their", "his", "her", "our", "my"}
@@ -199,7 +199,7 @@ def _pairs(
     )
     source: CodedActor | None = None
     if source_token is not None:
-        source = _resolve(coder.code(source_token), source_token, coder, quotes, entities, last)
+        source = resolve_pronoun(coder.code(source_token), source_token, coder, quotes, entities, last)
     if source is not None and source_token is not None and not source.code:
         source = clauses.unnamed_attacker(item, source, source_token, verbs) or clauses.protesters(
             item, source, source_token, verbs
@@ -230,7 +230,7 @@ def _pairs(
         if partner is not None:
             return [(source, partner)]
     if target_token is not None:
-        target = _resolve(coder.code(target_token), target_token, coder, quotes, entities, last)
+        target = resolve_pronoun(coder.code(target_token), target_token, coder, quotes, entities, last)
     mutual = item.pattern.symmetric or item.code[:2] in verbs.mutual_roots
     if target is None and item.code[:2] in verbs.topic_roots and source is not None:
         # "voiced confidence that ... with Russia ..."
@@ -286,7 +286,7 @@ def _parties(token: Token | None, first: CodedActor | None, coder: ActorCoder) -
             coded = _named(word, coder)
             if coded is None:
                 continue
-            if shared and _needs_home(coded):
+            if shared and needs_home(coded):
                 coded = coded.placed(shared, "phrase")  # "Danish media and government"
             found.append(coded)
             found += _distributed(word, coded, coder)
@@ -450,7 +450,7 @@ def _clause_target(
             and not coded.pronoun
             and not _owned(token, coded)
             and not _same(coded, source)
-            and (coded.country or coded.code[:3] in _DOMESTIC)
+            and (coded.country or coded.code[:3] in DOMESTIC_SECTORS)
         ):
             return coded, token
     for token in where if places else ():  # a meeting's place is not a party to it
@@ -468,66 +468,6 @@ def _clause_target(
             )
             return place, token
     return None
-
-
-_DOMESTIC = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "OPP",
-    "REB",
-    "PTY",
-    "ELI",
-    "BUS",
-    "MED",
-    "CVL",
-    "LAB",
-    "CRM",
-    "EDU",
-    "REL",
-    "SPY",
-    "UAF",
-    "REF",
-    "HLH",
-    "AGR",
-    "DEV",
-    "IGO",
-    "ENV",
-    "HRI",
-    "INS",
-    "SEP",
-    "NGM",
-}
-
-
-def _needs_home(actor: CodedActor | None) -> bool:
-    return bool(
-        actor is not None
-        and actor.code
-        and not actor.country
-        and len(actor.code) == 3
-        and actor.code in _DOMESTIC
-    )
-
-
-def _domestic(actor: CodedActor | None, home: str, basis: str = "sentence") -> CodedActor | None:
-    """An agent with no country of its own ("President X", "the rebels", "he") is placed in the country the
-    sentence is about: CAMEO codes domestic actors by their country."""
-    if actor is None or not _needs_home(actor):
-        return actor
-    return actor.placed(home, basis)
-
-
-def place_domestic(item: _Found, sent: Span, coder: ActorCoder) -> None:
-    """Place the event's domestic actors that name no country (see `dateline.nlp.homes`)."""
-    if not (_needs_home(item.source) or _needs_home(item.target)):
-        return
-    owners = [item.trigger, *item.chain] + ([item.obj] if item.obj is not None else [])
-    found = coder.homes.home(sent, owners)
-    if found is not None:
-        item.source, item.target = _domestic(item.source, *found), _domestic(item.target, *found)
 
 
 def _same(a: CodedActor, b: CodedActor | None) -> bool:
@@ -550,84 +490,3 @@ def _partner(subject: Token, source: CodedActor | None, coder: ActorCoder) -> Co
             end=span.end_char,
         )
     return None
-
-
-def _resolve(
-    coded: CodedActor,
-    token: Token,
-    coder: ActorCoder,
-    quotes: list[Quote],
-    entities: list[Entity],
-    last: CodedActor | None,
-) -> CodedActor:
-    """A pronoun takes the speaker of its quote (we), the subject of the verb of saying above it
-    ("Syria says it is willing"), or the last actor named."""
-    if not coded.pronoun or coded.code:
-        return coded
-    if is_first_person(token):
-        speaker = speaker_at(token.idx, quotes)
-        actor = _speaker_actor(speaker, entities) if speaker else None
-        if actor:
-            entity = next((e for e in entities if speaker and e.id == speaker.entity), None)
-            return replace(
-                coded,
-                code=actor,
-                country=actor[:3],
-                entity=speaker.entity if speaker else None,
-                pronoun=True,
-                name=entity.name if entity else None,
-                basis="phrase",
-            )
-    for ancestor in token.ancestors:
-        if not same_line(ancestor, token):
-            break
-        if ancestor.lemma_.lower() in _SAY:
-            subject = subject_of(ancestor) or clauses.quoted_subject(ancestor)
-            if subject is not None and subject != token and subject.lower_ not in _PRONOUN_SKIP:
-                found = coder.code(subject)
-                if found.code:
-                    return coded.as_pronoun(found)
-            break
-    owner = _owner(token, coder)
-    if owner is not None:
-        return coded.as_pronoun(owner)
-    if (
-        last is not None
-        and token.lower_ not in {"i", "we", "us", "me"}
-        and (token.lower_ not in _PERSONAL or _is_person(last, entities))
-    ):  # "he" stands for a person, not for the last country or group named
-        return coded.as_pronoun(last)
-    if token.lower_ in _PERSONAL and token.dep_ == "nsubj":  # else the person named last, though no event
-        return coder.person_before(token) or coded  # of theirs was coded ("Lavrov arrived ... he summoned")
-    return coded
-
-
-def _is_person(actor: CodedActor, entities: list[Entity]) -> bool:
-    """Whether an actor is a person the story names (not a country, city or body, which "he" cannot be)."""
-    if actor.entity is None:
-        return False
-    entity = next((e for e in entities if e.id == actor.entity), None)
-    return entity is None or entity.type == "PERSON"
-
-
-def _owner(token: Token, coder: ActorCoder) -> CodedActor | None:
-    """The actor a possessive pronoun stands for when the subject of its own clause names one: "Israel
-    mounted its invasion", "the group continued their hunger strike" ("his" and "her" only for a person)."""
-    if token.dep_ != "poss":
-        return None
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    subject = subject_of(verb) if verb is not None else None
-    if subject is None or subject.lower_ in PRONOUNS_SKIP or not same_line(subject, token):
-        return None
-    found = coder.code(subject)
-    if not found.code or found.pronoun:
-        return None
-    if token.lower_ in _PERSONAL and found.entity is None and subject.ent_type_ != "PERSON":
-        return None
-    return found
-
-
-def _speaker_actor(speaker: Speaker | None, entities: list[Entity]) -> str | None:
-    if speaker is None or speaker.entity is None:
-        return None
-    return next((e.actor for e in entities if e.id == speaker.entity and e.actor), None)

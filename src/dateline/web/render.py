@@ -186,7 +186,7 @@ def country_name(code: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def actor_label(code: str) -> str:
     """A readable name for an actor code: "RUSGOV" -> "Russian Federation: Government"."""
-    from dateline.lexicon.actors import decode_actor_code
+    from dateline.lexicon.actor_codes import decode_actor_code
     from dateline.lexicon.codebook import load_codebook
 
     if not code:
