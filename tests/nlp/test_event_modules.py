@@ -1,4 +1,5 @@
-"""The event coder's modules use one another through public names only, and stay short enough to read."""
+"""The event coder's and the actor coder's modules use one another through public names only, and stay short
+enough to read."""
 
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ EVENT_MODULES = [
     NLP / "candidate.py",
     LEXICON / "verbs.py",
     LEXICON / "codebook.py",
+]
+ACTOR_MODULES = [
+    NLP / "people.py",
+    NLP / "persontitles.py",
+    NLP / "roles.py",
+    NLP / "antecedents.py",
+    NLP / "domestic.py",
+    LEXICON / "actors.py",
+    LEXICON / "actor_codes.py",
+    LEXICON / "actor_words.py",
 ]
 
 
@@ -44,6 +55,7 @@ def private_imports(source: str) -> list[str]:
         ("from dateline.nlp.candidate import Candidate as _Found\n", []),
         ("from dateline import __version__\n", []),
         ("def f():\n    from dateline.nlp.modality import _hidden\n", ["dateline.nlp.modality._hidden"]),
+        ("def f():\n    from dateline.lexicon.actors import _tokens\n", ["dateline.lexicon.actors._tokens"]),
         ("from collections import _private\n", []),
     ],
 )
@@ -59,3 +71,13 @@ def test_event_modules_import_no_private_names(path):
 @pytest.mark.parametrize("path", EVENT_MODULES, ids=lambda p: p.name)
 def test_event_modules_stay_short(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 450
+
+
+@pytest.mark.parametrize("path", ACTOR_MODULES, ids=lambda p: p.name)
+def test_actor_modules_import_no_private_names(path):
+    assert private_imports(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", ACTOR_MODULES, ids=lambda p: p.name)
+def test_actor_modules_stay_under_the_guideline(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) < 550
