@@ -74,6 +74,9 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
     kind = _kind(token)
     if kind is None:
         return None
+    candidates = verbs.candidates(token.lemma_.lower(), kind) or verbs.candidates(token.lower_, kind)
+    if not candidates:  # most words: no pattern, so no need for the tests below
+        return None
     if kind == "verb" and token.tag_ == "VBN" and nominal_participle(token):
         return None  # "evacuated the wounded", "sustained two injured": people, not an act
     if (
@@ -83,9 +86,6 @@ def match_token(token: Token, verbs: VerbLexicon) -> tuple[Pattern, Token | None
         and not _after_comma(token)
     ):
         return None  # "removing the sanctions is out of the question": a course of action, not an act
-    candidates = verbs.candidates(token.lemma_.lower(), kind) or verbs.candidates(token.lower_, kind)
-    if kind == "adj" and not candidates:
-        candidates = verbs.candidates(token.lower_, "adj")
     for pattern in candidates:
         if pattern.particle and not _has_particle(token, pattern.particle):
             continue
