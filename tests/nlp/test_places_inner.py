@@ -11,7 +11,7 @@ from dateline.lexicon.gazetteer import Candidate, Place, load_gazetteer
 from dateline.nlp.place_cues import body_datelines, kinds_of, party_homes, written_kinds
 from dateline.nlp.place_mentions import inner_runs
 from dateline.nlp.place_scoring import Target
-from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names
+from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names, place_by_neighbour
 from dateline.records import Entity, Mention
 
 
@@ -168,3 +168,70 @@ def test_a_town_inside_a_name_outside_the_story_country_is_dropped(story_country
     targets[2].inner = True
     drop_misfits(targets)
     assert (targets[2].choice is not None) == kept
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "actor", "joint", "moved"),
+    [
+        ("Palais Zorvex", "FAC", None, " in ", True),  # a building written before its town
+        ("Zorvex Institute", "ORG", "EDU", ", ", True),  # a sector code alone leaves the place open
+        ("Zorvex Embassy", "ORG", "RUSGOV", " in ", False),  # an embassy is its country's
+        ("Ann Zorvex", "PERSON", None, " of ", False),  # a person is not a building
+        ("Zorvex Institute", "ORG", None, " and ", False),  # a list, not a place
+    ],
+)
+def test_a_building_before_a_resolved_place_is_at_that_place(
+    name: str, type_: str, actor: str | None, joint: str, moved: bool
+) -> None:
+    text = f"{name}{joint}Karvela"
+    start = len(name) + len(joint)
+    town = Entity(id="E1", name="Karvela", type="GPE", mentions=[Mention("Karvela", start, start + 7)])
+    targets = [Target(town, "Karvela", [Candidate(_TOWN)], {}, choice=Candidate(_TOWN), confidence=0.9)]
+    other = Place("Zorvex", "BRA", "city", -10.0, -50.0, 5000, 3, "PPL")
+    entity = Entity(id="E2", name=name, type=type_, actor=actor, mentions=[Mention(name, 0, len(name))])
+    targets.append(Target(entity, "Zorvex", [Candidate(other)], {}, choice=Candidate(other), confidence=0.5))
+    place_by_neighbour([town, entity], targets, text)
+    own = [t for t in targets if t.entity is entity]
+    assert len(own) == 1
+    assert (own[0].choice is not None and own[0].choice.place == _TOWN) == moved
+    assert own[0].inner == moved
+
+
+@pytest.mark.parametrize(("countries", "kept"), [(("NZL", "AUS"), False), (("NZL",), True)])
+def test_a_description_several_countries_bear_needs_the_story(countries: tuple[str, ...], kept: bool) -> None:
+    """ "West Coast" in a story of Greek towns is no region of New Zealand; a name only one country has stays."""
+    places = [Place("West Coast", c, "region", 0.0, 0.0, 30000, i, "ADM1") for i, c in enumerate(countries)]
+    entity = Entity(id="E9", name="West Coast", type="LOC", mentions=[Mention("West Coast", 60, 70)])
+    coast = Target(entity, "West Coast", [Candidate(p) for p in places], {}, choice=Candidate(places[0]))
+    targets = [_resolved("Karvela", _TOWN), _resolved("Karvela", _TOWN), coast]
+    drop_misfits(targets)
+    assert (coast.choice is not None) == kept
+
+
+def test_a_facility_word_inside_a_name_is_no_place() -> None:
+    """ "Zorvex Community Centre" is not in Centre, a region of Burkina Faso: it takes the story's country."""
+    targets = [_resolved("Karvela", _TOWN)]
+    org = Entity(id="E2", name="Zorvex Community Centre", type="ORG", mentions=[Mention("x", 40, 41)])
+    fill_from_story([targets[0].entity, org], targets, "", load_gazetteer(), load_actor_lexicon())
+    assert org.country == "GRC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Officials in BC opened a new clinic on Monday, the ministry in Victoria said.", "BC", "CAN"),
+        ("A fire damaged three houses on Dutchman Street in Toronto on Monday.", "Dutchman Street", "CAN"),
+    ],
+)
+def test_short_forms_and_street_names(nlp, text: str, name: str, country: str) -> None:
+    found = _countries(text)
+    assert found.get(name) == country, found
+
+
+def test_a_short_form_in_capitals_is_no_town() -> None:
+    """ "WA" is not the Ghanaian town of Wa: a capitalised short form is only a division's abbreviation."""
+    from dateline.nlp.place_mentions import _own_target
+
+    entity = Entity(id="E1", name="WA", type="GPE", mentions=[Mention("WA", 10, 12)])
+    target = _own_target(entity, "Rain fell in WA on Monday.", load_gazetteer(), load_actor_lexicon())
+    assert target is None or all(c.place.country != "GHA" for c in target.candidates)

@@ -41,6 +41,7 @@ from dateline.nlp.persontitles import (
     title_match,
     title_pattern,
 )
+from dateline.nlp.place_cues import STREET
 from dateline.nlp.quotemarks import quoted_spans, split_blocks
 from dateline.records import Entity, Mention
 
@@ -344,6 +345,8 @@ def _code(entity: Person, actors: ActorLexicon) -> None:
         entity.country = actors.lookup_country(entity.name)
         if entity.type == "GPE":
             entity.actor = entity.country
+        return
+    if entity.type == "FAC" and STREET.search(entity.name):  # "Frenchmen Street" is of no country's
         return
     code = organisation_code(entity.name, actors)
     if code is not None:

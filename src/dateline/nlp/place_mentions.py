@@ -366,12 +366,16 @@ def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) ->
     words = entity.name.replace("’s", "").replace("'s", "").split()
     if len(words) < 2:
         return None
+    if not entity.country and _acronym(words[0]):  # "NSW National Parks and Wildlife Service"
+        abbreviated = [c for c in gazetteer.candidates(words[0]) if _abbreviates(words[0], c)]
+        if abbreviated:
+            return Target(entity, words[0], abbreviated, {}, inner=True)
     for start, stop in inner_runs(words):
         part = " ".join(words[start:stop])
         lexicon = actors.lookup_country(part)
         if entity.country and lexicon != entity.country:
             continue
-        own = [c for c in gazetteer.candidates(part) if not c.alternate]
+        own = [c for c in gazetteer.candidates(part) if not c.alternate or _abbreviates(part, c)]
         if start == 1 and stop == len(words):  # "Northeast Georgia", not "Alexandria Commonwealth"
             own = [c for c in own if c.place.kind in ("country", "region") or c.place.population >= 100_000]
         if stop < len(words) and (kinds := place_cues.kinds_of(words[stop])):  # "Guernsey County Court"
@@ -426,6 +430,8 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
         return None
     spans = [(m.start, m.end) for m in entity.mentions]
     candidates = list(gazetteer.candidates(name))
+    if _acronym(name):  # "WA" is not the town of Wa, nor "CHU" Chu: a short form in capitals is a division's
+        candidates = [c for c in candidates if _abbreviates(name, c)]
     if not candidates and " - " in name:  # "Rio de Janeiro - West Zone": the place and a part of it
         candidates = list(gazetteer.candidates(name.split(" - ")[0]))
     if not candidates and (bare := _KIND_SUFFIX.sub("", name)) != name:  # "Briceno municipality"
@@ -444,7 +450,8 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
     state = state_abbreviations().get(place_key(name)) if "." in name else None
     if state and (division := gazetteer.admin1(state)) is not None:  # "Minn." is the state
         candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
-    lexicon = actors.lookup_country(name)
+    # a country word in a street's name is no country of it ("Frenchmen Street" is in New Orleans)
+    lexicon = None if place_cues.STREET.search(name) else actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
         if not candidates:  # an unknown name, a place only when the text says so ("Dossi (Boni, Tuy)")
             if (
@@ -491,11 +498,21 @@ def _personal(entity: Entity) -> bool:
     return entity.type == "PERSON" and name_gender(entity.name, honorific=None) is not None
 
 
+def _acronym(name: str) -> bool:
+    """A short form in capitals ("BC", "NSW"), which abbreviates a name rather than being one."""
+    return 2 <= len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _abbreviates(name: str, candidate: Candidate) -> bool:
+    """Whether a short form in capitals is the written abbreviation of a candidate division ("NSW")."""
+    return _acronym(name) and candidate.alternate and candidate.place.kind == "region"
+
+
 def _promotable(entity: Entity, best: Candidate) -> bool:
     """An ORG or PERSON name that is surely a place: a country or division, or (two words or more) a city of
     a million people."""
     if best.alternate:
-        return False
+        return _abbreviates(entity.name, best)  # "BC", "NSW"
     if best.place.kind in ("country", "region"):
         return entity.type == "ORG" or " " in entity.name
     return " " in entity.name and best.place.kind == "city" and best.place.population >= _PROMOTE_POPULATION

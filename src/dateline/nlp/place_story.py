@@ -11,8 +11,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from dateline.lexicon import geodata
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.gazetteer import Gazetteer, Place, place_key
+from dateline.nlp.place_cues import MODIFIER
 from dateline.nlp.place_mentions import INNER_POPULATION, ORGISH, PLACE_TYPES, inner_runs
 from dateline.nlp.place_scoring import LOCAL, Target, story_weight
 from dateline.records import Entity
@@ -57,28 +59,46 @@ _FACILITY = re.compile(
 )
 
 
+_DIVISION = re.compile(r"\s+(?:State|Province|Region|County|District|Governorate)$")
+
+
+def _division_name(name: str) -> str:
+    """A division's name without its kind word ("Sokoto State" -> "Sokoto"); a compass word left alone
+    ("North State Street" cut to "North State") is no name."""
+    stripped = _DIVISION.sub("", name)
+    return "" if MODIFIER.match(stripped) else stripped
+
+
+SIZEABLE_TOWN = 20000
 CAN_HOLD_PLACES = (*PLACE_TYPES, "ORG", "PERSON")
 APPROXIMATE = 0.6  # confidence factor of a place read from inside a longer name
 
 
-def dominant_country(targets: Sequence[Target]) -> str | None:
-    """The country of half or more of the story's resolved names, by their weight, if any."""
+def country_votes(targets: Sequence[Target]) -> dict[str, float]:
+    """The story's countries, each with the weight of the resolved names in it."""
     votes: defaultdict[str, float] = defaultdict(float)
     for t in targets:
         if t.choice is not None and t.choice.place.country:
             votes[t.choice.place.country] += story_weight(t)
+    return votes
+
+
+def dominant_country(targets: Sequence[Target], share: float = 0.5) -> str | None:
+    """The country of `share` (half) or more of the story's resolved names, by their weight, if any; with a
+    share of 0, the country the story names most."""
+    votes = country_votes(targets)
     total = sum(votes.values())
     if not total:
         return None
     top = max(votes, key=lambda c: votes[c])
-    return top if votes[top] / total >= 0.5 else None
+    return top if votes[top] / total >= share else None
 
 
 def drop_misfits(targets: Sequence[Target]) -> None:
     """A name written with a kind of place none of its candidates is ("Springfield province" where the
     gazetteer knows only towns of the name) is left to the story when its best place lies outside the story's
     dominant country (of the other names): `fill_from_story` then gives it that country. Then
-    `_drop_lone_inner_towns`."""
+    `_drop_lone_guesses`."""
     misfits = [
         t
         for t in targets
@@ -87,7 +107,7 @@ def drop_misfits(targets: Sequence[Target]) -> None:
         and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
         and not any(c.place.kind in t.kinds for c in t.candidates)
     ]
-    _drop_lone_inner_towns(targets)
+    _drop_lone_guesses(targets)
     if not misfits:
         return
     odd = {id(t) for t in misfits}
@@ -97,18 +117,32 @@ def drop_misfits(targets: Sequence[Target]) -> None:
             t.choice = None
 
 
-def _drop_lone_inner_towns(targets: Sequence[Target]) -> None:
+def _drop_lone_guesses(targets: Sequence[Target]) -> None:
     """A town read inside a longer name that no other name of the story puts in the same country ("Homeland
     Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's other names
-    agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no other place."""
+    agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no other place.
+    So is a descriptive name several countries have ("West Coast", a region of New Zealand) that no other name
+    puts in its country; "West Bank" and "Northern Territory" are one place each, and stay."""
     resolved = [t for t in targets if t.choice is not None]
     for t in resolved:
-        if not (t.inner and t.choice is not None and t.choice.place.kind == "city"):
+        if t.choice is None:
+            continue
+        kind = t.choice.place.kind
+        if not (t.inner and kind == "city" or kind != "country" and _description(t)):
             continue
         country = t.choice.place.country
         others = [u for u in resolved if u.entity is not t.entity and u.choice is not None]
         if others and not any(u.choice.place.country == country for u in others if u.choice is not None):
             t.choice = None
+
+
+def _description(target: Target) -> bool:
+    """A name that describes as much as it names, and that places in more than one country bear."""
+    return (
+        not target.demonym
+        and geodata.descriptive(target.name)
+        and len({c.place.country for c in target.candidates}) > 1
+    )
 
 
 def from_story_names(entities: list[Entity], targets: list[Target]) -> None:
@@ -154,6 +188,49 @@ def from_story_names(entities: list[Entity], targets: list[Target]) -> None:
                 break
 
 
+# what joins a building or body to the place it is at: "Palais des Nations in Geneva", "Percy French Hotel,
+# Ballyjamesduff"
+_AT_PLACE = re.compile(r"(?:\s*,\s*|\s+(?:in|at|near)\s+)(?:the\s+)?")
+
+
+def place_by_neighbour(entities: list[Entity], targets: list[Target], text: str) -> None:
+    """A building or an organisation written just before a place the story resolves is at that place
+    ("University of St. Thomas in Houston", "CHU in Montpellier"), whatever its own name reads as: that place
+    replaces the entity's own targets. An organisation the actor lexicon gives a country keeps it (an embassy
+    is its country's), and people are left alone."""
+    after: dict[int, Target] = {}
+    for t in targets:
+        if t.choice is not None and not t.demonym and not t.inner and t.choice.place.kind in LOCAL:
+            for m in t.entity.mentions:
+                after.setdefault(m.start, t)
+    if not after:
+        return
+    for entity in entities:
+        if entity.title or (entity.actor and len(entity.actor) != 3):
+            continue
+        if not (entity.type in ("FAC", "ORG") or entity.type == "PERSON" and _FACILITY.search(entity.name)):
+            continue
+        for m in entity.mentions:
+            joined = _AT_PLACE.match(text, m.end)
+            place = after.get(joined.end()) if joined else None
+            if place is None or place.entity is entity or place.choice is None:
+                continue
+            targets[:] = [t for t in targets if t.entity is not entity]
+            confidence = place.confidence * APPROXIMATE
+            targets.append(
+                Target(
+                    entity,
+                    place.name,
+                    [place.choice],
+                    {},
+                    choice=place.choice,
+                    confidence=confidence,
+                    inner=True,
+                )
+            )
+            break
+
+
 def fill_from_story(
     entities: list[Entity], targets: list[Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
 ) -> None:
@@ -163,6 +240,8 @@ def fill_from_story(
     locality, placed in the story's dominant country, at its most named place; any other organisation the
     actor lexicon does not know, of the story's dominant country (no point)."""
     dominant = dominant_country(targets)
+    leading = dominant or dominant_country(targets, share=0.0)
+    votes = country_votes(targets)
     resolved = {id(t.entity) for t in targets if t.choice is not None}
     focus = _focus(targets, dominant)
     for entity in entities:
@@ -172,13 +251,29 @@ def fill_from_story(
         if entity.actor and not (_FACILITY.search(name) and len(entity.actor) == 3):
             continue  # a sector code alone ("HLH") leaves a hospital's place open
         if entity.type in ("ORG", "PERSON") and not entity.actor:
-            own = [c for c in gazetteer.candidates(name) if not c.alternate]
-            if dominant and own and not ORGISH.search(name):
-                local = [c for c in own if c.place.country == dominant]
+            # a place's own name; another name of it ("Misrata" for Misratah) where the story names its country
+            # and the place is a division or a town of some size
+            own = [
+                c
+                for c in gazetteer.candidates(_division_name(name))
+                if not c.alternate
+                or (
+                    c.place.country in votes
+                    and (c.place.kind == "region" or c.place.population >= SIZEABLE_TOWN)
+                )
+            ]
+            if own and not ORGISH.search(name):
+                # of the dominant country; where none has half the story, of a country the story names
+                local = [
+                    c
+                    for c in own
+                    if c.place.country == dominant or (not dominant and c.place.country in votes)
+                ]
+                local.sort(key=lambda c: -votes.get(c.place.country, 0.0))
                 if local:
                     entity.type = "GPE"
                     target = Target(entity, name, local, {})
-                    target.choice, target.confidence = local[0], 0.5
+                    target.choice, target.confidence = local[0], 0.5 if dominant else 0.4
                     targets.append(target)
                     resolved.add(id(entity))
                     continue
@@ -188,19 +283,19 @@ def fill_from_story(
                     entity.country = inner.country
                     write_point(entity, inner, 0.5)
                     continue
-        if dominant and (entity.type in PLACE_TYPES or _FACILITY.search(name)):
+        if leading and (entity.type in PLACE_TYPES or _FACILITY.search(name)):
             if entity.type in PLACE_TYPES:
-                stripped = re.sub(r"\s+(?:State|Province|Region|County|District|Governorate)$", "", name)
-                found = gazetteer.candidates(stripped) if stripped != name else ()
+                stripped = _division_name(name)
+                found = gazetteer.candidates(stripped) if stripped and stripped != name else ()
                 if found:
-                    ranked = sorted(found, key=lambda c: (c.place.country != dominant, -c.prior))
+                    ranked = sorted(found, key=lambda c: (c.place.country != leading, -c.prior))
                     target = Target(entity, name, list(ranked), {})
                     target.choice, target.confidence = ranked[0], 0.5
                     targets.append(target)
                     resolved.add(id(entity))
                     continue
-            entity.country = dominant
-            entity.place_confidence = 0.3
+            entity.country = leading  # where no country has half the story, the one it names most, less sure
+            entity.place_confidence = 0.3 if dominant else 0.2
             if focus is not None:  # a street or building of the story: at its main place, no id of its own
                 entity.lat, entity.lon = focus.lat, focus.lon
                 entity.admin1, entity.admin1_code = focus.admin1, focus.admin1_code
@@ -227,13 +322,17 @@ def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant
             part = " ".join(words[k : k + size])
             if not part[:1].isupper() or not part.replace(".", "").replace(" ", "").isalpha():
                 continue
+            if _FACILITY.fullmatch(part) or geodata.compass_alone(part):  # "Centre", "Western": no place's name
+                continue
             own = [c.place for c in gazetteer.candidates(part) if not c.alternate]
             sizeable = [p for p in own if p.kind in ("region", "city") and p.population >= INNER_POPULATION]
             local = next(
                 (
                     p
                     for p in own
-                    if dominant and p.country == dominant and (p.kind != "city" or p.population >= 20000)
+                    if dominant
+                    and p.country == dominant
+                    and (p.kind != "city" or p.population >= SIZEABLE_TOWN)
                 ),
                 None,
             )

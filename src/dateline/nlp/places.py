@@ -32,7 +32,14 @@ from dateline.nlp.place_mentions import (
     make_target,
 )
 from dateline.nlp.place_scoring import Target, choose, context_evidence
-from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names, write_inner, write_place
+from dateline.nlp.place_story import (
+    drop_misfits,
+    fill_from_story,
+    from_story_names,
+    place_by_neighbour,
+    write_inner,
+    write_place,
+)
 from dateline.nlp.placement import PlaceMention, StoryPlaces
 from dateline.records import Entity
 
@@ -79,6 +86,7 @@ def resolve_places(
     choose(targets, coherence=True)
     drop_misfits(targets)
     from_story_names(entities, targets)
+    place_by_neighbour(entities, targets, text)
     fill_from_story(entities, targets, text, gazetteer, actors)
     mentions: list[PlaceMention] = []
     for target in targets:
