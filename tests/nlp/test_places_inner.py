@@ -10,7 +10,7 @@ from dateline.lexicon.actors import load_actor_lexicon
 from dateline.lexicon.gazetteer import Candidate, Place, load_gazetteer
 from dateline.nlp.place_cues import body_datelines, kinds_of, party_homes, written_kinds
 from dateline.nlp.place_mentions import inner_runs
-from dateline.nlp.place_scoring import Target
+from dateline.nlp.place_scoring import Target, choose
 from dateline.nlp.place_story import drop_misfits, fill_from_story, from_story_names, place_by_neighbour
 from dateline.records import Entity, Mention
 
@@ -235,3 +235,30 @@ def test_a_short_form_in_capitals_is_no_town() -> None:
     entity = Entity(id="E1", name="WA", type="GPE", mentions=[Mention("WA", 10, 12)])
     target = _own_target(entity, "Rain fell in WA on Monday.", load_gazetteer(), load_actor_lexicon())
     assert target is None or all(c.place.country != "GHA" for c in target.candidates)
+
+
+def _named(name: str, start: int, places: list[tuple[Place, float]]) -> Target:
+    entity = Entity(id=f"E{start}", name=name, type="GPE", mentions=[Mention(name, start, start + len(name))])
+    return Target(entity, name, [Candidate(p, False, prior) for p, prior in places], {})
+
+
+@pytest.mark.parametrize(("other_country", "shared"), [("USA", True), ("CAN", False)])
+def test_two_names_that_can_share_a_division_are_read_there(other_country: str, shared: bool) -> None:
+    """ "Paris and Henry County": the capital has the stronger prior, but a Henry County of one country has a
+    Paris in its Tennessee; a name of two countries says nothing of that."""
+    capital = Place("Karvela", "GRC", "city", 38.0, 23.0, 2_000_000, 1, "PPLC", "Attica", "GR.ESYE31")
+    town = Place("Karvela", "USA", "city", 36.3, -88.3, 10_000, 2, "PPL", "Tennessee", "US.TN")
+    counties = [
+        Place("Zorvex County", "USA", "district", 33.4, -84.1, 60_000, 3, "ADM2", "Georgia", "US.GA"),
+        Place(
+            "Zorvex County", other_country, "district", 36.3, -88.3, 50_000, 4, "ADM2", "Tennessee", "US.TN"
+        ),
+    ]
+    targets = [
+        _named("Karvela", 0, [(capital, 8.5), (town, 4.0)]),
+        _named("Zorvex County", 20, [(counties[0], 4.5), (counties[1], 4.4)]),
+    ]
+    choose(targets, coherence=False)
+    choose(targets, coherence=True)
+    assert targets[0].choice is not None
+    assert (targets[0].choice.place == town) == shared

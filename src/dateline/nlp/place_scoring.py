@@ -28,6 +28,8 @@ W_STORY_ADMIN1 = 3.0
 W_DEMONYM = 0.3
 W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province")
 W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
+W_SHARED_ADMIN1 = 2.0  # another name of the story may be a place in the same first-level division
+SHARED_MARGIN = 1.0  # ... by a reading of it at most this far below its likeliest (a tenth of the people)
 LOCAL = ("city", "district", "region", "site")  # places inside a first-level division
 
 
@@ -202,8 +204,8 @@ def choose(targets: Sequence[Target], *, coherence: bool) -> None:
 
 
 class _StoryVote:
-    """The weights of the story's first choices by country and by first-level division. A target is judged by
-    the other names only: the votes of every target of its own name ("Paris" and "Paris Police") are
+    """The weights of the story's first choices by country and by first-level division, and which names could
+    be places in each division. A target is judged by the other names only: the votes of every target of its own name ("Paris" and "Paris Police") are
     left out, so that a name does not confirm itself."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
@@ -229,6 +231,25 @@ class _StoryVote:
                 self.own_total_d[key] += weight
         self.total_c = sum(self.countries.values())
         self.total_d = sum(self.divisions.values())
+        # the names of one country only that have a place of their own name in each of its first-level divisions
+        # ("Henry County", American, has one in Tennessee, where a Paris is): two such names likely share it.
+        # A name of several countries ("Newark", "London") says nothing of this.
+        self.possible: defaultdict[str, set[str]] = defaultdict(set)
+        for t in targets:
+            own = [c.place for c in t.candidates if not c.alternate]
+            if t.demonym or len({p.country for p in own}) != 1:
+                continue
+            key = place_key(t.name)
+            best = max(c.prior for c in t.candidates if not c.alternate)
+            for c in t.candidates:  # of its likelier readings: Newark, New Jersey, not every Newark
+                # a division named itself is counted by the first choices' votes; this is for places in one
+                if (
+                    not c.alternate
+                    and c.prior >= best - SHARED_MARGIN
+                    and c.place.kind in ("city", "district")
+                ):
+                    if c.place.admin1_code:
+                        self.possible[c.place.admin1_code].add(key)
 
     def bonus(self, t: Target, place: Place) -> float:
         key = place_key(t.name)
@@ -241,6 +262,8 @@ class _StoryVote:
         if rest_d > 1e-9 and place.admin1_code and place.kind != "country":
             share = (self.divisions[place.admin1_code] - self.own_divisions[key, place.admin1_code]) / rest_d
             score += W_STORY_ADMIN1 * max(share, 0.0)
+        if place.kind in LOCAL and place.admin1_code and self.possible[place.admin1_code] - {key}:
+            score += W_SHARED_ADMIN1
         return score
 
 
