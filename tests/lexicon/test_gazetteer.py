@@ -47,6 +47,8 @@ from dateline.lexicon.gazetteer import Place, admin1_variants, index_path, load_
         ("BC", "CAN", "region"),
         ("Middle East", None, "continent"),
         ("Balkans", None, "continent"),
+        ("Atlantic", None, "continent"),  # the ocean, not the town in Iowa
+        ("North Sea", None, "continent"),
     ],
 )
 def test_lookup_without_context(name: str, country: str | None, kind: str) -> None:

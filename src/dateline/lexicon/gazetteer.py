@@ -65,11 +65,11 @@ MAX_CANDIDATES = 40  # the most populous; "Springfield" has more, none of them n
 @dataclass(frozen=True)
 class Place:
     """A GeoNames place. `kind` is city, district (second-level division), region (first-level, or a region
-    made of several divisions), country, continent (or a region of several countries, "Middle East") or site
-    (an airport); `country` is ISO 3166 alpha-3;
-    `feature` the GeoNames feature code (PPL, PPLC, ADM2, ADM1, PCLI, CONT, AIRP; RGN for a region made of
-    divisions, which has no GeoNames id here); `admin1` the name of the first-level division holding it and
-    `admin1_code` its GeoNames code ("US.TX")."""
+    made of several divisions), country, continent (or a region of several countries, "Middle East", or a
+    sea) or site (an airport); `country` is ISO 3166 alpha-3; `feature` the GeoNames feature code (PPL, PPLC,
+    ADM2, ADM1, PCLI, CONT, AIRP; RGN for a region made of divisions or of countries, OCN, SEA, GULF, STRT and
+    CHN for waters, which have no GeoNames id here); `admin1` the name of the first-level division holding it
+    and `admin1_code` its GeoNames code ("US.TX")."""
 
     name: str
     country: str | None
@@ -480,11 +480,10 @@ def build_index(path: Path) -> None:
             ),
             [cont["name"]],
         )
-    for region, aliases, y, x in geodata.rows(
-        "world_regions.tsv"
-    ):  # "Middle East": several countries', none's
+    # regions of several countries and the seas between them, no country's own ("Middle East", "Red Sea")
+    for region, aliases, feature, y, x in geodata.rows("world_regions.tsv"):
         add(
-            (region, None, "continent", float(y), float(x), 0, None, "RGN", None, None),
+            (region, None, "continent", float(y), float(x), 0, None, feature, None, None),
             [region],
             [a for a in aliases.split("|") if a],
         )

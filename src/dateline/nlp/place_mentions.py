@@ -490,6 +490,8 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
         return None
     brackets = [place_cues.bracketed(text, m.end) for m in entity.mentions]
     kinds = place_cues.written_kinds(name, text, [m.end for m in entity.mentions])
+    if kinds and any(c.place.kind in kinds for c in candidates):  # "Red Sea State" is no sea
+        candidates = [c for c in candidates if c.place.kind != "continent"]
     return Target(entity, name, candidates, evidence, containers=holders, brackets=brackets, kinds=kinds)
 
 
