@@ -47,7 +47,9 @@ def test_no_inner_run_of_a_single_word_or_two_names() -> None:
     ("text", "found"),
     [
         ("Flood warning issued. SPRINGFIELD -- The city council met.", ["SPRINGFIELD"]),
-        ("Man held.\nDENVER, Colo. (AP) — Police said on Monday.", ["DENVER"]),
+        ("Man held.\nDENVER, Colo. (AP) — Police said on Monday.", ["DENVER", "Colo."]),
+        ("SAN ANTONIO The council voted on Monday to close the pool.", ["SAN ANTONIO"]),  # no dash left
+        ("BREAKING NEWS The council voted on Monday.", []),
         ("The vote is due. NATO said it would wait.", []),
         ("He said the NEW PLAN -- a draft -- was ready.", []),
     ],

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
-from dateline.lexicon.gazetteer import Candidate, load_gazetteer, place_key
+from dateline.lexicon.gazetteer import Candidate, Gazetteer, load_gazetteer, place_key
 from dateline.nlp.dateline import parse_dateline
 
 # a kind of place written after its name: "Rajbiraj municipality", "Bariirre village", "Saptari district"
@@ -249,20 +249,56 @@ _CAPS_NAME = re.compile(r"[A-Z][A-Z'’.\-]*(?:[ \-][A-Z][A-Z'’.\-]*){0,3}\b")
 _PARTY_HOME = re.compile(r"(?<![\w-])(?:R|D|I|DFL)-([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})(?=[,)])")
 
 
+# the state or country a dateline writes after its town ("DENVER, Colo. (AP)")
+_DATELINE_REGION = re.compile(r",[ \t]+([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)")
+# a dateline left without its agency and dash: a town in capitals at a line's start, then the story's words
+_BARE_OPENING = re.compile(r"[ \t]+(?=[A-Z][a-z])")
+BARE_DATELINE_POPULATION = 100_000
+
+
 def body_datelines(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:
     """The places of datelines in capitals that open a line or follow a headline's sentence inside the text
-    ("Flood warning issued. SPRINGFIELD -- The city...", "DENVER, Colo. (AP) — "): (start, end, name)."""
+    ("Flood warning issued. SPRINGFIELD -- The city...", "DENVER, Colo. (AP) — "), with the state or country
+    written after the town ("Colo."): (start, end, name). A line may also open with a city of some size in
+    capitals and no dash ("OKLAHOMA CITY The Latest on ..."), as copy stripped of its agency does."""
+    gazetteer = load_gazetteer()
     for m in _OPENING.finditer(text):
         start = m.end()
         name = _CAPS_NAME.match(text, start)
         if name is None or len(name.group().replace(" ", "")) < 3:
             continue
-        found = parse_dateline(text[start : start + 200])
         end = name.end()
-        if found is None or not found.place or place_key(found.place) != place_key(name.group()):
+        found = parse_dateline(text[start : start + 200])
+        dated = (
+            found is not None
+            and bool(found.place)
+            and place_key(found.place or "") == place_key(name.group())
+        )
+        if not dated and (m.group().strip(" \t\n") or not _bare_dateline(text, name, gazetteer)):
             continue
         if not any(taken[start:end]):
             yield start, end, name.group()
+        region = _DATELINE_REGION.match(text, end)
+        if dated and found is not None and region is not None and region.end(1) <= start + len(found.text):
+            written = region.group(1)
+            known = place_key(written) in state_abbreviations() or any(
+                c.place.kind in ("region", "country") for c in gazetteer.candidates(written)
+            )
+            if known and not any(taken[region.start(1) : region.end(1)]):
+                yield region.start(1), region.end(1), written
+
+
+def _bare_dateline(text: str, name: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """Whether a name in capitals at a line's start, followed by a capitalised word, is a city or division
+    of some size ("OKLAHOMA CITY The Latest"), not a headline's first words."""
+    if _BARE_OPENING.match(text, name.end()) is None:
+        return False
+    return any(
+        not c.alternate
+        and c.place.kind in ("city", "region")
+        and c.place.population >= BARE_DATELINE_POPULATION
+        for c in gazetteer.candidates(name.group())
+    )
 
 
 def party_homes(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]]:
