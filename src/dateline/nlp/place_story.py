@@ -269,6 +269,8 @@ def fill_from_story(
                     for c in own
                     if c.place.country == dominant or (not dominant and c.place.country in votes)
                 ]
+                if not local and _division_name(name) != name:  # "Sokoto State": the kind word says enough
+                    local = [c for c in own if c.place.kind == "region" and not c.alternate]
                 local.sort(key=lambda c: -votes.get(c.place.country, 0.0))
                 if local:
                     entity.type = "GPE"
