@@ -106,6 +106,20 @@ def test_code_phrase_parts(lexicon):
     assert lexicon.code_phrase("soldiers") == ActorCode("MIL", None, "MIL", "agent")
 
 
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Lebanon County Commissioners", None),  # a county named after a country is no part of it
+        ("the Jordan Township police", None),
+        ("the Lebanon army", "LBN"),
+        ("Mexico City police", "MEX"),  # a capital named after its country is
+    ],
+)
+def test_namesake_divisions(lexicon, phrase, country):
+    code = lexicon.code_phrase(phrase)
+    assert (code.country if code else None) == country
+
+
 @pytest.mark.parametrize("phrase", ["", "the", "yesterday", "us", "a nice afternoon", "the Acme Group"])
 def test_code_phrase_none(lexicon, phrase):
     assert lexicon.code_phrase(phrase) is None

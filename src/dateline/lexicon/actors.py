@@ -37,6 +37,8 @@ BODY_COLUMNS = ("body", "sector")
 #: Kinds of surface forms yielded by :meth:`ActorLexicon.phrases`.
 PHRASE_KINDS = ("country", "demonym", "seat", "igo", "ngo", "img", "ethnic", "actor", "agent")
 _STANCE = ("pro-", "anti-", "non-")
+# a word after a country's name that makes it a namesake division's: "Lebanon County", "Jordan Township"
+_NAMESAKE_DIVISIONS = frozenset({"county", "parish", "township", "borough"})
 _PLACE_LINKS = {"in", "of", "from", "at", "inside"}
 _OF_LINKS = {"of", "from"}
 _PLAIN = "CVL"  # the sector of a word for people as such ("members", "a group"): other words say more
@@ -247,6 +249,8 @@ class ActorLexicon:
                 found = self._named(words[start:end])
                 if found is None:
                     continue
+                if found[0] == "country" and end < len(words) and words[end].lower() in _NAMESAKE_DIVISIONS:
+                    continue  # "Guernsey County Sheriff's Office" is in Ohio: a county named after a country
                 if found[0] == "demonym" and (
                     (start > 0 and words[start - 1].lower() == "ethnic")
                     or (end == start + 1 and end < len(words) - 1 and words[end].lower() == "of")
