@@ -247,9 +247,9 @@ class _StoryVote:
                     not c.alternate
                     and c.prior >= best - SHARED_MARGIN
                     and c.place.kind in ("city", "district")
+                    and c.place.admin1_code
                 ):
-                    if c.place.admin1_code:
-                        self.possible[c.place.admin1_code].add(key)
+                    self.possible[c.place.admin1_code].add(key)
 
     def bonus(self, t: Target, place: Place) -> float:
         key = place_key(t.name)
