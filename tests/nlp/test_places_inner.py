@@ -270,7 +270,7 @@ def test_two_names_that_can_share_a_division_are_read_there(other_country: str, 
 
 
 def test_a_division_written_with_its_kind_word_needs_no_story_support() -> None:
-    """"Sokoto State" taken for a person, in a story of Greek towns: the kind word is evidence enough."""
+    """A division taken for a person ("Sokoto State") in a story of Greek towns: the kind word is evidence."""
     targets = [_resolved("Karvela", _TOWN)]
     state = Entity(id="E2", name="Sokoto State", type="PERSON", mentions=[Mention("Sokoto State", 40, 52)])
     fill_from_story([targets[0].entity, state], targets, "", load_gazetteer(), load_actor_lexicon())

@@ -481,11 +481,11 @@ def build_index(path: Path) -> None:
             [cont["name"]],
         )
     # regions of several countries and the seas between them, no country's own ("Middle East", "Red Sea")
-    for region, aliases, feature, y, x in geodata.rows("world_regions.tsv"):
+    for region, other_names, feature, y, x in geodata.rows("world_regions.tsv"):
         add(
             (region, None, "continent", float(y), float(x), 0, None, feature, None, None),
             [region],
-            [a for a in aliases.split("|") if a],
+            [a for a in other_names.split("|") if a],
         )
     seen_capital: set[str] = set()
     cities = sorted(all_cities, key=lambda c: -c["population"])

@@ -271,7 +271,7 @@ def fill_from_story(
                 ]
                 if not local and _division_name(name) != name:  # "Sokoto State": the kind word says enough
                     local = [c for c in own if c.place.kind == "region" and not c.alternate]
-                local.sort(key=lambda c: -votes.get(c.place.country, 0.0))
+                local.sort(key=lambda c: -votes.get(c.place.country or "", 0.0))
                 if local:
                     entity.type = "GPE"
                     target = Target(entity, name, local, {})
@@ -324,8 +324,8 @@ def _inner_place(name: str, gazetteer: Gazetteer, actors: ActorLexicon, dominant
             part = " ".join(words[k : k + size])
             if not part[:1].isupper() or not part.replace(".", "").replace(" ", "").isalpha():
                 continue
-            if _FACILITY.fullmatch(part) or geodata.compass_alone(part):  # "Centre", "Western": no place's name
-                continue
+            if _FACILITY.fullmatch(part) or geodata.compass_alone(part):
+                continue  # "Centre", "Western": no place's name
             own = [c.place for c in gazetteer.candidates(part) if not c.alternate]
             sizeable = [p for p in own if p.kind in ("region", "city") and p.population >= INNER_POPULATION]
             local = next(
