@@ -173,19 +173,21 @@ def from_story_names(entities: list[Entity], targets: list[Target]) -> None:
         for start, stop in inner_runs(words, known=True) if len(words) > 1 else ():
             inside = named.get(place_key(" ".join(words[start:stop])))
             if inside is not None and inside.choice is not None:
-                confidence = inside.confidence * APPROXIMATE
-                targets.append(
-                    Target(
-                        entity,
-                        inside.name,
-                        [inside.choice],
-                        {},
-                        choice=inside.choice,
-                        confidence=confidence,
-                        inner=True,
-                    )
-                )
+                targets.append(_placed_at(entity, inside))
                 break
+
+
+def _placed_at(entity: Entity, resolved: Target) -> Target:
+    """A target placing an entity at a resolved name's place, less surely than that name."""
+    return Target(
+        entity,
+        resolved.name,
+        [resolved.choice] if resolved.choice is not None else [],
+        {},
+        choice=resolved.choice,
+        confidence=resolved.confidence * APPROXIMATE,
+        inner=True,
+    )
 
 
 # what joins a building or body to the place it is at: "Palais des Nations in Geneva", "Percy French Hotel,
@@ -216,18 +218,7 @@ def place_by_neighbour(entities: list[Entity], targets: list[Target], text: str)
             if place is None or place.entity is entity or place.choice is None:
                 continue
             targets[:] = [t for t in targets if t.entity is not entity]
-            confidence = place.confidence * APPROXIMATE
-            targets.append(
-                Target(
-                    entity,
-                    place.name,
-                    [place.choice],
-                    {},
-                    choice=place.choice,
-                    confidence=confidence,
-                    inner=True,
-                )
-            )
+            targets.append(_placed_at(entity, place))
             break
 
 
