@@ -269,11 +269,7 @@ def body_datelines(text: str, taken: bytearray) -> Iterator[tuple[int, int, str]
             continue
         end = name.end()
         found = parse_dateline(text[start : start + 200])
-        dated = (
-            found is not None
-            and bool(found.place)
-            and place_key(found.place or "") == place_key(name.group())
-        )
+        dated = found is not None and place_key(found.place or "") == place_key(name.group())
         if not dated and (m.group().strip(" \t\n") or not _bare_dateline(text, name, gazetteer)):
             continue
         if not any(taken[start:end]):

@@ -450,8 +450,7 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
     state = state_abbreviations().get(place_key(name)) if "." in name else None
     if state and (division := gazetteer.admin1(state)) is not None:  # "Minn." is the state
         candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
-    # a country word in a street's name is no country of it ("Frenchmen Street" is in New Orleans)
-    lexicon = None if place_cues.STREET.search(name) else actors.lookup_country(name)
+    lexicon = actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
         if not candidates:  # an unknown name, a place only when the text says so ("Dossi (Boni, Tuy)")
             if (

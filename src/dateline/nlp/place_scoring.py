@@ -205,8 +205,8 @@ def choose(targets: Sequence[Target], *, coherence: bool) -> None:
 
 class _StoryVote:
     """The weights of the story's first choices by country and by first-level division, and which names could
-    be places in each division. A target is judged by the other names only: the votes of every target of its own name ("Paris" and "Paris Police") are
-    left out, so that a name does not confirm itself."""
+    be places in each division. A target is judged by the other names only: the votes of every target of its
+    own name ("Paris" and "Paris Police") are left out, so that a name does not confirm itself."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
         self.countries: defaultdict[str, float] = defaultdict(float)

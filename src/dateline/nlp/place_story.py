@@ -83,10 +83,13 @@ def country_votes(targets: Sequence[Target]) -> dict[str, float]:
     return votes
 
 
-def dominant_country(targets: Sequence[Target], share: float = 0.5) -> str | None:
-    """The country of `share` (half) or more of the story's resolved names, by their weight, if any; with a
-    share of 0, the country the story names most."""
-    votes = country_votes(targets)
+def dominant_country(targets: Sequence[Target]) -> str | None:
+    """The country of half or more of the story's resolved names, by their weight, if any."""
+    return _top_country(country_votes(targets), share=0.5)
+
+
+def _top_country(votes: dict[str, float], *, share: float) -> str | None:
+    """The country with the most votes, if it has `share` of them or more."""
     total = sum(votes.values())
     if not total:
         return None
@@ -226,13 +229,15 @@ def fill_from_story(
     entities: list[Entity], targets: list[Target], text: str, gazetteer: Gazetteer, actors: ActorLexicon
 ) -> None:
     """What the names alone leave open, from the story: a name the model took for a person or organisation
-    that is a place of the story's country ("Owerri" in a Nigerian story); an organisation named after a
+    that is a place of the story's country ("Owerri" in a Nigerian story; where no country has half the story,
+    of a country it names; "Sokoto State", a division by its kind word, of any); an organisation named after a
     place ("Illinois Department of Public Health" -> USA, at Illinois); a street, building or unknown
-    locality, placed in the story's dominant country, at its most named place; any other organisation the
-    actor lexicon does not know, of the story's dominant country (no point)."""
-    dominant = dominant_country(targets)
-    leading = dominant or dominant_country(targets, share=0.0)
+    locality, placed in the story's dominant country, at its most named place (where none dominates, in the
+    country the story names most, less surely); any other organisation the actor lexicon does not know, of
+    the story's dominant country (no point)."""
     votes = country_votes(targets)
+    dominant = _top_country(votes, share=0.5)
+    leading = dominant or _top_country(votes, share=0.0)  # where none has half, the one the story names most
     resolved = {id(t.entity) for t in targets if t.choice is not None}
     focus = _focus(targets, dominant)
     for entity in entities:
@@ -244,9 +249,10 @@ def fill_from_story(
         if entity.type in ("ORG", "PERSON") and not entity.actor:
             # a place's own name; another name of it ("Misrata" for Misratah) where the story names its country
             # and the place is a division or a town of some size
+            division = _division_name(name)
             own = [
                 c
-                for c in gazetteer.candidates(_division_name(name))
+                for c in gazetteer.candidates(division)
                 if not c.alternate
                 or (
                     c.place.country in votes
@@ -260,7 +266,7 @@ def fill_from_story(
                     for c in own
                     if c.place.country == dominant or (not dominant and c.place.country in votes)
                 ]
-                if not local and _division_name(name) != name:  # "Sokoto State": the kind word says enough
+                if not local and division != name:  # "Sokoto State": the kind word says enough
                     local = [c for c in own if c.place.kind == "region" and not c.alternate]
                 local.sort(key=lambda c: -votes.get(c.place.country or "", 0.0))
                 if local:
