@@ -118,6 +118,35 @@ def test_every_mention_of_a_place_is_found(nlp, text: str, name: str, country: s
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "repeat"),
+    [
+        # a dateline in capitals repeats the town the story names
+        ("Budget vote in Harwinton. HARWINTON -- The board met on Monday.", "Harwinton", "HARWINTON"),
+        # and a town first named in capitals is found again in small letters
+        (
+            "EAST HAMPTON -- A fire broke out on Monday. The East Hampton Volunteer Fire Department put it out.",
+            "EAST HAMPTON",
+            "East Hampton",
+        ),
+        # a word the model takes for an adjective inside a sentence ("a longtime Augusta educator")
+        ("She was born in Augusta in 1950. A longtime Augusta educator met her there.", "Augusta", "Augusta"),
+    ],
+)
+def test_repeats_in_other_writings(nlp, text: str, name: str, repeat: str) -> None:
+    article = code_text(text, body_only=True)
+    at = text.rindex(repeat)
+    entity = next(e for e in article.entities if any(m.start == at for m in e.mentions))
+    assert entity.type == "GPE" and any(m.text == name for m in entity.mentions), entity
+
+
+def test_a_sentence_initial_word_is_no_repeat(nlp) -> None:
+    text = "Protesters gathered in Reading on Friday. Reading the statement, the mayor asked for calm."
+    article = code_text(text, body_only=True)
+    second = text.rindex("Reading")
+    assert not [m for e in article.entities for m in e.mentions if m.start == second]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He worked at Hamilton Lane before he joined the fund.",  # a name joined to another proper name

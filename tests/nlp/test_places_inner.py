@@ -64,6 +64,10 @@ def test_body_datelines(text: str, found: list[str]) -> None:
         ("said Rep. Jane Roe, R-Elk River, on Monday", ["Elk River"]),
         ("Sen. John Doe (D-Duluth) voted no", ["Duluth"]),
         ("Rep. Ann Poe, D-S.C., asked", ["S.C."]),
+        (
+            "backed by Jo Lee, D-Fargo; Al Ray, R-Minot; and others",
+            ["Fargo", "Minot"],
+        ),  # a list with semicolons
         ("the R-rated film and a D-Day parade", []),
     ],
 )

@@ -246,7 +246,7 @@ def written_kinds(name: str, text: str, ends: list[int]) -> tuple[str, ...]:
 _OPENING = re.compile(r"(?:^|\n|[.!?][\"”’)]?[ \t]+)(?=[A-Z][A-Z'’.\-]+\b)")
 _CAPS_NAME = re.compile(r"[A-Z][A-Z'’.\-]*(?:[ \-][A-Z][A-Z'’.\-]*){0,3}\b")
 # a US legislator's party and home town: "Rep. Jane Roe, R-Elk River," "Sen. John Doe (D-Cook)"
-_PARTY_HOME = re.compile(r"(?<![\w-])(?:R|D|I|DFL)-([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})(?=[,)])")
+_PARTY_HOME = re.compile(r"(?<![\w-])(?:R|D|I|DFL)-([A-Z][\w.'’]*(?:[ \t][A-Z][\w.'’]*){0,2})(?=[,;)])")
 
 
 # the state or country a dateline writes after its town ("DENVER, Colo. (AP)")

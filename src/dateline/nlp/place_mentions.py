@@ -8,9 +8,10 @@ Used by `dateline.nlp.places`.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.first_names import name_gender
@@ -194,11 +195,17 @@ _ALONE_AFTER = r"(?![\w\-])(?!['’](?!s\b)\w)"
 def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
     """Mentions of a place the story names elsewhere that the model left untagged ("Raqqa has been quiet"
     after "in Raqqa"): each other occurrence of a place entity's name, written alone (no proper name joined
-    to it before or after, every word a proper noun), becomes a mention of that entity."""
+    to it before, none after unless they name a body of the place: "East Hampton Fire Department"), as the
+    name is written, in capitals ("MANSFIELD -- ") or, for a name in capitals, in small letters, becomes a mention of that entity. A word the model
+    does not take for a proper noun counts only inside a sentence or before a word of the place's people
+    ("Augusta native"), so a sentence-initial "Reading" or "Bath" stays a word."""
     names: dict[str, Entity] = {}
     for entity in entities:
         if entity.type in ("GPE", "LOC") and entity.name[:1].isupper() and len(entity.name) >= 3:
             names.setdefault(entity.name, entity)
+            if sum(c.isalpha() for c in entity.name) >= _CAPITALS_LETTERS:
+                names.setdefault(entity.name.upper(), entity)
+                names.setdefault(string.capwords(entity.name), entity)  # "East Hampton" of "EAST HAMPTON"
     if not names:
         return
     text = doc_text(doc)
@@ -213,16 +220,44 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
         if any(taken[start:end]):
             continue
         span = doc.char_span(start, end)
-        if span is None or any(t.pos_ != "PROPN" for t in span):
+        if span is None or not _repeat_words(span, text, end):
             continue
         if span.start and _joined(doc[span.start - 1]):
             continue
-        if span.end < len(doc) and _joined(doc[span.end]) and not place_cues.residents_after(text, end):
+        if span.end < len(doc) and _joined(doc[span.end]) and not _body_after(doc, span.end, text, end):
             continue  # "Hama Street", not "Oconomowoc Mayor Bob Dunn"
         entity = names[m.group()]
         entity.mentions.append(Mention(text=m.group(), start=start, end=end))
         entity.mentions.sort(key=lambda x: x.start)
         taken[start:end] = b"\x01" * (end - start)
+
+
+# a name in capitals counts as a repeat from this many letters on ("NICE" of a headline is no Nice)
+_CAPITALS_LETTERS = 5
+_BODY_WORDS = (
+    4  # capitalised words after a place's name searched for a body's word ("Volunteer Fire Department")
+)
+
+
+def _repeat_words(span: Span, text: str, end: int) -> bool:
+    """Whether the words of a repeated place name are a name here: proper nouns, or capitalised words
+    inside a sentence, or at its start before a word of the place's people."""
+    if all(t.pos_ == "PROPN" for t in span):
+        return True
+    return not span[0].is_sent_start or place_cues.residents_after(text, end)
+
+
+def _body_after(doc: Doc, i: int, text: str, end: int) -> bool:
+    """Whether the capitalised words from token `i` on name a body of the place before them ("Fire
+    Department", "Family Court", "Police Chief")."""
+    if place_cues.residents_after(text, end):
+        return True
+    j = i
+    while j < len(doc) and j - i < _BODY_WORDS and doc[j].text[:1].isupper():
+        if ORGISH.fullmatch(doc[j].lower_):
+            return True
+        j += 1
+    return False
 
 
 def _joined(token: Token) -> bool:
