@@ -118,12 +118,24 @@ def _countries(text: str) -> dict[str, str | None]:
             "CAN",
         ),
         ("Rains flooded Nyanza province and Kisumu in western Kenya on Monday.", "Nyanza province", "KEN"),
+        # a place whose name starts with a title's word, and a person's name written as it is
+        ("Potato farmers in Prince Edward Island expect a poor harvest.", "Prince Edward Island", "CAN"),
+        ("The sawmill in Prince George will close in May, the company said.", "Prince George", "CAN"),
+        ("Aid reached the camps near Al-Fashir on Monday, officials said.", "Al-Fashir", "SDN"),
     ],
 )
 def test_places_from_names_and_layout(nlp, text: str, name: str, country: str) -> None:
     found = _countries(text)
     assert name in found, found
     assert found[name] == country
+
+
+def test_a_title_and_a_name_stay_a_person() -> None:
+    found = {
+        e.name: (e.type, e.title)
+        for e in code_text("Prince George waved to the crowd.", body_only=True).entities
+    }
+    assert found.get("George") == ("PERSON", "Prince"), found
 
 
 def _resolved(name: str, place: Place) -> Target:
@@ -282,3 +294,25 @@ def test_a_division_written_with_its_kind_word_needs_no_story_support() -> None:
     assert added and added[0].choice is not None
     assert (added[0].choice.place.country, added[0].choice.place.kind) == ("NGA", "region")
     assert state.type == "GPE"
+
+
+@pytest.mark.parametrize("at_container", [True, False])
+def test_a_name_put_at_its_container_casts_no_vote(at_container: bool) -> None:
+    """ "12 Elm St., Karvela": the street is put at the Greek capital it is written with, but that repeats the
+    capital's reading and must not outvote a Tennessee county that the story names on its own."""
+    capital = Place("Karvela", "GRC", "city", 38.0, 23.0, 2_000_000, 1, "PPLC", "Attica", "GR.ESYE31")
+    town = Place("Karvela", "USA", "city", 36.3, -88.3, 10_000, 2, "PPL", "Tennessee", "US.TN")
+    county = Place("Zorvex County", "USA", "district", 36.3, -88.3, 50_000, 3, "ADM2", "Tennessee", "US.TN")
+    street = Place("Elm St.", "GRC", "city", 38.0, 23.0, 0, None, None, "Attica", "GR.ESYE31")
+    targets = [
+        _named("Karvela", 0, [(capital, 8.5), (town, 4.0)]),
+        _named("Zorvex County", 20, [(county, 4.5)]),
+        _named("Elm St.", 40, [(street, 7.5)]),
+    ]
+    targets[2].entity.mentions += [Mention("Elm St.", 60, 67), Mention("Elm St.", 80, 87)]
+    if at_container:
+        targets[2].approximate.add(street)
+    choose(targets, coherence=False)
+    choose(targets, coherence=True)
+    assert targets[0].choice is not None
+    assert (targets[0].choice.place == town) == at_container

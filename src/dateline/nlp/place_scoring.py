@@ -270,6 +270,9 @@ class _StoryVote:
 def story_weight(t: Target) -> float:
     """How much a resolved name counts for the story's countries: by its mentions and confidence; a demonym
     ("Russian troops") names an actor more than where the story is, so counts less, and so does a place inside
-    a longer name ("Athens Police Department")."""
+    a longer name ("Athens Police Department"). A name put at its written container ("508 Cumberland St.,
+    Lebanon") repeats the container's vote, so counts for nothing."""
+    if t.choice is not None and t.choice.place in t.approximate:
+        return 0.0
     factor = W_DEMONYM if t.demonym else W_INNER if t.inner else 1.0
     return min(len(t.entity.mentions), 3) * t.confidence * factor
