@@ -258,6 +258,12 @@ def _name_tokens(span: Span) -> list[str]:
     return [t.text for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
 
 
+def _written_name(span: Span) -> str:
+    """A person's name without honorifics, spaced as written ("Jean-Paul Sartre", not "Jean - Paul Sartre")."""
+    kept = [t for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
+    return "".join(t.text + (" " if t.whitespace_ else "") for t in kept).strip()
+
+
 def _surname(span: Span) -> str:
     words = _name_tokens(span)
     return words[-1].lower() if words else span.text.lower()
@@ -275,7 +281,7 @@ def _place(
     title_re: re.Pattern[str],
 ) -> None:
     """Add one named mention to the entity it belongs to, creating the entity when new."""
-    name = " ".join(_name_tokens(span)) if label == "PERSON" else span.text
+    name = _written_name(span) if label == "PERSON" else span.text
     key = _surname(span) if label == "PERSON" else org_key(name)
     gender = name_gender(name, honorific=_honorific(span)) if label == "PERSON" else None
     entity = _find(people, label, name, key, gender=gender)

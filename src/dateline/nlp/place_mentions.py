@@ -461,6 +461,9 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
     name = entity.name
     if not name[:1].isupper() or entity.type not in (*PLACE_TYPES, "NORP", "ORG", "PERSON"):
         return None
+    if entity.type == "PERSON" and entity.title:
+        _place_with_title(entity, text, gazetteer)
+        name = entity.name
     if entity.type in ("ORG", "PERSON") and (entity.title or ORGISH.search(name)):
         return None
     spans = [(m.start, m.end) for m in entity.mentions]
@@ -527,6 +530,28 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
     if kinds and any(c.place.kind in kinds for c in candidates):  # "Red Sea State" is no sea
         candidates = [c for c in candidates if c.place.kind != "continent"]
     return Target(entity, name, candidates, evidence, containers=holders, brackets=brackets, kinds=kinds)
+
+
+def _place_with_title(entity: Entity, text: str, gazetteer: Gazetteer) -> None:
+    """A place whose name starts with a word of a title ("Prince Edward Island", "General Santos"), which the
+    person stage took for a title and a name: where every mention is written as title and name, and they are
+    a division's own name or a town's that the text marks as a place ("in General Santos"), the entity is
+    that place's, untitled and uncoded."""
+    whole = f"{entity.title} {entity.name}"
+    spans = [(m.end - len(whole), m.end) for m in entity.mentions]
+    if any(s < 0 or text[s:e] != whole for s, e in spans):
+        return
+    candidates = [
+        c for c in gazetteer.candidates(whole) if not c.alternate and c.place.kind in ("region", "city")
+    ]
+    if not candidates or not (candidates[0].place.kind == "region" or cued(text, spans, candidates)):
+        return
+    entity.name, entity.title, entity.actor = (
+        whole,
+        None,
+        None,
+    )  # the actor was the title's ("Prince": royalty)
+    entity.mentions = [Mention(text=whole, start=s, end=e) for s, e in spans]
 
 
 def _personal(entity: Entity) -> bool:
