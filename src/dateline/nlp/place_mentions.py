@@ -327,20 +327,26 @@ def clean_brackets(entities: list[Entity]) -> None:
                 m.text, m.end = cut, m.start + len(cut)
 
 
-_FOLLOWING = re.compile(rf"(?:[ \t]+(?:{place_cues.PARTICLE}[ \t]+)?[A-Z][\w'’\-]*){{1,3}}")
+# the words that may continue a name the model cut short: "Bandar" + " Abbas", "Guinea" + "-Bissau",
+# "Democratic Republic" + " of the Congo"
+_FOLLOWING = re.compile(
+    rf"(?:(?:[ \t]+(?:{place_cues.PARTICLE}[ \t]+)?(?:the[ \t]+)?|-)[A-Z][\w'’\-]*){{1,3}}"
+)
 
 
-def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> None:
+def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> None:
     """A place name the model cut short takes the capitalised words after it when the whole is a place of its
-    own name ("Bandar" + "Abbas" -> "Bandar Abbas"); mentions of other entities inside it go."""
+    own name ("Bandar" + "Abbas" -> "Bandar Abbas"); mentions of other entities inside it go. A mention of an
+    entity that has others becomes an entity of its own ("Guinea" and "Guinea-Bissau")."""
     owners: dict[int, tuple[Entity, Mention]] = {}
     for entity in entities:
         for m in entity.mentions:
             owners[m.start] = (entity, m)
+    split: list[Entity] = []
     for entity in entities:
         if entity.type not in (*PLACE_TYPES, "ORG", "PERSON", "NORP"):
             continue
-        for m in entity.mentions:
+        for m in list(entity.mentions):
             follow = _FOLLOWING.match(text, m.end)
             if follow is None or not m.text[:1].isupper():
                 continue
@@ -358,10 +364,19 @@ def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer) -> Non
             for start, (other, om) in list(owners.items()):
                 if other is not entity and m.end <= start < end and om in other.mentions:
                     other.mentions.remove(om)
-            m.text, m.end = whole, end
+            place = entity
             if len(entity.mentions) == 1:
+                m.text, m.end = whole, end
                 entity.name = whole
-    entities[:] = [e for e in entities if e.mentions]
+            else:  # "Guinea" and "Guinea-Bissau" are two places
+                entity.mentions.remove(m)
+                place = Entity(id=f"{entity.id}+", name=whole, type=entity.type)
+                place.mentions.append(Mention(text=whole, start=m.start, end=end))
+                split.append(place)
+            if place.type in ("GPE", "LOC"):  # coded by the whole name, as the entity stage codes places
+                place.country = actors.lookup_country(whole)
+                place.actor = place.country if place.type == "GPE" else None
+    entities[:] = [e for e in [*entities, *split] if e.mentions]
 
 
 def make_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLexicon) -> Target | None:
@@ -424,11 +439,19 @@ def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) ->
     return None
 
 
+# words that place a part of what follows them: "Far North Queensland", "Upstate New York"
+_QUALIFIER = re.compile(
+    r"(?i:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east|"
+    r"south-?west|mid|upper|lower|greater|metro|downtown|inner|outer|rural|coastal|far|deep|upstate|downstate)$"
+)
+
+
 def inner_runs(words: list[str], *, known: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised words inside a name that may be a place, in the order they are tried: a leading run
     of two words or more, or of one word followed by a word of an institution or building ("Athens Police",
-    not "Metro Nashville"), longest first; then a run after "of"; then the name less a qualifying first word
-    ("Northeast Georgia"; `_inner_target` takes only a sizeable place there). Never the whole name. With
+    not "Metro Nashville"), longest first, never one of qualifying words only ("Far North"); then a run after
+    "of"; then the name less up to two qualifying first words ("Northeast Georgia", "Far North Queensland";
+    `_inner_target` takes only a sizeable place there). Never the whole name. With
     `known` (the runs are looked up among the story's resolved places), any leading run."""
     n = len(words)
 
@@ -443,17 +466,25 @@ def inner_runs(words: list[str], *, known: bool = False) -> list[tuple[int, int]
             stop += 1
         return stop
 
+    qualifiers = 0  # leading words that qualify the rest ("Far North Queensland" is in Queensland)
+    while qualifiers < min(2, n - 1) and _QUALIFIER.match(words[qualifiers]):
+        qualifiers += 1
     runs = [
         (0, stop)
         for stop in range(min(run_end(0), n - 1), 0, -1)
-        if stop >= 2 or known or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
+        if stop > qualifiers
+        and (
+            stop >= 2
+            or known
+            or (_INSTITUTION.match(words[stop]) and not place_cues.MODIFIER.match(words[0]))
+        )
     ]
     for i, word in enumerate(words[:-1]):
         if word.lower() == "of":
             start = i + 2 if words[i + 1].lower() == "the" and i + 2 < n else i + 1
             runs += [(start, stop) for stop in range(run_end(start), start, -1)]
-    if run_end(1) == n and place_cues.MODIFIER.match(words[0]) and not place_cues.MODIFIER.match(words[1]):
-        runs.append((1, n))
+    if qualifiers and run_end(qualifiers) == n and not _QUALIFIER.match(words[qualifiers]):
+        runs.append((qualifiers, n))
     return runs
 
 

@@ -65,7 +65,7 @@ def resolve_places(
     text = doc_text(doc)
     entities = list(entities)
     clean_brackets(entities)
-    extend_names(entities, text, gazetteer)
+    extend_names(entities, text, gazetteer, actors)
     add_model_spans(doc, entities, actors, gazetteer)
     targets: list[Target] = []
     for entity in entities:
