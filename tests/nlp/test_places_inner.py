@@ -28,6 +28,8 @@ def _runs(name: str) -> list[str]:
         ("Friends of the Milltown Public Library", "Milltown Public Library", "Friends"),
         ("Northeast Georgia", "Georgia", "Northeast"),
         ("Metro Nashville", "Nashville", "Metro"),
+        ("Far North Queensland", "Queensland", "Far North"),  # the qualifying words are no place of their own
+        ("Upstate New York", "New York", "Upstate"),
         ("Federal University of Technology", "Technology", "Federal"),
     ],
 )
@@ -122,6 +124,18 @@ def _countries(text: str) -> dict[str, str | None]:
         ("Potato farmers in Prince Edward Island expect a poor harvest.", "Prince Edward Island", "CAN"),
         ("The sawmill in Prince George will close in May, the company said.", "Prince George", "CAN"),
         ("Aid reached the camps near Al-Fashir on Monday, officials said.", "Al-Fashir", "SDN"),
+        # an address's division, or division and country, holds a town the gazetteer knows only elsewhere
+        ("He must appear in a Bradford, Ontario court in May.", "Bradford", "CAN"),
+        ("The truck was stopped on a highway in Stroud, Ontario, Canada, on Friday.", "Stroud", "CAN"),
+        ("Flights to Madrid, Spain, Rome, Italy and Athens were cancelled.", "Rome", "ITA"),
+        # a name the model cut short, and another place of a name that begins like it
+        (
+            "Cases rose in Chad and Democratic Republic of the Congo this year.",
+            "Democratic Republic of the Congo",
+            "COD",
+        ),
+        ("Cases were reported in Guinea, Guinea-Bissau and Mali.", "Guinea-Bissau", "GNB"),
+        ("Cases were reported in Guinea, Guinea-Bissau and Mali.", "Guinea", "GIN"),
     ],
 )
 def test_places_from_names_and_layout(nlp, text: str, name: str, country: str) -> None:

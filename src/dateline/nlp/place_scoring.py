@@ -30,6 +30,10 @@ W_KIND = 2.0  # a candidate of the kind written with the name ("Nyanza province"
 W_INNER = 0.5  # a place inside a longer name says less of where the story is than one named alone
 W_SHARED_ADMIN1 = 2.0  # another name of the story may be a place in the same first-level division
 SHARED_MARGIN = 1.0  # ... by a reading of it at most this far below its likeliest (a tenth of the people)
+SWEEPS = 3  # readings of the whole story for coherence, the most
+# a town or district a container's name may be counts only this close to the division or country the name
+# likeliest is: "Bradford, Ontario" is in the province, and says nothing of the Californian town's country
+CONTAINER_MARGIN = 1.5
 LOCAL = ("city", "district", "region", "site")  # places inside a first-level division
 
 
@@ -75,12 +79,19 @@ def context_evidence(target: Target, *, dateline_country: str | None, home: Plac
         code = states.get(place_key(name))
         if code:
             admin1.add(code)
-        for c in gazetteer.candidates(name):
+        found = gazetteer.candidates(name)
+        # towns and districts far below a division or country the name likeliest is say nothing ("Ontario")
+        likeliest = found[0].prior if found and found[0].place.kind in ("region", "country") else -math.inf
+        for c in found:
             if c.place.kind == "region" and c.place.admin1_code:
                 admin1.add(c.place.admin1_code)
             elif c.place.kind == "country" and c.place.country:
                 countries.add(c.place.country)
-            elif c.place.kind in ("city", "district") and c.place.admin1_code:
+            elif (
+                c.place.kind in ("city", "district")
+                and c.place.admin1_code
+                and c.prior >= likeliest - CONTAINER_MARGIN
+            ):
                 near.add(c.place.admin1_code)
         lexicon = load_actor_lexicon().lookup_country(name)
         if lexicon:
@@ -118,8 +129,25 @@ def _contained_elsewhere(target: Target) -> bool:
         return False
     own = any(not c.alternate for c in target.candidates)
     return any(
-        brackets and len(names) >= (2 if own else 1)
+        (brackets and len(names) >= (2 if own else 1)) or (not brackets and _address(names))
         for names, brackets in zip(target.containers, target.brackets, strict=True)
+    )
+
+
+def _address(names: list[str]) -> bool:
+    """Whether the containers written after a name, not in brackets, are an address's: a division that is their
+    name's likeliest reading ("Bradford, Ontario"), or a division and its country ("Stroud, Ontario, Canada"),
+    which a list of countries ("Spain, Italy") never is."""
+    if not names:
+        return False
+    gazetteer = load_gazetteer()
+    if len(names) == 1:
+        found = gazetteer.candidates(names[0])
+        return bool(found) and found[0].place.kind == "region" and not found[0].alternate
+    countries = {c.place.country for c in gazetteer.candidates(names[-1]) if c.place.kind == "country"}
+    return any(
+        c.place.kind == "region" and not c.alternate and c.place.country in countries
+        for c in gazetteer.candidates(names[-2])
     )
 
 
@@ -185,27 +213,46 @@ def _iso2(iso3: str) -> str:
 
 def choose(targets: Sequence[Target], *, coherence: bool) -> None:
     """Each target's best candidate by its prior and evidence; with `coherence`, also by the countries and
-    first-level divisions the story's other names were first resolved to (`_StoryVote`)."""
-    vote = _StoryVote(targets) if coherence else None
-    for t in targets:
-        if not t.candidates:
-            continue
-        scores = []
-        for c in t.candidates:
-            score = c.prior + t.evidence.get(c.place, 0.0)
-            if vote is not None:
-                score += vote.bonus(t, c.place)
-            scores.append(score)
-        best = max(range(len(scores)), key=lambda i: scores[i])
-        top = scores[best]
-        mass = sum(math.exp(2.0 * (s - top)) for s in scores)
-        t.choice = t.candidates[best]
-        t.confidence = 1.0 / mass
+    first-level divisions the story's other names are resolved to (`_StoryVote`). Coherence reads the story
+    one name at a time, each name judged by the others' current readings, until no reading changes (at most
+    `SWEEPS` times): judged all at once, two names can each follow the other's first reading and swap
+    ("Edmonton" and "Queensland" ending in Queensland and Alberta)."""
+    if not coherence:
+        for t in targets:
+            _pick(t, None)
+        return
+    vote = _StoryVote(targets)
+    for _ in range(SWEEPS):
+        changed = False
+        for t in targets:
+            before = t.choice
+            vote.count(t, -1.0)
+            _pick(t, vote)
+            vote.count(t, 1.0)
+            changed = changed or (t.choice is not None and (before is None or t.choice.place != before.place))
+        if not changed:
+            break
+
+
+def _pick(t: Target, vote: _StoryVote | None) -> None:
+    if not t.candidates:
+        return
+    scores = []
+    for c in t.candidates:
+        score = c.prior + t.evidence.get(c.place, 0.0)
+        if vote is not None:
+            score += vote.bonus(t, c.place)
+        scores.append(score)
+    best = max(range(len(scores)), key=lambda i: scores[i])
+    top = scores[best]
+    mass = sum(math.exp(2.0 * (s - top)) for s in scores)
+    t.choice = t.candidates[best]
+    t.confidence = 1.0 / mass
 
 
 class _StoryVote:
-    """The weights of the story's first choices by country and by first-level division, and which names could
-    be places in each division. A target is judged by the other names only: the votes of every target of its
+    """The weights of the story's readings by country and by first-level division, and which names could be
+    places in each division. A target is judged by the other names only: the votes of every target of its
     own name ("Paris" and "Paris Police") are left out, so that a name does not confirm itself."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
@@ -215,22 +262,9 @@ class _StoryVote:
         self.own_divisions: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.own_total_c: defaultdict[str, float] = defaultdict(float)
         self.own_total_d: defaultdict[str, float] = defaultdict(float)
+        self.total_c = self.total_d = 0.0
         for t in targets:
-            if t.choice is None:
-                continue
-            weight = story_weight(t)
-            key = place_key(t.name)
-            place = t.choice.place
-            if place.country:
-                self.countries[place.country] += weight
-                self.own_countries[key, place.country] += weight
-                self.own_total_c[key] += weight
-            if place.admin1_code and place.kind != "country":
-                self.divisions[place.admin1_code] += weight
-                self.own_divisions[key, place.admin1_code] += weight
-                self.own_total_d[key] += weight
-        self.total_c = sum(self.countries.values())
-        self.total_d = sum(self.divisions.values())
+            self.count(t, 1.0)
         # the names of one country only that have a place of their own name in each of its first-level divisions
         # ("Henry County", American, has one in Tennessee, where a Paris is): two such names likely share it.
         # A name of several countries ("Newark", "London") says nothing of this.
@@ -250,6 +284,24 @@ class _StoryVote:
                     and c.place.admin1_code
                 ):
                     self.possible[c.place.admin1_code].add(key)
+
+    def count(self, t: Target, sign: float) -> None:
+        """Add a target's reading to the votes (`sign` 1), or take it out (-1)."""
+        if t.choice is None:
+            return
+        weight = sign * story_weight(t)
+        key = place_key(t.name)
+        place = t.choice.place
+        if place.country:
+            self.countries[place.country] += weight
+            self.own_countries[key, place.country] += weight
+            self.own_total_c[key] += weight
+            self.total_c += weight
+        if place.admin1_code and place.kind != "country":
+            self.divisions[place.admin1_code] += weight
+            self.own_divisions[key, place.admin1_code] += weight
+            self.own_total_d[key] += weight
+            self.total_d += weight
 
     def bonus(self, t: Target, place: Place) -> float:
         key = place_key(t.name)
