@@ -330,3 +330,19 @@ def test_a_name_put_at_its_container_casts_no_vote(at_container: bool) -> None:
     choose(targets, coherence=True)
     assert targets[0].choice is not None
     assert (targets[0].choice.place == town) == at_container
+
+
+def test_coherence_does_not_swap_two_names() -> None:
+    """A town that is likeliest Canadian and a division that is likeliest Australian, each with a namesake in
+    the other's country and division: read together they must end in one country, not trade readings."""
+    town_ca = Place("Zorvex", "CAN", "city", 53.5, -113.5, 1_000_000, 1, "PPLA", "Alberta", "CA.01")
+    town_au = Place("Zorvex", "AUS", "city", -16.9, 145.7, 10_000, 2, "PPL", "Queensland", "AU.04")
+    region_au = Place("Karvela", "AUS", "region", -22.0, 144.0, 5_000_000, 3, "ADM1", "Queensland", "AU.04")
+    town_ca2 = Place("Karvela", "CAN", "city", 52.0, -113.0, 4_000, 4, "PPL", "Alberta", "CA.01")
+    targets = [
+        _named("Zorvex", 0, [(town_ca, 6.0), (town_au, 3.0)]),
+        _named("Karvela", 20, [(region_au, 7.3), (town_ca2, 3.7)]),
+    ]
+    choose(targets, coherence=False)
+    choose(targets, coherence=True)
+    assert [t.choice.place.country for t in targets if t.choice] == ["AUS", "AUS"]
