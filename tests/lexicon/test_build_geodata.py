@@ -1,0 +1,41 @@
+"""The shipped gazetteer tables' generator: how it places a division from its towns."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_geodata.py"
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_geodata", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_division_is_at_the_middle_of_its_land_not_of_its_crowded_towns(build: ModuleType) -> None:
+    # a square of land, with most of its towns crowded in one corner
+    corners = [(0.0, 0.0), (0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
+    crowd = [(0.5 + i / 100, 0.5 + i / 100) for i in range(40)]
+    lat, lon = build.centre(corners + crowd)
+    assert lat == pytest.approx(5.0) and lon == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        [(1.0, 2.0), (3.0, 4.0)],  # two towns make no area
+        [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0)],  # nor do towns in a line
+        [(60.0, 179.5), (61.0, -179.5), (62.0, 178.0)],  # towns on both sides of the antimeridian
+    ],
+)
+def test_the_mean_where_the_towns_make_no_area(build: ModuleType, points: list[tuple[float, float]]) -> None:
+    mean = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    assert build.centre(points) == pytest.approx(mean)
