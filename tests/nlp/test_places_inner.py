@@ -346,3 +346,25 @@ def test_coherence_does_not_swap_two_names() -> None:
     choose(targets, coherence=False)
     choose(targets, coherence=True)
     assert [t.choice.place.country for t in targets if t.choice] == ["AUS", "AUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "capital"),
+    [
+        ("The White House said on Monday that the talks would go on.", "White House", "USA", "Washington"),
+        ("The Kremlin denied the report on Tuesday.", "Kremlin", "RUS", "Moscow"),
+    ],
+)
+def test_a_seat_of_power_is_at_its_capital(nlp, text: str, name: str, country: str, capital: str) -> None:
+    """Not Casablanca (a white house by its name), nor a town of the seat's name, nor the country's middle."""
+    entity = next(e for e in code_text(text, body_only=True).entities if e.name == name)
+    town = next(c.place for c in load_gazetteer().candidates(capital) if c.place.country == country)
+    assert (entity.country, entity.geonameid) == (country, None)
+    assert (entity.lat, entity.lon) == (town.lat, town.lon)
+
+
+def test_a_city_that_is_a_seat_stays_itself(nlp) -> None:
+    entity = next(
+        e for e in code_text("Officials in Tel Aviv said the talks failed.", body_only=True).entities
+    )
+    assert (entity.name, entity.country, entity.feature) == ("Tel Aviv", "ISR", "PPL")

@@ -73,6 +73,8 @@ class ActorLexicon:
         self._surfaces: dict[tuple[str, str], Phrase] = {}
         self.organisations: dict[str, Organisation] = {}
         self.country_names: dict[str, str] = {}
+        #: the first seat of each country's row, its capital ("RUS" -> "Moscow")
+        self.capitals: dict[str, str] = {}
         self._memo: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}
         #: agent words for people as such (sector "*" in agents.tsv): CVL alone, else what follows them
         self.plain: set[str] = set()
@@ -387,6 +389,7 @@ def _add_countries(lexicon: ActorLexicon, path: Path) -> None:
             lexicon.add(surface, "demonym", iso3)
         for seat in _split(row["seats"]):
             surface, _, sector = seat.partition("=")
+            lexicon.capitals.setdefault(iso3, surface.strip())
             sector = sector.strip().upper() or "GOV"
             if not (sector.isalpha() and len(sector) == 3):
                 raise LexiconError(

@@ -7,9 +7,11 @@ Used by `dateline.nlp.places`.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +37,7 @@ ORGISH = re.compile(
 _KIND_SUFFIX = re.compile(rf"\s+{place_cues.KIND_WORD}$")
 _PROMOTE_POPULATION = 1_000_000
 INNER_POPULATION = 500_000
+SEAT_CITY = 100_000  # a seat of power of this many people is a city of its own, not a building at the capital
 
 
 def add_model_spans(doc: Doc, entities: list[Entity], actors: ActorLexicon, gazetteer: Gazetteer) -> None:
@@ -425,7 +428,11 @@ def _inner_target(entity: Entity, gazetteer: Gazetteer, actors: ActorLexicon) ->
         lexicon = actors.lookup_country(part)
         if entity.country and lexicon != entity.country:
             continue
-        own = [c for c in gazetteer.candidates(part) if not c.alternate or _abbreviates(part, c)]
+        found = gazetteer.candidates(part)
+        best_own = max((c.prior for c in found if not c.alternate), default=math.inf)
+        # an old or other name only where it outranks every own name: the city that stands for its division
+        # ("New York Times" is the city's), a much larger place ("Calcutta High Court")
+        own = [c for c in found if not c.alternate or _abbreviates(part, c) or c.prior >= best_own]
         if start == 1 and stop == len(words):  # "Northeast Georgia", not "Alexandria Commonwealth"
             own = [c for c in own if c.place.kind in ("country", "region") or c.place.population >= 100_000]
         if stop < len(words) and (kinds := place_cues.kinds_of(words[stop])):  # "Guernsey County Court"
@@ -499,6 +506,8 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
         return None
     spans = [(m.start, m.end) for m in entity.mentions]
     candidates = list(gazetteer.candidates(name))
+    if (seat := _seat(name, candidates, gazetteer, actors)) is not None:
+        return Target(entity, name, [seat], {})
     if _acronym(name):  # "WA" is not the town of Wa, nor "CHU" Chu: a short form in capitals is a division's
         candidates = [c for c in candidates if _abbreviates(name, c)]
     if not candidates and " - " in name:  # "Rio de Janeiro - West Zone": the place and a part of it
@@ -583,6 +592,32 @@ def _place_with_title(entity: Entity, text: str, gazetteer: Gazetteer) -> None:
         None,
     )  # the actor was the title's ("Prince": royalty)
     entity.mentions = [Mention(text=whole, start=s, end=e) for s, e in spans]
+
+
+def _seat(
+    name: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, actors: ActorLexicon
+) -> Candidate | None:
+    """A seat of power that names a government and is no town of its country ("White House", "Kremlin",
+    "Downing Street"), put at the country's capital, without an id of its own: never Casablanca (the white
+    house of its name) or a Tennessee town."""
+    code = actors.lookup_seat(name)
+    if code is None:
+        return None
+    country = code[:3]
+    if any(
+        not c.alternate
+        and c.place.country == country
+        and c.place.kind == "city"
+        and c.place.population >= SEAT_CITY
+        for c in candidates
+    ):
+        return None  # a city of the country: the capital itself, or another ("Tel Aviv", "Rawalpindi")
+    capital = actors.capitals.get(country)
+    found = [c for c in gazetteer.candidates(capital) if c.place.country == country] if capital else []
+    if not found:
+        return None
+    place = replace(found[0].place, name=name, geonameid=None, feature=None, population=0)
+    return Candidate(place, False, found[0].prior)
 
 
 def _personal(entity: Entity) -> bool:
