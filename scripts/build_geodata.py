@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import csv
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -29,10 +30,50 @@ from dateline.lexicon.first_names import name_gender
 DATA = Path(__file__).resolve().parents[1] / "src" / "dateline" / "lexicon" / "data"
 
 
+HOP_KM = 800  # towns this close are of one body of a division's land
+OUTLYING = 0.1  # a body of towns holding less than this share of a division's towns lies outside its land
+
+
+def main_body(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A division's towns without the groups that lie far from the rest: towns linked by hops of at most
+    `HOP_KM`, less the groups holding under `OUTLYING` of them (a remote island, or towns the source files
+    under a division of the other end of the country)."""
+    cell = HOP_KM / 111.0  # degrees of latitude; a degree of longitude is no longer than one of latitude
+    grid: dict[tuple[int, int], list[int]] = collections.defaultdict(list)
+    for i, (lat, lon) in enumerate(points):
+        grid[(int(lat // cell), int(lon // cell))].append(i)
+    parent = list(range(len(points)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (gy, gx), members in grid.items():
+        near = [j for dy in (-1, 0, 1) for dx in (-1, 0, 1) for j in grid.get((gy + dy, gx + dx), ())]
+        for i in members:
+            for j in near:
+                if j > i and root(i) != root(j) and _km(points[i], points[j]) <= HOP_KM:
+                    parent[root(i)] = root(j)
+    sizes = collections.Counter(root(i) for i in range(len(points)))
+    kept = [p for i, p in enumerate(points) if sizes[root(i)] >= OUTLYING * len(points)]
+    return kept or points
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A division's point from its towns' (lat, lon): the centroid of the area their convex hull covers, which
-    sits near the middle of the land rather than among its most crowded towns as their mean does ("Alberta"
-    is not at Edmonton and Calgary). The mean where the towns make no area or span the antimeridian."""
+    """A division's point from its towns' (lat, lon): the centroid of the area the convex hull of its main body
+    of towns covers (`main_body`), which sits near the middle of the land rather than among its most crowded
+    towns as their mean does ("Alberta" is not at Edmonton and Calgary). The mean where the towns make no area
+    or span the antimeridian."""
+    points = main_body(points)
     mean = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
     xy = sorted({(lon, lat) for lat, lon in points})
     if len(xy) < 3 or xy[-1][0] - xy[0][0] > 180:

@@ -22,10 +22,10 @@ def build() -> ModuleType:
 
 def test_a_division_is_at_the_middle_of_its_land_not_of_its_crowded_towns(build: ModuleType) -> None:
     # a square of land, with most of its towns crowded in one corner
-    corners = [(0.0, 0.0), (0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
-    crowd = [(0.5 + i / 100, 0.5 + i / 100) for i in range(40)]
+    corners = [(0.0, 0.0), (0.0, 2.0), (2.0, 0.0), (2.0, 2.0)]
+    crowd = [(0.1 + i / 200, 0.1 + i / 200) for i in range(40)]
     lat, lon = build.centre(corners + crowd)
-    assert lat == pytest.approx(5.0) and lon == pytest.approx(5.0)
+    assert lat == pytest.approx(1.0) and lon == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,12 @@ def test_a_division_is_at_the_middle_of_its_land_not_of_its_crowded_towns(build:
 def test_the_mean_where_the_towns_make_no_area(build: ModuleType, points: list[tuple[float, float]]) -> None:
     mean = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
     assert build.centre(points) == pytest.approx(mean)
+
+
+def test_a_far_group_of_towns_is_left_out(build: ModuleType) -> None:
+    # a province's towns, and a handful the source files under it from the far end of the country
+    body = [(45.0 + i / 10, 125.0 + j / 10) for i in range(10) for j in range(10)]
+    far = [(46.0 + i / 10, 85.0) for i in range(5)]
+    lat, lon = build.centre(body + far)
+    assert lat == pytest.approx(45.45, abs=0.01) and lon == pytest.approx(125.45, abs=0.01)
+    assert len(build.main_body(body + far)) == len(body)
