@@ -128,6 +128,8 @@ def _countries(text: str) -> dict[str, str | None]:
         ("He must appear in a Bradford, Ontario court in May.", "Bradford", "CAN"),
         ("The truck was stopped on a highway in Stroud, Ontario, Canada, on Friday.", "Stroud", "CAN"),
         ("Flights to Madrid, Spain, Rome, Italy and Athens were cancelled.", "Rome", "ITA"),
+        # a parish written without its kind word, of its people
+        ("Police said a Pointe Coupee man was charged with burglary on Friday.", "Pointe Coupee", "USA"),
         # a name the model cut short, and another place of a name that begins like it
         (
             "Cases rose in Chad and Democratic Republic of the Congo this year.",

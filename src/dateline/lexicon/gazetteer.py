@@ -41,13 +41,13 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
     r"^(?:muhafazat|provincia de|province of|departamento de|departamento del|estado de|state of|wilayat|"
     r"region de|région de)\s+|\s+(?:province|region|governorate|oblast|oblast'|kray|krai|state|department|"
-    r"district|prefecture|voivodeship|county|division|territory)$",
+    r"district|prefecture|voivodeship|county|parish|borough|division|territory)$",
     re.I,
 )
 KINDS = ("country", "region", "district", "city", "continent", "site")

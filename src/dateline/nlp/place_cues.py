@@ -168,9 +168,16 @@ _RESIDENTS = re.compile(
 
 def of_residents(text: str, starts_ends: list[tuple[int, int]], candidates: Sequence[Candidate]) -> bool:
     """Whether a name the model took for a person or organisation is written of a place's people or police
-    ("A Knoxville man was arrested"): only a name some place bears as its own."""
+    ("A Knoxville man was arrested"): only a name some place bears as its own, or a county's or parish's
+    without its kind word ("a Pointe Coupee teen")."""
+    if not starts_ends:
+        return False
+    start, end = starts_ends[0]
+    bare = place_key(text[start:end]) + " "
     if not any(
-        not c.alternate and c.place.kind in ("city", "district", "region") and c.place.population >= 1000
+        (not c.alternate or (c.place.kind == "district" and place_key(c.place.name).startswith(bare)))
+        and c.place.kind in ("city", "district", "region")
+        and c.place.population >= 1000
         for c in candidates
     ):
         return False
