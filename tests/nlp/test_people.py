@@ -95,6 +95,14 @@ def test_one_entity_per_person(story: Article) -> None:
         ("Gen. Carter Ham said morale was low.", "Carter Ham", "Gen.", "MIL"),
         ("Iranian President Hassan Rouhani arrived in Rome.", "Hassan Rouhani", "President", "IRNGOV"),
         ("Lavrov, Russia's foreign minister, arrived in Ankara.", "Lavrov", "foreign minister", "RUSGOV"),
+        # the country word of the sentence before is not the title's, an abbreviation's dot ends no sentence
+        (
+            "Talks with Israel stalled. Syrian President Bashar Assad left Damascus.",
+            "Bashar Assad",
+            "President",
+            "SYRGOV",
+        ),
+        ("The talks ended. U.S. President Joe Biden flew home.", "Joe Biden", "President", "USAGOV"),
     ],
 )
 def test_titles_before_and_after_names(text: str, name: str, title: str, actor: str) -> None:

@@ -16,15 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.lexicon.first_names import name_gender
 from dateline.lexicon.words import MENTION_HONORIFIC, SUBJECT_GENDER
-from dateline.nlp.doctext import doc_text
+from dateline.nlp.doctext import ABBREVIATION_END, doc_text
 from dateline.nlp.quotemarks import CLOSERS, MIN_WORDS, FoundQuote, QuotedSpan, strip_span
 from dateline.records import Entity, Mention, Speaker
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj|Brig|"
-    r"Gens|Reps|Sens|No|Vol|Inc|Corp|Co|Ltd|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|"
-    r"\b[A-Z]|\.[A-Za-z])$"
-)
 _SUBJECTS = ("nsubj", "nsubjpass")
 # a transcript's speaker label at the start of a paragraph: "WALLACE: ...", "MR. PENCE: ..."
 _LABEL = re.compile(r"[ \t]*[“\"„«]?[ \t]*((?:[A-Z][A-Z.'’\-]+[ \t]+){0,2}[A-Z][A-Z'’\-]+):[ \t]+(?=\S)")
@@ -138,7 +133,7 @@ def window_after(doc: Doc, text: str, q: QuotedSpan, paras: list[tuple[int, int]
         if (
             ch in ".!?"
             and (hi + 1 >= pe or text[hi + 1].isspace() or text[hi + 1] in '”"’')
-            and not _ABBREV.search(text[lo:hi])
+            and not ABBREVIATION_END.search(text[lo:hi])
         ):
             break
         hi += 1
@@ -156,7 +151,7 @@ def window_before(
         ch = text[lo - 1]
         if ch in '”»"’' and lo - 1 > ps and text[lo - 2] in ".!?,":
             break
-        if ch in ".!?" and text[lo : lo + 1].isspace() and not _ABBREV.search(text[ps : lo - 1]):
+        if ch in ".!?" and text[lo : lo + 1].isspace() and not ABBREVIATION_END.search(text[ps : lo - 1]):
             break
         lo -= 1
     return _tokens_between(doc, starts, lo, hi)

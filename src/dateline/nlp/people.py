@@ -245,8 +245,12 @@ def _looks_like_org(text: str) -> bool:
 
 
 def trim_name(ent: Span) -> Span | None:
-    """The entity without a leading determiner or honorific and without a possessive ending."""
+    """The entity without a leading determiner or honorific and without a possessive ending, and inside one
+    sentence: the model's "Israel. Syrian President Bashar Assad" starts at "Syrian"."""
     start, end = ent.start, ent.end
+    for i in range(start + 1, end):
+        if ent.doc[i - 1].text in (".", "!", "?") and ent.doc[i].is_sent_start:
+            start = i
     while start < end and ent.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and ent.doc[end - 1].text in ("'s", "’s", "'", "’"):

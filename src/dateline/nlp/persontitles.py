@@ -17,6 +17,7 @@ from dateline.lexicon.actor_codes import ActorCode
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.titles import MODIFIERS, Title, Titles
 from dateline.nlp.alternation import alternation
+from dateline.nlp.doctext import ABBREVIATION_END, sentence_start
 
 _CAP = r"[A-Z][\w'’\-.]*"
 SPACE = r"[ \t\u00a0]+"
@@ -74,10 +75,11 @@ def title_pattern(titles: Titles) -> re.Pattern[str]:
 def title_before(
     text: str, start: int, *, title_re: re.Pattern[str], titles: Titles, actors: ActorLexicon
 ) -> TitleMatch | None:
-    """The title that ends right before a name ("Russian Foreign Minister | Sergey Lavrov")."""
+    """The title that ends right before a name ("Russian Foreign Minister | Sergey Lavrov"), in the name's own
+    sentence ("... peace with Israel. Syrian President | Bashar Assad" is Syria's)."""
     lo = max(0, start - 120)
     paragraph = text.rfind("\n", lo, start)
-    lo = paragraph + 1 if paragraph >= 0 else lo
+    lo = sentence_start(text, paragraph + 1 if paragraph >= 0 else lo, start)
     before = text[lo:start]
     anchored = _anchored(title_re)
     m = anchored.search(before)
@@ -110,24 +112,30 @@ def title_after(text: str, end: int, *, titles: Titles, actors: ActorLexicon) ->
 
 
 def title_match(m: re.Match[str], offset: int, titles: Titles, actors: ActorLexicon) -> TitleMatch | None:
-    """The title a match of `title_pattern` names (at `offset` in the text), or None when the lexicon has none."""
+    """The title a match of `title_pattern` names (at `offset` in the text), or None when the lexicon has none.
+    Country words before a sentence's end are another sentence's ("with Israel. | Syrian President")."""
     title_text = " ".join(m.group("title").split())
     found = lookup_title(title_text, titles)
     if found is None:
         return None
-    country_words = (m.group("country") or "").split()
+    begin = m.start()
+    words = list(re.finditer(r"\S+", m.group("country") or ""))
+    for i, word in enumerate(words):
+        w = word.group()
+        if w[-1] in ".!?" and not ABBREVIATION_END.search(w[:-1]):
+            begin = m.start("country") + words[i + 1].start() if i + 1 < len(words) else m.start("title")
+    country_words = [w.group() for w in words if m.start("country") + w.start() >= begin]
+    written = " ".join(m.string[begin : m.end()].split())
     if country_words and country_words[0].lower() not in ("his", "her", "their", "its"):
         longer = lookup_title(" ".join([*country_words, title_text]), titles)
         if longer is not None and len(longer.title.split()) > len(found.title.split()):
-            return TitleMatch(
-                offset + m.start(), offset + m.end(), " ".join(m.group(0).split()), longer, None
-            )
-    start = offset + m.start()
+            return TitleMatch(offset + begin, offset + m.end(), written, longer, None)
+    start = offset + begin
     if country_words[:1] and country_words[0].lower() in ("his", "her", "their", "its"):
         start += len(country_words[0]) + 1
     elif country_words and actors.code_phrase(" ".join(country_words)) is None:
         start = offset + m.start("title")
-    return TitleMatch(start, offset + m.end(), " ".join(m.group(0).split()), found, None)
+    return TitleMatch(start, offset + m.end(), written, found, None)
 
 
 def lookup_title(title_text: str, titles: Titles) -> Title | None:
