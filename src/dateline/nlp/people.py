@@ -258,14 +258,17 @@ def trim_name(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
+def _name_parts(span: Span) -> list[Token]:
+    return [t for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
+
+
 def _name_tokens(span: Span) -> list[str]:
-    return [t.text for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
+    return [t.text for t in _name_parts(span)]
 
 
 def _written_name(span: Span) -> str:
     """A person's name without honorifics, spaced as written ("Jean-Paul Sartre", not "Jean - Paul Sartre")."""
-    kept = [t for t in span if t.lower_ not in NAME_HONORIFICS and t.text not in ("'s", "’s")]
-    return "".join(t.text + (" " if t.whitespace_ else "") for t in kept).strip()
+    return "".join(t.text + (" " if t.whitespace_ else "") for t in _name_parts(span)).strip()
 
 
 def _surname(span: Span) -> str:
@@ -348,13 +351,17 @@ def _find(
     return None
 
 
+def code_place(entity: Person | Entity, actors: ActorLexicon) -> None:
+    """A GPE's or LOC's country by its name in the country lexicon; a GPE's actor is that country."""
+    entity.country = actors.lookup_country(entity.name)
+    entity.actor = entity.country if entity.type == "GPE" else None
+
+
 def _code(entity: Person, actors: ActorLexicon) -> None:
     if entity.type == "PERSON":
         return
     if entity.type in ("GPE", "LOC"):
-        entity.country = actors.lookup_country(entity.name)
-        if entity.type == "GPE":
-            entity.actor = entity.country
+        code_place(entity, actors)
         return
     if entity.type == "FAC" and STREET.search(entity.name):  # "Frenchmen Street" is of no country's
         return

@@ -21,7 +21,7 @@ from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, place_key
 from dateline.nlp import place_cues
 from dateline.nlp.calendar import WEEKDAYS, month_number
 from dateline.nlp.doctext import doc_text
-from dateline.nlp.people import trim_name
+from dateline.nlp.people import code_place, trim_name
 from dateline.nlp.place_cues import container, cued, state_abbreviations
 from dateline.nlp.place_scoring import W_LEXICON, Target
 from dateline.records import Entity, Mention
@@ -199,9 +199,9 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
     """Mentions of a place the story names elsewhere that the model left untagged ("Raqqa has been quiet"
     after "in Raqqa"): each other occurrence of a place entity's name, written alone (no proper name joined
     to it before, none after unless they name a body of the place: "East Hampton Fire Department"), as the
-    name is written, in capitals ("MANSFIELD -- ") or, for a name in capitals, in small letters, becomes a mention of that entity. A word the model
-    does not take for a proper noun counts only inside a sentence or before a word of the place's people
-    ("Augusta native"), so a sentence-initial "Reading" or "Bath" stays a word."""
+    name is written, in capitals ("MANSFIELD -- ") or, for a name in capitals, in small letters, becomes a
+    mention of that entity. A word the model does not take for a proper noun counts only inside a sentence
+    or before a word of the place's people ("Augusta native"), so a sentence-initial "Reading" stays a word."""
     names: dict[str, Entity] = {}
     for entity in entities:
         if entity.type in ("GPE", "LOC") and entity.name[:1].isupper() and len(entity.name) >= 3:
@@ -237,9 +237,8 @@ def _add_repeats(doc: Doc, entities: list[Entity], taken: bytearray) -> None:
 
 # a name in capitals counts as a repeat from this many letters on ("NICE" of a headline is no Nice)
 _CAPITALS_LETTERS = 5
-_BODY_WORDS = (
-    4  # capitalised words after a place's name searched for a body's word ("Volunteer Fire Department")
-)
+# capitalised words after a place's name searched for a body's word ("Volunteer Fire Department")
+_BODY_WORDS = 4
 
 
 def _repeat_words(span: Span, text: str, end: int) -> bool:
@@ -377,8 +376,7 @@ def extend_names(entities: list[Entity], text: str, gazetteer: Gazetteer, actors
                 place.mentions.append(Mention(text=whole, start=m.start, end=end))
                 split.append(place)
             if place.type in ("GPE", "LOC"):  # coded by the whole name, as the entity stage codes places
-                place.country = actors.lookup_country(whole)
-                place.actor = place.country if place.type == "GPE" else None
+                code_place(place, actors)
     entities[:] = [e for e in [*entities, *split] if e.mentions]
 
 
@@ -586,11 +584,8 @@ def _place_with_title(entity: Entity, text: str, gazetteer: Gazetteer) -> None:
     ]
     if not candidates or not (candidates[0].place.kind == "region" or cued(text, spans, candidates)):
         return
-    entity.name, entity.title, entity.actor = (
-        whole,
-        None,
-        None,
-    )  # the actor was the title's ("Prince": royalty)
+    entity.name, entity.title = whole, None
+    entity.actor = None  # it was the title's ("Prince": royalty)
     entity.mentions = [Mention(text=whole, start=s, end=e) for s, e in spans]
 
 
