@@ -125,6 +125,15 @@ def test_admin1_variants() -> None:
     assert admin1_variants("Idlib Governorate") == {"Idlib Governorate", "Idlib"}
     assert admin1_variants("Texas") == {"Texas"}
     assert admin1_variants("North Province") == {"North Province"}  # "North" alone names nothing
+    # among a division's other names, a compass adjective alone is one ("Mangochi, Southern"), "North" never
+    assert admin1_variants("Southern Region", compass=True) == {"Southern Region", "Southern"}
+    assert admin1_variants("North Province", compass=True) == {"North Province"}
+
+
+def test_a_division_named_by_its_compass_word() -> None:
+    """Malawi's "Southern Region" is "Southern" in a note's containers, after the divisions of that own name."""
+    found = [c for c in load_gazetteer().candidates("Southern") if c.place.country == "MWI"]
+    assert found and found[0].alternate and found[0].place.admin1_code == "MW.S"
 
 
 def test_rank_prefers_own_names_and_a_city_for_its_division() -> None:

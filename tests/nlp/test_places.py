@@ -210,3 +210,39 @@ def test_an_unknown_place_has_no_id_of_its_own(nlp) -> None:
     village = next(e for e in article.entities if e.name == "Kelbomaya")
     assert village.geonameid is None and village.place_confidence is not None
     assert village.place_confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "feature"),
+    [
+        # the list's other names are states: so are "New York" and "Washington", not the cities
+        (
+            "Cases were confirmed in Arizona, Colorado, New York, Ohio, Texas and Washington last week.",
+            "New York",
+            "USA",
+            "ADM1",
+        ),
+        (
+            "Cases were confirmed in Arizona, Colorado, New York, Ohio, Texas and Washington last week.",
+            "Washington",
+            "USA",
+            "ADM1",
+        ),
+        # ... and here countries, so "Georgia" is the country
+        ("Delegations from Russia, Georgia, Armenia and Turkey met on Monday.", "Georgia", "GEO", "PCLI"),
+    ],
+)
+def test_a_list_keeps_to_one_level(nlp, text: str, name: str, country: str, feature: str) -> None:
+    found = {e.name: e for e in code_text(text, body_only=True).entities}
+    assert (found[name].country, found[name].feature) == (country, feature)
+
+
+def test_a_list_places_a_name_known_only_abroad_in_its_country(nlp) -> None:
+    """Among Kenyan towns, a name the gazetteer knows only as a small French town is a Kenyan place, put at
+    the country's point without an id; a list of several countries' places says nothing of this."""
+    found = {
+        e.name: e for e in code_text("Clashes were reported in Ndhiwa, Oyugis, Sare and Mbita.").entities
+    }
+    assert found["Sare"].country == "KEN" and found["Sare"].geonameid is None
+    found = {e.name: e for e in code_text("He toured Ndhiwa, Lyon, Sare and Madrid.").entities}
+    assert found["Sare"].country == "FRA"

@@ -41,9 +41,10 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
+_BARE_COMPASS = re.compile(r"^(?:north|south|east|west|upper|lower)$", re.I)
 _ADMIN_AFFIXES = re.compile(
     r"^(?:muhafazat|provincia de|province of|departamento de|departamento del|estado de|state of|wilayat|"
     r"region de|région de)\s+|\s+(?:province|region|governorate|oblast|oblast'|kray|krai|state|department|"
@@ -300,11 +301,14 @@ def _build_once(path: Path) -> None:
 # -- building the index ---------------------------------------------------------------------------------------
 
 
-def admin1_variants(name: str) -> set[str]:
-    """A division's name and its forms without "Province", "Governorate", "State of" and the like."""
+def admin1_variants(name: str, *, compass: bool = False) -> set[str]:
+    """A division's name and its forms without "Province", "Governorate", "State of" and the like; with
+    `compass`, also a compass adjective left alone ("Southern" of Malawi's "Southern Region", which a note
+    writes as "Mangochi, Southern"), for the division's other names: never a bare "North" or "East"."""
     out = {name}
     stripped = _ADMIN_AFFIXES.sub("", name).strip()
-    if stripped and stripped != name and not geodata.compass_alone(stripped):
+    alone = geodata.compass_alone(stripped)
+    if stripped and stripped != name and (not alone or (compass and not _BARE_COMPASS.match(stripped))):
         out.add(stripped)
     return out
 
@@ -400,7 +404,10 @@ def build_index(path: Path) -> None:
             ),
             sorted(admin1_variants(name)),
             unarticled(sorted(admin1_variants(name)), alpha3(cc))
-            + sorted({v for a in aliases for v in admin1_variants(a)} - admin1_variants(name)),
+            + sorted(
+                {v for a in (name, *aliases) for v in admin1_variants(a, compass=True)}
+                - admin1_variants(name)
+            ),
         )
         bare = min(admin1_variants(name), key=len)
         parts.append(

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.lexicon.actors import load_actor_lexicon
@@ -35,6 +36,13 @@ SWEEPS = 3  # readings of the whole story for coherence, the most
 # likeliest is: "Bradford, Ontario" is in the province, and says nothing of the Californian town's country
 CONTAINER_MARGIN = 1.5
 LOCAL = ("city", "district", "region", "site")  # places inside a first-level division
+W_LIST = 2.0  # a reading of the level most of the other places of its list are ("Ohio, Oklahoma and Oregon")
+LIST_SIZE = 3  # the fewest names a list of places has ("Paris and Texas" is no list of one kind)
+LIST_SURE = 0.8  # how sure a list's other name must be of its reading to count for the list's level
+LIST_STRANGER = (
+    15_000  # a list's name known only as towns this small elsewhere may be one of the list's country
+)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|&)\s*")
 
 
 @dataclass
@@ -115,6 +123,91 @@ def context_evidence(target: Target, *, dateline_country: str | None, home: Plac
         if fits:  # "the Georgia state line": the state before the country
             bonus += W_KIND if place.kind in target.kinds else -W_KIND
         target.evidence[place] = target.evidence.get(place, 0.0) + bonus
+
+
+def list_evidence(targets: Sequence[Target], text: str) -> None:
+    """Names written as one list ("Arizona, Georgia, New York and Oklahoma"; "Russia, Georgia and Armenia")
+    are of one level: a name's readings of the level most of its list's other names surely are (by their
+    first choices) gain `W_LIST`, so "New York" there is the state and "Georgia" the country or the state
+    as its neighbours are. A name among places of one country that the gazetteer knows only as a small town
+    elsewhere ("Suba" among Kenyan towns, a Philippine one) is put in that country (`_list_stranger`)."""
+    gazetteer = load_gazetteer()
+    given: set[tuple[int, str]] = set()
+    for items in _lists(targets, text):
+        for target in items:
+            others = [
+                t.choice.place
+                for t in items
+                if t is not target
+                and t.name != target.name
+                and t.choice is not None
+                and t.confidence >= LIST_SURE
+                and t.choice.place not in t.approximate
+            ]
+            if len(others) < LIST_SIZE - 1:
+                continue
+            level = _most(others, _level)
+            if level is not None and (id(target), level) not in given:
+                given.add((id(target), level))
+                for c in target.candidates:
+                    if _level(c.place) == level:
+                        target.evidence[c.place] = target.evidence.get(c.place, 0.0) + W_LIST
+            country = _most([p for p in others if p.kind != "country"], lambda p: p.country)
+            if country is not None and (id(target), country) not in given:
+                given.add((id(target), country))
+                _list_stranger(target, country, gazetteer)
+
+
+def _lists(targets: Sequence[Target], text: str) -> list[list[Target]]:
+    """The runs of at least `LIST_SIZE` place mentions with only commas and "and" or "or" between them."""
+    mentions = sorted(
+        (m.start, m.end, t) for t in targets if not (t.demonym or t.inner) for m in t.entity.mentions
+    )
+    lists: list[list[Target]] = []
+    run: list[Target] = []
+    last_end = 0
+    for start, end, target in mentions:
+        if not (run and _LIST_GAP.fullmatch(text, last_end, start)):
+            if len(run) >= LIST_SIZE:
+                lists.append(run)
+            run = []
+        run.append(target)
+        last_end = end
+    if len(run) >= LIST_SIZE:
+        lists.append(run)
+    return lists
+
+
+def _most(places: Sequence[Place], value: Callable[[Place], str | None]) -> str | None:
+    """The value at least two thirds of the places share (and at least `LIST_SIZE` - 1 of them), if any."""
+    values = [value(p) for p in places]
+    best = max(set(values), key=values.count, default=None)
+    count = values.count(best)
+    return best if count >= LIST_SIZE - 1 and 3 * count >= 2 * len(values) else None
+
+
+def _list_stranger(target: Target, country: str, gazetteer: Gazetteer) -> None:
+    """A list's name with no reading in the country of the list's other places, whose readings are only
+    towns smaller than `LIST_STRANGER`, gets one more: a place of that country unknown to the gazetteer, at
+    the country's point, without an id of its own (approximate, as a name put at its written container)."""
+    if any(c.place.country == country for c in target.candidates):
+        return
+    if any(c.place.kind not in LOCAL or c.place.population >= LIST_STRANGER for c in target.candidates):
+        return
+    whole = gazetteer.country(country)
+    if whole is None:
+        return
+    place = replace(whole, name=target.name, kind="city", geonameid=None, feature=None, population=0)
+    target.candidates.append(Candidate(place, False, max((c.prior for c in target.candidates), default=0.0)))
+    target.approximate.add(place)
+    target.evidence[place] = W_LIST
+
+
+def _level(place: Place) -> str | None:
+    """The level of a place a list keeps to: country, first-level division, second-level division or town."""
+    if place.kind == "region":
+        return "division" if place.feature == "ADM1" else None
+    return place.kind if place.kind in ("country", "district", "city") else None
 
 
 def _contained_elsewhere(target: Target) -> bool:

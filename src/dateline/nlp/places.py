@@ -31,7 +31,7 @@ from dateline.nlp.place_mentions import (
     extend_names,
     make_target,
 )
-from dateline.nlp.place_scoring import Target, choose, context_evidence
+from dateline.nlp.place_scoring import Target, choose, context_evidence, list_evidence
 from dateline.nlp.place_story import (
     drop_misfits,
     fill_from_story,
@@ -83,6 +83,7 @@ def resolve_places(
             target, dateline_country=dateline_country or (home.country if home else None), home=home
         )
     choose(targets, coherence=False)
+    list_evidence(targets, text)
     choose(targets, coherence=True)
     drop_misfits(targets)
     from_story_names(entities, targets)
