@@ -48,3 +48,13 @@ def test_a_far_group_of_towns_is_left_out(build: ModuleType) -> None:
     lat, lon = build.centre(body + far)
     assert lat == pytest.approx(45.45, abs=0.01) and lon == pytest.approx(125.45, abs=0.01)
     assert len(build.main_body(body + far)) == len(body)
+
+
+def test_a_division_named_by_another_is_named_by_its_current_name(build: ModuleType) -> None:
+    current = {"JO.18": ("1", ["Irbid"]), "JO.20": ("2", ["Ajloun", "Ajlun"]), "FR.28": ("3", ["Normandie"])}
+    taken = build.names_taken(current)
+    assert build.division_name("JO.20", "Irbid", current["JO.20"][1], taken) == "Ajloun"
+    assert build.division_name("JO.18", "Irbid", current["JO.18"][1], taken) == "Irbid"
+    # an old name that is no other division's stays (the current ones are its aliases)
+    assert build.division_name("FR.28", "Haute-Normandie", current["FR.28"][1], taken) == "Haute-Normandie"
+    assert build.division_name("XX.01", "Nowhere", [], taken) == "Nowhere"
