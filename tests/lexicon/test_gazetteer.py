@@ -125,6 +125,9 @@ def test_admin1_variants() -> None:
     assert admin1_variants("Idlib Governorate") == {"Idlib Governorate", "Idlib"}
     assert admin1_variants("Texas") == {"Texas"}
     assert admin1_variants("North Province") == {"North Province"}  # "North" alone names nothing
+    assert admin1_variants("Province du Koulpelogo") == {"Province du Koulpelogo", "Koulpelogo"}
+    assert admin1_variants("Canton d'Ambilly") == {"Canton d'Ambilly", "Ambilly"}
+    assert admin1_variants("Municipio Libertador") == {"Municipio Libertador", "Libertador"}
     # among a division's other names, a compass adjective alone is one ("Mangochi, Southern"), "North" never
     assert admin1_variants("Southern Region", compass=True) == {"Southern Region", "Southern"}
     assert admin1_variants("North Province", compass=True) == {"North Province"}

@@ -192,6 +192,10 @@ def test_a_demonym_is_no_event_location(nlp) -> None:
         # a name the gazetteer does not know is put at the container written after it
         ("Gunmen attacked the village of Kelbomaya (Ouahigouya, Yatenga) on Monday.", "Kelbomaya", "BFA"),
         ("Fighting was reported near Zarnivka, Donetsk, on Tuesday.", "Zarnivka", "UKR"),
+        # ... in a country of the container after it (Muse is a Pennsylvanian town too); an unknown name of two
+        # ("Komin-Yanga") is not its first part's (Komín, Czechia); "Province du Koulpelogo" is "Koulpelogo"
+        ("Shelling hit Mong Yaw village (Muse district, Shan-North state) on Friday.", "Mong Yaw", "MMR"),
+        ("Gunmen raided Lalgaye (Komin-Yanga, Koulpelogo) on Tuesday.", "Komin-Yanga", "BFA"),
         # a list of places is no container
         ("Cases were reported in Spain, New Zealand and China.", "Spain", "ESP"),
         ("Moscow, Kiev and Minsk reacted with anger.", "Moscow", "RUS"),

@@ -41,13 +41,15 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _BARE_COMPASS = re.compile(r"^(?:north|south|east|west|upper|lower)$", re.I)
 _ADMIN_AFFIXES = re.compile(
-    r"^(?:muhafazat|provincia de|province of|departamento de|departamento del|estado de|state of|wilayat|"
-    r"region de|région de)\s+|\s+(?:province|region|governorate|oblast|oblast'|kray|krai|state|department|"
+    r"^(?:muhafazat|provincia(?: del?)?|province of|departamento del?|estado de|state of|wilayat|region de|"
+    r"région de|province (?:du|de la|des|de)|municipio(?: de)?|canton de|distrito(?: de)?|"
+    r"pr[ée]fecture de|regierungsbezirk|landkreis)\s+|^(?:province|canton) d['’]|"
+    r"\s+(?:province|region|governorate|oblast|oblast'|kray|krai|state|department|"
     r"district|prefecture|voivodeship|county|parish|borough|division|territory)$",
     re.I,
 )

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from dateline.lexicon import geodata
 from dateline.lexicon.actors import load_actor_lexicon
 from dateline.lexicon.gazetteer import Candidate, Gazetteer, Place, load_gazetteer, place_key
 from dateline.nlp.place_cues import state_abbreviations
@@ -63,14 +64,20 @@ class Target:
 
 def _container_names(target: Target, gazetteer: Gazetteer) -> Iterator[str]:
     """The names written as the target's containers, in order, the target's own name left out ("Muse township
-    (Muse district, ...)" says nothing more); an unknown hyphenated name by its first part ("Shan-North")."""
+    (Muse district, ...)" says nothing more); an unknown name of a place and a part of it by the place
+    ("Shan-North", "Bogota - Teusaquillo"), never a name of two ("Komin-Yanga" is no Komin)."""
     own_key = place_key(target.name)
     for names in target.containers:
         for name in names:
             if place_key(name) == own_key:
                 continue
-            if not gazetteer.candidates(name) and "-" in name:  # "Bogota - Teusaquillo"
-                name = name.split("-")[0].strip()
+            first, dash, rest = name.partition("-")
+            if (
+                dash
+                and not gazetteer.candidates(name)
+                and (" - " in name or geodata.compass_alone(rest.strip()))
+            ):
+                name = first.strip()
             yield name
 
 
@@ -265,7 +272,7 @@ def _add_contained(
     """A name the gazetteer does not know as a place of its written container ("Dossi (Boni, Tuy)") is put
     at that container: the first containing place that resolves by its own name (else the first that resolves
     by an old or foreign name: "Zaki" is no Latvian manor's before "Aru" is the Congolese town), at its point,
-    without an id of its own."""
+    without an id of its own. A container counts only in a country of the container written after it."""
     states = state_abbreviations()
     weight = W_CONTAINER_NEAR if any(not c.alternate for c in target.candidates) else W_CONTAINER_ADMIN1
     written: list[list[Candidate]] = []
@@ -277,6 +284,10 @@ def _add_contained(
             found = [Candidate(division, False, 9.0)]
         if found:
             written.append(found)
+    for i in range(len(written) - 1):  # "Muse district, Shan-North state": no Muse outside Myanmar holds it
+        countries = {c.place.country for c in written[i + 1]}
+        written[i] = [c for c in written[i] if c.place.country in countries]
+    written = [found for found in written if found]
     own = [found for found in written if any(not c.alternate for c in found)]
     for found in own[:1] or written[:1]:
         for c in found:
