@@ -196,6 +196,10 @@ def test_a_demonym_is_no_event_location(nlp) -> None:
         # ("Komin-Yanga") is not its first part's (Komín, Czechia); "Province du Koulpelogo" is "Koulpelogo"
         ("Shelling hit Mong Yaw village (Muse district, Shan-North state) on Friday.", "Mong Yaw", "MMR"),
         ("Gunmen raided Lalgaye (Komin-Yanga, Koulpelogo) on Tuesday.", "Komin-Yanga", "BFA"),
+        # a name known only as a small town abroad, before a city or division of one country, is of that
+        # country; before a division's name many countries have ("Capital"), it keeps its town
+        ("Shelling was reported in Karari, Khartoum, on Sunday.", "Karari", "SDN"),
+        ("A rally was held in Sanabis (Capital) on Friday.", "Sanabis", "BHR"),
         # a list of places is no container
         ("Cases were reported in Spain, New Zealand and China.", "Spain", "ESP"),
         ("Moscow, Kiev and Minsk reacted with anger.", "Moscow", "RUS"),

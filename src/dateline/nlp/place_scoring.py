@@ -40,9 +40,9 @@ LOCAL = ("city", "district", "region", "site")  # places inside a first-level di
 W_LIST = 2.0  # a reading of the level most of the other places of its list are ("Ohio, Oklahoma and Oregon")
 LIST_SIZE = 3  # the fewest names a list of places has ("Paris and Texas" is no list of one kind)
 LIST_SURE = 0.8  # how sure a list's other name must be of its reading to count for the list's level
-LIST_STRANGER = (
-    15_000  # a list's name known only as towns this small elsewhere may be one of the list's country
-)
+# a name known only as towns this small elsewhere may be one of its list's country, or of its container's
+LIST_STRANGER = 15_000
+STRANGER_HOLDER = 100_000  # a city this big written after a name is where a small namesake abroad is not
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or)|&)\s*")
 
 
@@ -228,10 +228,30 @@ def _contained_elsewhere(target: Target) -> bool:
     if any(c.place.kind in ("country", "continent", "region") and not c.alternate for c in target.candidates):
         return False
     own = any(not c.alternate for c in target.candidates)
-    return any(
+    return _stranger(target) or any(
         (brackets and len(names) >= (2 if own else 1)) or (not brackets and _address(names))
         for names, brackets in zip(target.containers, target.brackets, strict=True)
     )
+
+
+def _stranger(target: Target) -> bool:
+    """Whether a name known only as towns smaller than `LIST_STRANGER` is written before the name of divisions
+    or cities of `STRANGER_HOLDER` people or more of one country, none of theirs: "Karari, Khartoum" is no
+    Indian town of the name; "Sanabis (Capital)" says nothing ("Capital" is a division of many countries)."""
+    if any(c.place.kind not in LOCAL or c.place.population >= LIST_STRANGER for c in target.candidates):
+        return False
+    countries = {c.place.country for c in target.candidates}
+    gazetteer = load_gazetteer()
+    for names in target.containers:
+        found = gazetteer.candidates(names[0]) if names else ()
+        holders = {
+            c.place.country
+            for c in found
+            if not c.alternate and (c.place.kind == "region" or c.place.population >= STRANGER_HOLDER)
+        }
+        if len(holders) == 1 and not holders & countries:
+            return True
+    return False
 
 
 def _address(names: list[str]) -> bool:
