@@ -30,6 +30,8 @@ def asserted_roots(text: str) -> list[str]:
         # nominal events carried by a light verb or reported as happening
         ("Hundreds of pensioners staged a demonstration in the main square.", "14"),
         ("Dock workers held a strike at the harbour.", "14"),
+        ("About two hundred students participated in a protest outside parliament.", "14"),
+        ("Several thousand farmers took part in a demonstration in the capital.", "14"),
         ("Bus drivers went on strike in the capital.", "14"),
         ("There was an armed clash between the police and smugglers near the border.", "19"),
         ("Heavy fighting broke out between the two militias overnight.", "19"),

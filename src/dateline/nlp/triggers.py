@@ -32,6 +32,7 @@ _EMBED = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "conj", "adv
 _CONVERTING = {"intent", "reject", "threat", "demand", "appeal"}
 _QUESTION_MARKS = {"if", "whether"}
 _ADJUNCT_MARKS = {"before", "after", "until", "when", "while", "because", "since", "although", "though"}
+_PARTAKE = {"participate", "partake", "part"}  # a verb whose "in" names the event its subject is of
 
 
 def _kind(token: Token) -> str | None:
@@ -361,11 +362,24 @@ def _carry(item: _Found, verbs: VerbLexicon) -> None:
     if noun.dep_ == "pobj" and up.lower_ == "of" and up.head.lemma_.lower() in _QUANTITY:
         noun = up.head
         up = noun.head
+    if noun.dep_ == "pobj" and up.lower_ == "in" and _partakes(up.head):
+        up = up.head.head if up.head.lower_ == "part" else up.head  # "took part in a protest"
+        if up.pos_ in {"VERB", "AUX"}:  # "participated in a protest" is the protest's
+            item.head = up
+            item.chain.append(up)
+        return
     if noun.dep_ in _OBJECTS | {"nsubj", "nsubjpass"} and up.pos_ in {"VERB", "AUX"}:
         if noun.dep_ in _OBJECTS and not verb_forms(up) & verbs.light:
             return
         item.head = up
         item.chain.append(up)
+
+
+def _partakes(verb: Token) -> bool:
+    """Whether a word is one of taking part, whose "in" names the event its subject is of."""
+    if verb.lemma_.lower() == "take":
+        return any(c.lower_ == "part" and c.dep_ in _OBJECTS for c in verb.children)
+    return verb.lemma_.lower() in _PARTAKE
 
 
 def _embedded(item: _Found, found: dict[int, _Found]) -> _Found | None:
