@@ -26,6 +26,8 @@ def asserted_roots(text: str) -> list[str]:
         # uncoded but real parties: gunmen, residents, a group of nurses
         ("Unidentified gunmen shot and killed a shopkeeper in the market.", "18"),
         ("A group of nurses protested outside the provincial hospital.", "14"),
+        ("Hundreds protested outside the courthouse on Monday.", "14"),  # a number alone is a crowd
+        ("Thousands marched through the city centre.", "14"),
         ("Masked men abducted two engineers from a building site.", "18"),
         # nominal events carried by a light verb or reported as happening
         ("Hundreds of pensioners staged a demonstration in the main square.", "14"),

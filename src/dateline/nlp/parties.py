@@ -81,6 +81,9 @@ _POLITICAL_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
+_CROWD_NUMBERS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions"})
+
+
 def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bool:
     """A person, group or actor: a named person, organisation or country, a personal pronoun, or a noun of
     the lexicon's [parties] or [persons] ("gunmen", "residents", "a group of students", "his son").
@@ -95,6 +98,8 @@ def is_party(token: Token, verbs: VerbLexicon, *, political: bool = False) -> bo
         return True
     if token.pos_ == "NOUN" and len(token.lemma_) > 6 and token.lemma_.lower().endswith("ist"):
         return True  # "nationalists", "Islamists", "journalists": people by what they hold or do
+    if token.lower_ in _CROWD_NUMBERS and not any(c.lower_ == "of" for c in token.children):
+        return True  # "Hundreds protested": people, as a number alone a subject or object is
     if (
         token.lemma_.lower() in QUANTITY_NOUNS
         or token.pos_ == "NUM"
