@@ -38,6 +38,11 @@ def asserted_roots(text: str) -> list[str]:
         ("There was an armed clash between the police and smugglers near the border.", "19"),
         ("Heavy fighting broke out between the two militias overnight.", "19"),
         ("Rival gangs exchanged fire in the northern suburbs.", "19"),
+        ("A heavy exchange of fire erupted between the army and rebels near the border.", "19"),
+        (
+            "A clash between police and smugglers left three dead near the border.",
+            "19",
+        ),  # told by what it caused
         ("The air force carried out an airstrike on a rebel camp.", "19"),
         # passives
         ("Two officers were attacked in the old town.", "18"),
@@ -91,6 +96,7 @@ def test_aims_and_kinds(text: str, root: str, absent: set[str]) -> None:
         "The new cards would help the police fight crime and illegal immigration.",
         "These remarks have been blown out of all proportion.",
         "The Liberal Democrats hope to engage better with voters.",
+        "The two delegations held an exchange of views on trade.",
     ],
 )
 def test_not_political_events(text: str) -> None:
