@@ -25,6 +25,13 @@ def _places(article: Article) -> dict[str, tuple]:
         ("Ministers met in Paris on Monday to discuss the budget.", "Paris", "FRA", None),
         ("Officials in Tamil Nadu said the dam was safe.", "Tamil Nadu", "IND", "Tamil Nadu"),
         ("Flights were cancelled at Heathrow on Monday after the storm.", "Heathrow", "GBR", "England"),
+        # a city's whole name, though the actor stage coded a part of it (the capital "Santiago")
+        (
+            "On 1 May, in Santiago de Queretaro, Queretaro, two officers were shot.",
+            "Santiago de Queretaro",
+            "MEX",
+            None,
+        ),
     ],
 )
 def test_containing_place_and_priors(nlp, text: str, name: str, country: str, admin1: str | None) -> None:

@@ -528,6 +528,8 @@ def _own_target(entity: Entity, text: str, gazetteer: Gazetteer, actors: ActorLe
         candidates = [Candidate(division, False, 9.0), *(c for c in candidates if c.place != division)]
     lexicon = actors.lookup_country(name)
     if entity.type in ("ORG", "PERSON"):
+        if lexicon is None and entity.actor and _whole_city(name, candidates):
+            entity.actor = entity.country = None  # "Santiago de Queretaro" is no Chilean government
         if not candidates:  # an unknown name, a place only when the text says so ("Dossi (Boni, Tuy)")
             if (
                 entity.actor
@@ -628,6 +630,20 @@ def _acronym(name: str) -> bool:
 def _abbreviates(name: str, candidate: Candidate) -> bool:
     """Whether a short form in capitals is the written abbreviation of a candidate division ("NSW")."""
     return _acronym(name) and candidate.alternate and candidate.place.kind == "region"
+
+
+def _whole_city(name: str, candidates: Sequence[Candidate]) -> bool:
+    """Whether a name of several words is the own name of a city of `SEAT_CITY` people or more, which the actor
+    stage may have coded by a part of it (the capital "Santiago" of "Santiago de Queretaro")."""
+    best = candidates[0] if candidates else None
+    return (
+        best is not None
+        and " " in name
+        and not best.alternate
+        and best.place.kind == "city"
+        and best.place.population >= SEAT_CITY
+        and place_key(best.place.name) == place_key(name)
+    )
 
 
 def _promotable(entity: Entity, best: Candidate) -> bool:
