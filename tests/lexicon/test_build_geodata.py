@@ -61,3 +61,33 @@ def test_a_division_named_by_another_is_named_by_its_current_name(build: ModuleT
     # a name the towns' table gives several divisions, none's current one: the one of the most towns keeps it
     assert build.division_name("JO.20", "Northern", current["JO.20"][1], taken, keeps=False) == "Ajloun"
     assert build.division_name("JO.20", "Northern", current["JO.20"][1], taken, keeps=True) == "Northern"
+
+
+def test_second_level_divisions_from_their_towns(build: ModuleType, tmp_path: Path) -> None:
+    """A second-level division is at the middle of its towns, with their people, its GeoNames id and its other
+    Latin-letter names; one with no town has no point and is left out."""
+    (tmp_path / "subdivisions").mkdir()
+    (tmp_path / "cities").mkdir()
+    (tmp_path / "subdivisions" / "subdivisions.tsv").write_text(
+        "Nord\tBF-10\tBF.10\t6930711\tRegion\tNord Region\t1\t\n"
+        "Yatenga\tBF-YAT\tBF.10.76\t2353568\tProvince\tProvince du Yatenga|Yatenga Province|ياتنغا\t2\t1\n"
+        "Zondoma\tBF-ZOD\tBF.10.77\t2352830\tProvince\t\t2\t1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cities" / "cities.tsv").write_text(
+        "Ouahigouya\t2357043\t1|2\t21\t124587\t13.0\t-2.0\nThiou\t2354000\t1|2\t21\t1000\t14.0\t-3.0\n",
+        encoding="utf-8",
+    )
+    rows = build.current_admin2_rows(tmp_path)
+    assert rows == [
+        (
+            "BF",
+            "10",
+            "Yatenga",
+            "13.500",
+            "-2.500",
+            "125587",
+            "2353568",
+            "Province du Yatenga|Yatenga Province",
+        )
+    ]

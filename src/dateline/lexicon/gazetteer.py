@@ -41,7 +41,7 @@ try:
 except ImportError:  # Windows: no lock; concurrent builds still never expose half an index
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 CITY_SOURCE_POPULATION = 500
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .\-]+$")
 _BARE_COMPASS = re.compile(r"^(?:north|south|east|west|upper|lower)$", re.I)
@@ -54,7 +54,7 @@ _ADMIN_AFFIXES = re.compile(
     re.I,
 )
 KINDS = ("country", "region", "district", "city", "continent", "site")
-_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.3, "city": 0.0, "site": 0.0}
+_KIND_BONUS = {"country": 3.0, "continent": 3.0, "region": 0.3, "district": -0.6, "city": 0.0, "site": 0.0}
 SITE_SHARE = 0.1  # an airport ranks as a town of this share of the people of the city it serves
 CAPITAL_BONUS = 1.5
 ALTERNATE_PENALTY = 1.5
@@ -417,9 +417,13 @@ def build_index(path: Path) -> None:
                 len(rows), bare, alpha3(cc), "region", float(y), float(x), int(population), name, full
             )
         )
-    for cc, code, name, y, x, population in geodata.rows("admin2.tsv"):
+    for cc, code, name, y, x, population, gid, *more in geodata.rows("admin2.tsv"):
         full = f"{cc}.{code}"
+        aliases = [
+            a for a in (more[0].split("|") if more else []) if a
+        ]  # other current names: "Yatenga Province"
         variants = admin1_variants(name) - {name}
+        others = {v for a in aliases for v in admin1_variants(a)} - variants - {name}
         rowid = add(
             (
                 name,
@@ -428,13 +432,13 @@ def build_index(path: Path) -> None:
                 float(y),
                 float(x),
                 int(population),
-                None,
+                int(gid) if gid else None,
                 "ADM2",
                 admin1_names.get(full),
                 full if full in admin1_names else None,
             ),
             [name],
-            sorted(variants) + unarticled([name, *sorted(variants)], alpha3(cc)),
+            sorted(variants) + unarticled([name, *sorted(variants)], alpha3(cc)) + sorted(others),
         )
         bare = min(admin1_variants(name), key=len)
         admin1 = admin1_names.get(full)
