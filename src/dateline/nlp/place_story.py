@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dateline.lexicon import geodata
 from dateline.lexicon.actors import ActorLexicon
 from dateline.lexicon.gazetteer import Gazetteer, Place, place_key
-from dateline.nlp.place_cues import MODIFIER
+from dateline.nlp.place_cues import KIND_WORD, MODIFIER
 from dateline.nlp.place_mentions import INNER_POPULATION, ORGISH, PLACE_TYPES, inner_runs
 from dateline.nlp.place_scoring import LOCAL, Target, story_weight
 from dateline.records import Entity
@@ -83,6 +83,9 @@ def country_votes(targets: Sequence[Target]) -> dict[str, float]:
     return votes
 
 
+_KIND_LAST = re.compile(KIND_WORD)
+
+
 def dominant_country(targets: Sequence[Target]) -> str | None:
     """The country of half or more of the story's resolved names, by their weight, if any."""
     return _top_country(country_votes(targets), share=0.5)
@@ -99,16 +102,16 @@ def _top_country(votes: dict[str, float], *, share: float) -> str | None:
 
 def drop_misfits(targets: Sequence[Target]) -> None:
     """A name written with a kind of place none of its candidates is ("Springfield province" where the
-    gazetteer knows only towns of the name) is left to the story when its best place lies outside the story's
-    dominant country (of the other names): `fill_from_story` then gives it that country. Then
-    `_drop_lone_guesses`."""
+    gazetteer knows only towns of the name; "Nyanza province" where it knows a Rwandan town and a "Nyanza
+    District", `_fits`) is left to the story when its best place lies outside the story's dominant country
+    (of the other names): `fill_from_story` then gives it that country. Then `_drop_lone_guesses`."""
     misfits = [
         t
         for t in targets
         if t.choice is not None
         and t.kinds
         and not any(t.containers)  # "Wadi Khakurik region, Erbil" is placed by its container
-        and not any(c.place.kind in t.kinds for c in t.candidates)
+        and not any(_fits(c.place, t) for c in t.candidates)
     ]
     _drop_lone_guesses(targets)
     if not misfits:
@@ -120,9 +123,18 @@ def drop_misfits(targets: Sequence[Target]) -> None:
             t.choice = None
 
 
+def _fits(place: Place, target: Target) -> bool:
+    """Whether a place is of the kind written with the target's name, and its own name carries no other kind
+    word ("Nyanza District" is no "Nyanza province")."""
+    if place.kind not in target.kinds:
+        return False
+    last = place.name.rsplit(" ", 1)[-1].lower()
+    return not (_KIND_LAST.fullmatch(last) and last not in target.name.lower())
+
+
 def _drop_lone_guesses(targets: Sequence[Target]) -> None:
-    """A town read inside a longer name that no other name of the story puts in the same country ("Homeland
-    Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's other names
+    """A town or district read inside a longer name that no other name of the story puts in the same country
+    ("Homeland Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's other names
     agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no other place.
     So is a descriptive name several countries have ("West Coast", a region of New Zealand) that no other name
     puts in its country; "West Bank" and "Northern Territory" are one place each, and stay."""
@@ -131,7 +143,7 @@ def _drop_lone_guesses(targets: Sequence[Target]) -> None:
         if t.choice is None:
             continue
         kind = t.choice.place.kind
-        if not (t.inner and kind == "city" or kind != "country" and _description(t)):
+        if not (t.inner and kind in ("city", "district") or kind != "country" and _description(t)):
             continue
         country = t.choice.place.country
         others = [u for u in resolved if u.entity is not t.entity and u.choice is not None]
